@@ -1,0 +1,138 @@
+package no.ks.ehelse.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), from the Maven Central
+ * artifacts. Used in-JVM by every service's tests and as a process by the local run ({@link #main}).
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+
+    public KafkaBroker(Path dataDir, int port, int controllerPort) {
+        this.dataDir = dataDir;
+        this.port = port == 0 ? freePort() : port;
+        this.controllerPort = controllerPort == 0 ? freePort() : controllerPort;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Formats the storage on first start (Kafka 4 does not), starts the broker and creates the suite's topics. */
+    public KafkaBroker start() {
+        try {
+            Path logDir = dataDir.resolve("kraft-logs");
+            Files.createDirectories(logDir);
+            Properties props = brokerProperties(logDir);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                new Formatter()
+                        .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                        .setClusterId(Uuid.randomUuid().toString())
+                        .setNodeId(1)
+                        .setControllerListenerName("CONTROLLER")
+                        .setMetadataLogDirectory(logDir.toString())
+                        .setDirectories(List.of(logDir.toString()))
+                        .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                        .run();
+            }
+            server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+            server.startup();
+            TopicCatalogue.createAll(bootstrapServers());
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka broker did not start in " + dataDir, e);
+        }
+    }
+
+    private Properties brokerProperties(Path logDir) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("metadata.log.dir", logDir.toString());
+        // A single node: every internal topic has one replica.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "3");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // Topics come from the catalogue only, so a misspelt topic fails loudly instead of being created.
+        p.put("auto.create.topics.enable", "false");
+        p.put("num.partitions", "3");
+        p.put("log.flush.interval.messages", "1");
+        return p;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs the broker as a process until SIGTERM/SIGINT. Arguments: data directory, port, controller port.
+     * Prints {@code KAFKA_READY <bootstrap>} once topics exist, which the run script waits for.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/kafka");
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 9092;
+        int controllerPort = args.length > 2 ? Integer.parseInt(args[2]) : 9093;
+        KafkaBroker broker = new KafkaBroker(dir, port, controllerPort).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            stopped.countDown();
+        }, "kafka-broker-shutdown"));
+        System.out.println("KAFKA_READY " + broker.bootstrapServers());
+        stopped.await();
+    }
+}

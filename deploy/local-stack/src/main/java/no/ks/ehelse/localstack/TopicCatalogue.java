@@ -1,0 +1,59 @@
+package no.ks.ehelse.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** The suite's topics, read from {@code topics.csv}: the one list the broker, tests and manifests agree on. */
+public final class TopicCatalogue {
+
+    public record Topic(String name, int partitions, String cleanupPolicy) {
+    }
+
+    private TopicCatalogue() {
+    }
+
+    public static List<Topic> topics() {
+        try (var in = TopicCatalogue.class.getResourceAsStream("topics.csv");
+                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.split(","))
+                    .map(f -> new Topic(f[0].strip(), Integer.parseInt(f[1].strip()), f[2].strip()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates every catalogue topic that does not exist yet; safe to call on a broker that has them. */
+    public static void createAll(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            for (Topic topic : topics()) {
+                var newTopic = new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                        .configs(Map.of("cleanup.policy", topic.cleanupPolicy()));
+                try {
+                    admin.createTopics(List.of(newTopic)).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Could not create topic " + topic.name(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

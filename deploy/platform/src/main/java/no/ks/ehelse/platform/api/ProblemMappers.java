@@ -1,0 +1,218 @@
+package no.ks.ehelse.platform.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Every error of every service leaves as RFC 9457 problem+json: validation (with the fields at fault), unreadable
+ * bodies, security, domain refusals and the unexpected (logged with an id the caller can quote).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        return respond(new Problem(type("validation"), "Invalid request", 400,
+                violations.size() + " field(s) are invalid", path(uri), violations, null));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return respond(unreadableBody(e, uri));
+    }
+
+    // Quarkus registers its own mappers for these subtypes; the most specific type wins, so name them here.
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return respond(unreadableBody(e, uri));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(unreadableBody(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return challenge(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return challenge(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(type("forbidden"), "Forbidden", 403,
+                "Your role does not allow this operation", path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return respond(unreadableBody(json, uri));
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return respond(new Problem(type(slug(title)), title, status, e.getMessage(), path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error on %s (incident %s)", path(uri), incident);
+        return respond(new Problem(type("internal"), "Internal error", 500,
+                "Something went wrong on our side; quote incident " + incident, path(uri), null,
+                java.util.Map.of("incident", incident)));
+    }
+
+    private static Problem unreadableBody(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = fieldOf(mapping.getPath());
+            String message;
+            if (e instanceof UnrecognizedPropertyException) {
+                message = "unknown field";
+            } else if (e instanceof InvalidFormatException format) {
+                message = "cannot read " + quote(format.getValue()) + " as " + describe(format.getTargetType());
+            } else {
+                message = "has the wrong type or format";
+            }
+            return new Problem(type("validation"), "Invalid request", 400, field + ": " + message, path(uri),
+                    List.of(new Problem.Violation(field, message)), null);
+        }
+        String detail = e instanceof JsonParseException ? "The body is not valid JSON: " + e.getOriginalMessage()
+                : "The body could not be read: " + e.getOriginalMessage();
+        return new Problem(type("unreadable-body"), "Invalid request", 400, detail, path(uri), null, null);
+    }
+
+    private Response challenge(UriInfo uri) {
+        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(Problem.MEDIA_TYPE).entity(new Problem(type("unauthenticated"), "Unauthorized", 401,
+                        "A valid bearer token is required", path(uri), null, null))
+                .build();
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** "create.request.code" (method, parameter, property) → "code"; query parameters keep their name. */
+    private static String fieldOf(Path path) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    parts.clear();
+                    parts.add(node.getName());
+                }
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                name = name + "[" + node.getIndex() + "]";
+            } else if (node.getKey() != null) {
+                name = name + "[" + node.getKey() + "]";
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.isInIterable()) {
+                // the index belongs to the previous element: items[2].date
+                if (!parts.isEmpty() && node.isInIterable()) {
+                    String previous = parts.remove(parts.size() - 1);
+                    parts.add(previous + "[" + (node.getIndex() != null ? node.getIndex() : node.getKey()) + "]");
+                    name = node.getName() == null ? "" : node.getName();
+                }
+            }
+            if (!name.isEmpty()) {
+                parts.add(name);
+            }
+        }
+        // A body parameter's own name ("request") says nothing to the caller: drop it when fields follow.
+        if (parts.size() > 1) {
+            parts.remove(0);
+        }
+        return String.join(".", parts);
+    }
+
+    private static String fieldOf(List<JsonMappingException.Reference> references) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            List<String> values = new ArrayList<>();
+            for (Object constant : type.getEnumConstants()) {
+                values.add(constant.toString());
+            }
+            return "one of " + values;
+        }
+        return type.getSimpleName();
+    }
+
+    private static String quote(Object value) {
+        String text = String.valueOf(value);
+        return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
+    }
+
+    private static String type(String slug) {
+        return Problem.TYPE_PREFIX + slug;
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

@@ -1,0 +1,174 @@
+package no.ks.ehelse.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Moves committed outbox events to Kafka, oldest first, and deletes them once the broker has acknowledged them.
+ * At-least-once: a crash between the acknowledgement and the delete re-sends a batch, and consumers drop the
+ * duplicates by event id. A PostgreSQL advisory lock makes one replica the relay at a time, which keeps the
+ * order of events per key across replicas. While Kafka is down the events wait in the table; nothing is lost.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any constant shared by the replicas of one service (each service has its own database). */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private final EntityManager em;
+    private final EventsConfig config;
+    private final String bootstrapServers;
+    private final Counter published;
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final AtomicLong pending = new AtomicLong();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private volatile KafkaProducer<String, String> producer;
+    private volatile Instant lastFailure;
+    private volatile String lastError;
+
+    OutboxRelay(EntityManager em, EventsConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.em = em;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.published = Counter.builder("ehelse.outbox.published").description("Events relayed to Kafka")
+                .register(registry);
+        registry.gauge("ehelse.outbox.pending", pending);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                // Fail a batch fast while the broker is away; the rows stay and the next round retries.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.relay().ackTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(config.relay().ackTimeout().toMillis(), 15000)),
+                new StringSerializer(), new StringSerializer());
+        wake();
+    }
+
+    /** Picks up what another replica, a failed attempt or a crash left behind. */
+    @Scheduled(every = "${ehelse.events.relay.poll-interval:1s}", concurrentExecution = ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Publishes right after the commit that wrote events, instead of waiting for the next poll. */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
+        wake();
+    }
+
+    void wake() {
+        if (producer != null && wakeRequested.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        wakeRequested.set(false);
+        try {
+            int relayed;
+            do {
+                relayed = relayBatch();
+            } while (relayed == config.relay().batchSize());
+            lastError = null;
+        } catch (Exception e) {
+            if (lastError == null || !lastError.equals(e.toString())) {
+                LOG.warnf("Outbox relay could not publish (events stay in the outbox and are retried): %s", e);
+            }
+            lastError = e.toString();
+            lastFailure = Instant.now();
+        }
+    }
+
+    private int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", RELAY_LOCK).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0; // another replica is relaying
+            }
+            List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent ORDER BY seq", OutboxEvent.class)
+                    .setMaxResults(config.relay().batchSize()).getResultList();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey,
+                        event.payload);
+                record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+            }
+            long timeout = config.relay().ackTimeout().toMillis();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(timeout, TimeUnit.MILLISECONDS);
+            }
+            if (!batch.isEmpty()) {
+                em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs")
+                        .setParameter("seqs", batch.stream().map(e -> e.seq).toList()).executeUpdate();
+                published.increment(batch.size());
+            }
+            pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event").getSingleResult())
+                    .longValue() - batch.size());
+            return batch.size();
+        });
+    }
+
+    /** For the health check: events not yet on Kafka, and the last relay error while it persists. */
+    public long pending() {
+        return pending.get();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastFailure() {
+        return lastFailure;
+    }
+}
