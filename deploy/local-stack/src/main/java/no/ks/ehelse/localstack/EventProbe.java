@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A plain Kafka consumer for tests: it reads what services put on a topic without any of the services' code.
- * It starts at the end of every partition, so it sees only what happens after it was opened.
+ * By default it starts at the end of every partition, so it sees only what happens after it was opened.
  */
 public final class EventProbe implements AutoCloseable {
 
@@ -39,7 +39,7 @@ public final class EventProbe implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<Received> seen = new ArrayList<>();
 
-    private EventProbe(String bootstrapServers, List<String> topics) {
+    private EventProbe(String bootstrapServers, List<String> topics, boolean fromBeginning) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer());
@@ -49,12 +49,21 @@ public final class EventProbe implements AutoCloseable {
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(consumer::position); // resolve the end offsets now, not at the first poll
     }
 
     public static EventProbe open(String bootstrapServers, String... topics) {
-        return new EventProbe(bootstrapServers, List.of(topics));
+        return new EventProbe(bootstrapServers, List.of(topics), false);
+    }
+
+    /** A probe that also sees everything already on the topics, e.g. a compacted topic's state. */
+    public static EventProbe openFromBeginning(String bootstrapServers, String... topics) {
+        return new EventProbe(bootstrapServers, List.of(topics), true);
     }
 
     /** Waits for the first record matching the predicate; fails with what was seen instead. */

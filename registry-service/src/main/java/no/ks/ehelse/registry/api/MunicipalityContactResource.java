@@ -1,0 +1,46 @@
+package no.ks.ehelse.registry.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import no.ks.ehelse.platform.security.Roles;
+import no.ks.ehelse.registry.domain.ContactDirectory;
+
+@Path("/api/v1/municipalities/{kommunenummer}/contacts")
+@Tag(name = "Contacts", description = "Contacts by role of municipalities and networks")
+@Authenticated
+public class MunicipalityContactResource {
+
+    private final ContactDirectory directory;
+    private final ContactVisibility visibility;
+
+    MunicipalityContactResource(ContactDirectory directory, ContactVisibility visibility) {
+        this.directory = directory;
+        this.visibility = visibility;
+    }
+
+    @GET
+    @Operation(summary = "Contacts of a municipality (addresses for admin, lead and the municipality itself)")
+    public List<ContactView> list(@PathParam("kommunenummer") String kommunenummer) {
+        return directory.ofMunicipality(kommunenummer).stream().map(visibility::view).toList();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add a contact to a municipality (admin); announces contacts.changed")
+    public Response add(@PathParam("kommunenummer") String kommunenummer,
+            @NotNull(message = "a body is required") @Valid ContactRequest request) {
+        return visibility.created(directory.addToMunicipality(kommunenummer, request.details()));
+    }
+}

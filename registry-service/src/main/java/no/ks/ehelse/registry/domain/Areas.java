@@ -1,0 +1,58 @@
+package no.ks.ehelse.registry.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** The groupings municipalities belong to: counties, Diginettverk and health regions, with current members. */
+@ApplicationScoped
+public class Areas {
+
+    public enum Kind {
+        COUNTY("county"), NETWORK("network"), HEALTH_REGION("healthRegion");
+
+        final String field;
+
+        Kind(String field) {
+            this.field = field;
+        }
+    }
+
+    public record Area(Kind kind, String code, String name) {
+    }
+
+    private final Clock clock;
+
+    Areas(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Area> list(Kind kind) {
+        return switch (kind) {
+            case COUNTY -> County.<County>listAll(Sort.by("fylkesnummer")).stream()
+                    .map(c -> new Area(kind, c.fylkesnummer, c.name)).toList();
+            case NETWORK -> Network.<Network>listAll(Sort.by("name")).stream()
+                    .map(n -> new Area(kind, n.code, n.name)).toList();
+            case HEALTH_REGION -> HealthRegion.<HealthRegion>listAll(Sort.by("name")).stream()
+                    .map(h -> new Area(kind, h.code, h.name)).toList();
+        };
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Area> find(Kind kind, String code) {
+        return list(kind).stream().filter(a -> a.code().equals(code)).findFirst();
+    }
+
+    /** The municipalities valid today that belong to the area. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Municipality> members(Kind kind, String code) {
+        return Municipality.list(kind.field + " = ?1 AND (validFrom IS NULL OR validFrom <= ?2) "
+                + "AND (validTo IS NULL OR validTo >= ?2)", Sort.by("kommunenummer"), code, LocalDate.now(clock));
+    }
+}

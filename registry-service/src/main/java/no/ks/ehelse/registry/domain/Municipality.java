@@ -1,0 +1,54 @@
+package no.ks.ehelse.registry.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/**
+ * A municipality number with the period it is valid for. Current numbers carry population, network and health
+ * region; former numbers only their name, county digits and period (see {@link Succession} for what they became).
+ */
+@Entity
+public class Municipality extends PanacheEntityBase {
+
+    @Id
+    public String kommunenummer;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** The fylkesnummer of the number (its first two digits); may be a county that no longer exists. */
+    @Column(nullable = false)
+    public String county;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    public Integer population;
+
+    @Column(name = "population_date")
+    public LocalDate populationDate;
+
+    /** Code of the Diginettverk. */
+    public String network;
+
+    @Column(name = "health_region")
+    public String healthRegion;
+
+    @Column(name = "epj_vendor")
+    public String epjVendor;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public boolean validOn(LocalDate date) {
+        return (validFrom == null || !validFrom.isAfter(date)) && (validTo == null || !validTo.isBefore(date));
+    }
+}

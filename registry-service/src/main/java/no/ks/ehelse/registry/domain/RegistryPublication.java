@@ -1,0 +1,83 @@
+package no.ks.ehelse.registry.domain;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import no.ks.ehelse.registry.events.ContactEvents;
+import no.ks.ehelse.registry.events.MunicipalityEvents;
+import no.ks.ehelse.registry.events.SolutionEvents;
+
+/**
+ * Puts the registry's whole state on its compacted topics: once on the first start (the reference data comes
+ * from migrations, not from API calls, so nothing else would announce it), and again when an admin asks, e.g.
+ * after a topic was lost or a new consumer wants a fresh start.
+ */
+@ApplicationScoped
+public class RegistryPublication {
+
+    private static final Logger LOG = Logger.getLogger(RegistryPublication.class);
+
+    public record Summary(int municipalities, int solutions, int contactLists) {
+    }
+
+    private final EntityManager em;
+    private final MunicipalityRegistry registry;
+    private final MunicipalityEvents municipalityEvents;
+    private final SolutionEvents solutionEvents;
+    private final ContactEvents contactEvents;
+    private final Clock clock;
+
+    RegistryPublication(EntityManager em, MunicipalityRegistry registry, MunicipalityEvents municipalityEvents,
+            SolutionEvents solutionEvents, ContactEvents contactEvents, Clock clock) {
+        this.em = em;
+        this.registry = registry;
+        this.municipalityEvents = municipalityEvents;
+        this.solutionEvents = solutionEvents;
+        this.contactEvents = contactEvents;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void onStart(@Observes StartupEvent startup) {
+        // The row lock makes one replica publish; the others wait, then see it done.
+        Object publishedAt = em.createNativeQuery("SELECT published_at FROM registry_publication WHERE id = 1 FOR UPDATE")
+                .getSingleResult();
+        if (publishedAt == null) {
+            Summary summary = publishAll();
+            em.createNativeQuery("UPDATE registry_publication SET published_at = :now WHERE id = 1")
+                    .setParameter("now", OffsetDateTime.now(clock)).executeUpdate();
+            LOG.infof("First start: announced %d municipalities, %d solutions and %d contact lists",
+                    summary.municipalities(), summary.solutions(), summary.contactLists());
+        }
+    }
+
+    @Transactional
+    public Summary publishAll() {
+        SuccessionGraph graph = SuccessionGraph.load();
+        List<Municipality> all = graph.municipalities().values().stream()
+                .sorted((a, b) -> a.kommunenummer.compareTo(b.kommunenummer)).toList();
+        for (Municipality m : all) {
+            municipalityEvents.publish(MunicipalityEvents.REGISTERED, registry.state(m, graph));
+        }
+        List<Solution> solutions = Solution.listAll();
+        solutions.forEach(solutionEvents::published);
+        List<Contact> contacts = Contact.listAll();
+        Map<String, List<Contact>> byMunicipality = contacts.stream().filter(c -> c.kommunenummer != null)
+                .collect(Collectors.groupingBy(c -> c.kommunenummer));
+        Map<String, List<Contact>> byNetwork = contacts.stream().filter(c -> c.network != null)
+                .collect(Collectors.groupingBy(c -> c.network));
+        byMunicipality.forEach((number, list) -> contactEvents.changed(number, null, list));
+        byNetwork.forEach((network, list) -> contactEvents.changed(null, network, list));
+        return new Summary(all.size(), solutions.size(), byMunicipality.size() + byNetwork.size());
+    }
+}
