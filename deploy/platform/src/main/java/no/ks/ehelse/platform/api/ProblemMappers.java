@@ -136,34 +136,33 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** "create.request.code" (method, parameter, property) → "code"; query parameters keep their name. */
+    /**
+     * "create.request.successors[1].name" (method, parameter, properties) → "successors[1].name"; a list element
+     * "eventTypes[0].&lt;list element&gt;" → "eventTypes[0]"; query and path parameters keep their own name.
+     */
     private static String fieldOf(Path path) {
         List<String> parts = new ArrayList<>();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.RETURN_VALUE) {
-                if (node.getKind() == ElementKind.PARAMETER) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                    continue;
+                }
+                case PARAMETER -> {
                     parts.clear();
                     parts.add(node.getName());
+                    continue;
                 }
-                continue;
-            }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
-            } else if (node.getKey() != null) {
-                name = name + "[" + node.getKey() + "]";
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.isInIterable()) {
-                // the index belongs to the previous element: items[2].date
-                if (!parts.isEmpty() && node.isInIterable()) {
-                    String previous = parts.remove(parts.size() - 1);
-                    parts.add(previous + "[" + (node.getIndex() != null ? node.getIndex() : node.getKey()) + "]");
-                    name = node.getName() == null ? "" : node.getName();
+                default -> {
                 }
             }
-            if (!name.isEmpty()) {
-                parts.add(name);
+            if (node.isInIterable() && !parts.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + position + "]");
+                }
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                parts.add(node.getName());
             }
         }
         // A body parameter's own name ("request") says nothing to the caller: drop it when fields follow.

@@ -1,0 +1,63 @@
+package no.ks.ehelse.adoption.domain;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import no.ks.ehelse.adoption.events.AmbitionEvents;
+
+/** National ambitions per solution and year, set by KS admins and announced when they change. */
+@ApplicationScoped
+public class Ambitions {
+
+    private final AmbitionEvents events;
+    private final Clock clock;
+
+    Ambitions(AmbitionEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Ambition> list(Integer year, String solution) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (year != null) {
+            query.append(" AND year = :year");
+            params.put("year", year);
+        }
+        if (solution != null) {
+            query.append(" AND solution = :solution");
+            params.put("solution", solution);
+        }
+        return Ambition.find(query.toString(), Sort.by("year").and("solution"), params);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Ambition> find(String solution, int year) {
+        return Ambition.findByIdOptional(new Ambition.Key(solution, year));
+    }
+
+    @Transactional
+    public Ambition set(String solution, int year, int target, String note, String by) {
+        Ambition ambition = Ambition.<Ambition>findByIdOptional(new Ambition.Key(solution, year)).orElseGet(() -> {
+            Ambition created = new Ambition();
+            created.solution = solution;
+            created.year = year;
+            return created;
+        });
+        ambition.target = target;
+        ambition.note = note;
+        ambition.updatedAt = OffsetDateTime.now(clock);
+        ambition.updatedBy = by;
+        ambition.persist();
+        events.set(ambition);
+        return ambition;
+    }
+}

@@ -1,0 +1,16 @@
+package no.ks.ehelse.enrollment.api;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import no.ks.ehelse.enrollment.domain.Track;
+import no.ks.ehelse.enrollment.domain.TrackStatus;
+
+public record TrackView(UUID id, String solution, String name, String cohort, String vendor, String description,
+        Integer capacity, LocalDate registrationOpens, LocalDate registrationDeadline, TrackStatus status) {
+
+    static TrackView of(Track t) {
+        return new TrackView(t.id, t.solution, t.name, t.cohort, t.vendor, t.description, t.capacity,
+                t.registrationOpens, t.registrationDeadline, t.status);
+    }
+}

@@ -1,0 +1,49 @@
+package no.ks.ehelse.notification.domain;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+/** A request to be told of some event types, optionally only about one municipality, network, solution or track. */
+@Entity
+public class Subscription extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String owner;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "event_types", nullable = false)
+    public List<String> eventTypes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Column(nullable = false)
+    public String address;
+
+    public String kommunenummer;
+
+    public String network;
+
+    public String solution;
+
+    @Column(name = "track_id")
+    public UUID trackId;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}
