@@ -47,7 +47,11 @@ final class TestSolutions {
     static void send(String key, String value) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap()),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("registry.solutions.v1", key, value));
+            // Exactly as the registry's outbox relay sends it, header included.
+            var record = new ProducerRecord<>("registry.solutions.v1", key, value);
+            record.headers().add("content-type",
+                    "application/cloudevents+json; charset=UTF-8".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record);
             producer.flush();
         }
     }
