@@ -2,12 +2,8 @@ package no.ks.ehelse.enrollment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,16 +40,9 @@ final class TestSolutions {
         return event(UUID.randomUUID().toString(), "no.ks.ehelse.solution.published.v1", code, name);
     }
 
+    /** Exactly as the registry's outbox relay sends it, content-type header included. */
     static void send(String key, String value) {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap()),
-                new StringSerializer(), new StringSerializer())) {
-            // Exactly as the registry's outbox relay sends it, header included.
-            var record = new ProducerRecord<>("registry.solutions.v1", key, value);
-            record.headers().add("content-type",
-                    "application/cloudevents+json; charset=UTF-8".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            producer.send(record);
-            producer.flush();
-        }
+        TestRegistry.send("registry.solutions.v1", key, value);
     }
 
     /** Publishes a solution and waits until the service can use it ({@code probe} stops failing). */

@@ -13,10 +13,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import no.ks.ehelse.enrollment.domain.EnrollmentQueries;
+import no.ks.ehelse.enrollment.domain.EnrollmentStatus;
+import no.ks.ehelse.enrollment.domain.Enrollments;
 import no.ks.ehelse.enrollment.domain.Tracks;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
@@ -30,10 +34,14 @@ import no.ks.ehelse.platform.security.Roles;
 public class TrackResource {
 
     private final Tracks tracks;
+    private final Enrollments enrollments;
+    private final EnrollmentQueries queries;
     private final Caller caller;
 
-    TrackResource(Tracks tracks, Caller caller) {
+    TrackResource(Tracks tracks, Enrollments enrollments, EnrollmentQueries queries, Caller caller) {
         this.tracks = tracks;
+        this.enrollments = enrollments;
+        this.queries = queries;
         this.caller = caller;
     }
 
@@ -54,7 +62,62 @@ public class TrackResource {
     @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
     @Operation(summary = "Create a track in status DRAFT (admin, or the lead of its solution); announces track.created")
     public Response create(@NotNull(message = "a body is required") @Valid TrackRequest request) {
-        TrackView created = TrackView.of(tracks.create(request.plan(), caller));
+        TrackView created = TrackView.of(tracks.create(request.draft(), caller));
         return Response.created(URI.create("/api/v1/tracks/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
+    @Operation(summary = "Replace a track's plan (admin or its lead); announces track.changed. A larger capacity promotes from the waiting list")
+    public TrackView update(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid TrackRequest request) {
+        return TrackView.of(tracks.update(id, request.draft(), caller));
+    }
+
+    @PUT
+    @Path("{id}/deadline")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
+    @Operation(summary = "Move the registration deadline (admin or its lead); announces track.deadline-extended and re-arms the reminders")
+    public TrackView moveDeadline(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid DeadlineRequest request) {
+        return TrackView.of(tracks.moveDeadline(id, request.registrationDeadline(), request.reason(), caller));
+    }
+
+    @POST
+    @Path("{id}/status")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
+    @Operation(summary = "Move the track to another status: DRAFT → OPEN → REGISTRATION_CLOSED → RUNNING → COMPLETED, or CANCELLED")
+    public TrackView changeStatus(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid StatusRequest request) {
+        return TrackView.of(tracks.changeStatus(id, request.status(), caller));
+    }
+
+    @POST
+    @Path("{id}/enrollments")
+    @Operation(summary = "Enroll a municipality (the municipality itself, or late with a reason by admin/lead); the answer is the confirmation: CONFIRMED or WAITLISTED with position")
+    public Response enroll(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid EnrollmentRequests.Enroll request) {
+        EnrollmentView confirmation = EnrollmentView.of(enrollments.enroll(id, request.kommunenummer(), request.lateReason(), caller));
+        return Response.created(URI.create("/api/v1/enrollments/" + confirmation.id())).entity(confirmation).build();
+    }
+
+    @GET
+    @Path("{id}/enrollments")
+    @Operation(summary = "The track's enrollments in the order they came, optionally of one status")
+    public Page<EnrollmentSummary> enrollments(@PathParam("id") UUID id, @QueryParam("status") EnrollmentStatus status,
+            @BeanParam @Valid PageRequest page) {
+        return Page.of(queries.ofTrack(id, status), page, EnrollmentSummary::of);
+    }
+
+    @GET
+    @Path("{id}/not-enrolled")
+    @Operation(summary = "Current municipalities (of a network, e.g. digi-vestland) with no active enrollment in the track: whom to follow up")
+    public Page<MunicipalityView> notEnrolled(@PathParam("id") UUID id, @QueryParam("network") String network,
+            @BeanParam @Valid PageRequest page) {
+        return Page.of(queries.notEnrolled(id, network).stream().map(MunicipalityView::of).toList(), page);
+    }
+
+    @GET
+    @Path("{id}/progress")
+    @Operation(summary = "How far the track has come: enrollments per status and the share of participants live")
+    public EnrollmentQueries.Progress progress(@PathParam("id") UUID id) {
+        return queries.progress(id);
     }
 }

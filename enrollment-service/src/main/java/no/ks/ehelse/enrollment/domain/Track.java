@@ -4,12 +4,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 /** An implementation track (innføringsløp): one solution, often one cohort (pulje) or one vendor. */
 @Entity
@@ -42,9 +47,33 @@ public class Track extends PanacheEntityBase {
     @Column(nullable = false)
     public TrackStatus status;
 
+    @Column(name = "kick_off")
+    public LocalDate kickOff;
+
+    public LocalDate closing;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Plan.Details plan = Plan.Details.EMPTY;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    /** Confirmed places are limited; null capacity means everyone who enrolls is confirmed. */
+    public boolean hasCapacityFor(long occupied) {
+        return capacity == null || occupied < capacity;
+    }
+
+    public java.util.Optional<Plan.Member> member(Plan.GroupRole role) {
+        return plan.workingGroup().stream().filter(m -> m.role() == role).findFirst();
+    }
 }

@@ -1,0 +1,88 @@
+package no.ks.ehelse.enrollment.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import no.ks.ehelse.enrollment.domain.Enrollments;
+import no.ks.ehelse.platform.security.Caller;
+import no.ks.ehelse.platform.security.Roles;
+
+@Path("/api/v1/enrollments/{id}")
+@Tag(name = "Enrollments", description = "A municipality's enrollment in a track and its progress")
+@Authenticated
+public class EnrollmentResource {
+
+    private final Enrollments enrollments;
+    private final Caller caller;
+
+    EnrollmentResource(Enrollments enrollments, Caller caller) {
+        this.enrollments = enrollments;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The enrollment with everything the municipality committed to")
+    public EnrollmentView get(@PathParam("id") UUID id) {
+        return EnrollmentView.of(enrollments.get(id));
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "Every change of the enrollment: who, when, why")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return enrollments.history(id).stream().map(HistoryView::of).toList();
+    }
+
+    @POST
+    @Path("withdrawal")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY })
+    @Operation(summary = "Withdraw (the municipality before kick-off; the lead or admin with a reason); the first on the waiting list is promoted")
+    public EnrollmentView withdraw(@PathParam("id") UUID id, @Valid EnrollmentRequests.Withdraw request) {
+        return EnrollmentView.of(enrollments.withdraw(id, request == null ? null : request.reason(), caller));
+    }
+
+    @PUT
+    @Path("prerequisites")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY })
+    @Operation(summary = "The prerequisite items done (by id); all done announces enrollment.prerequisites-completed")
+    public EnrollmentView prerequisites(@PathParam("id") UUID id,
+            @NotNull(message = "a body is required") @Valid EnrollmentRequests.Prerequisites request) {
+        return EnrollmentView.of(enrollments.markPrerequisites(id, request.done(), caller));
+    }
+
+    @PUT
+    @Path("phase")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
+    @Operation(summary = "Move the municipality to another phase (lead or admin)")
+    public EnrollmentView phase(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid EnrollmentRequests.Phase request) {
+        return EnrollmentView.of(enrollments.changePhase(id, request.phase(), caller));
+    }
+
+    @POST
+    @Path("went-live")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
+    @Operation(summary = "Record that the municipality went live (lead or admin); also happens by itself when NHN's data shows it ACTIVE")
+    public EnrollmentView wentLive(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid EnrollmentRequests.WentLive request) {
+        return EnrollmentView.of(enrollments.recordWentLive(id, request.on(), caller));
+    }
+
+    @POST
+    @Path("completion")
+    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
+    @Operation(summary = "Mark a live municipality as having completed the track (lead or admin)")
+    public EnrollmentView complete(@PathParam("id") UUID id) {
+        return EnrollmentView.of(enrollments.complete(id, caller));
+    }
+}

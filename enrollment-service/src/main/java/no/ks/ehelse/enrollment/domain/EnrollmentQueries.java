@@ -1,0 +1,77 @@
+package no.ks.ehelse.enrollment.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.api.ProblemException;
+
+/** Who enrolled, who did not, and how far a track has come. */
+@ApplicationScoped
+public class EnrollmentQueries {
+
+    /** "When are we done?": counts per status and the share of the track's municipalities that are live. */
+    public record Progress(UUID trackId, Map<EnrollmentStatus, Long> byStatus, long participating, long live,
+            double shareLive) {
+    }
+
+    private final Clock clock;
+
+    EnrollmentQueries(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Enrollment> ofTrack(UUID trackId, EnrollmentStatus status) {
+        requireTrack(trackId);
+        Sort order = Sort.by("queueNumber");
+        return status == null ? Enrollment.find("trackId", order, trackId)
+                : Enrollment.find("trackId = ?1 AND status = ?2", order, trackId, status);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Enrollment> ofMunicipality(String kommunenummer) {
+        return Enrollment.find("kommunenummer", Sort.descending("queuedAt"), kommunenummer);
+    }
+
+    /** The current municipalities of a network (or of all networks) with no active enrollment in the track. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MunicipalityProjection> notEnrolled(UUID trackId, String network) {
+        requireTrack(trackId);
+        LocalDate today = LocalDate.now(clock);
+        String query = "(validFrom IS NULL OR validFrom <= ?1) AND (validTo IS NULL OR validTo >= ?1) "
+                + "AND kommunenummer NOT IN (SELECT e.kommunenummer FROM Enrollment e WHERE e.trackId = ?2 "
+                + "AND e.status <> ?3)";
+        Sort sort = Sort.by("network").and("kommunenummer");
+        return network == null
+                ? MunicipalityProjection.list(query, sort, today, trackId, EnrollmentStatus.WITHDRAWN)
+                : MunicipalityProjection.list(query + " AND network = ?4", sort, today, trackId,
+                        EnrollmentStatus.WITHDRAWN, network);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Progress progress(UUID trackId) {
+        requireTrack(trackId);
+        Map<EnrollmentStatus, Long> byStatus = new EnumMap<>(EnrollmentStatus.class);
+        for (EnrollmentStatus status : EnrollmentStatus.values()) {
+            byStatus.put(status, Enrollment.count("trackId = ?1 AND status = ?2", trackId, status));
+        }
+        long live = byStatus.get(EnrollmentStatus.LIVE) + byStatus.get(EnrollmentStatus.COMPLETED);
+        long participating = live + byStatus.get(EnrollmentStatus.CONFIRMED);
+        return new Progress(trackId, byStatus, participating, live,
+                participating == 0 ? 0 : Math.round(1000.0 * live / participating) / 1000.0);
+    }
+
+    private static void requireTrack(UUID trackId) {
+        if (Track.findById(trackId) == null) {
+            throw ProblemException.notFound("Track", trackId.toString());
+        }
+    }
+}

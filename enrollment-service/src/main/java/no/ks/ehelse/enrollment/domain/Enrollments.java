@@ -1,0 +1,317 @@
+package no.ks.ehelse.enrollment.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import no.ks.ehelse.enrollment.events.EnrollmentEvents;
+import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.security.Caller;
+
+/**
+ * Enrollment rules. Every change that affects a track's places takes the track's row lock first, so confirmed +
+ * waitlisted can never exceed what capacity allows, however many requests arrive at once.
+ */
+@ApplicationScoped
+public class Enrollments {
+
+    /** An enrollment with its place in the waiting list (null unless waitlisted). */
+    public record Placed(Enrollment enrollment, Track track, Integer position) {
+    }
+
+    private final EnrollmentEvents events;
+    private final Clock clock;
+
+    Enrollments(EnrollmentEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @Transactional
+    public Placed enroll(UUID trackId, String kommunenummer, String lateReason, Caller caller) {
+        Track track = lockTrack(trackId);
+        Access.requireManagerOrMunicipality(caller, track, kommunenummer);
+        MunicipalityProjection municipality = requireCurrentMunicipality(kommunenummer);
+        boolean late = checkRegistrationWindow(track, lateReason, caller);
+
+        Enrollment.<Enrollment>find("trackId = ?1 AND kommunenummer = ?2 AND status <> ?3", trackId, kommunenummer,
+                EnrollmentStatus.WITHDRAWN).firstResultOptional().ifPresent(existing -> {
+                    throw ProblemException.conflict("already-enrolled", municipality.name + " (" + kommunenummer
+                            + ") is already enrolled in " + track.name + " with status " + existing.status)
+                            .with("existing", Map.of("id", existing.id, "status", existing.status));
+                });
+        WentLive.find(kommunenummer, track.solution).ifPresent(live -> {
+            throw ProblemException.conflict("already-live", municipality.name + " went live with " + track.solution
+                    + " on " + live.wentLiveOn + "; it does not need an implementation track");
+        });
+
+        Enrollment e = new Enrollment();
+        e.id = UUID.randomUUID();
+        e.trackId = trackId;
+        e.kommunenummer = kommunenummer;
+        e.status = track.hasCapacityFor(occupied(trackId)) ? EnrollmentStatus.CONFIRMED : EnrollmentStatus.WAITLISTED;
+        e.queueNumber = ((Number) Enrollment.getEntityManager()
+                .createQuery("SELECT coalesce(max(e.queueNumber), 0) FROM Enrollment e WHERE e.trackId = :track")
+                .setParameter("track", trackId).getSingleResult()).intValue() + 1;
+        e.queuedAt = OffsetDateTime.now(clock);
+        e.lateReason = late ? lateReason.strip() : null;
+        e.phase = track.plan.phases().isEmpty() ? null : track.plan.phases().get(0).phase();
+        e.updatedAt = e.queuedAt;
+        e.persist();
+        record(e, caller.name(), late ? "ENROLLED_LATE" : "ENROLLED", null, e.status, e.lateReason);
+        Integer position = position(e);
+        events.publish(EnrollmentEvents.ENROLLED, e, track, position, e.lateReason);
+        return new Placed(e, track, position);
+    }
+
+    @Transactional
+    public Placed withdraw(UUID enrollmentId, String reason, Caller caller) {
+        Enrollment e = find(enrollmentId);
+        Track track = lockTrack(e.trackId);
+        Access.requireManagerOrMunicipality(caller, track, e.kommunenummer);
+        boolean manager = Access.manages(caller, track);
+        if (e.status != EnrollmentStatus.CONFIRMED && e.status != EnrollmentStatus.WAITLISTED) {
+            throw ProblemException.conflict("cannot-withdraw", "An enrollment with status " + e.status
+                    + " cannot be withdrawn");
+        }
+        if (!manager && track.kickOff != null && !today().isBefore(track.kickOff)) {
+            throw ProblemException.conflict("after-kick-off", "The track started on " + track.kickOff
+                    + "; after kick-off only the lead can withdraw the municipality");
+        }
+        if (manager && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalidField("reason", "is required when a lead or admin withdraws a municipality");
+        }
+        EnrollmentStatus before = e.status;
+        e.status = EnrollmentStatus.WITHDRAWN;
+        e.updatedAt = OffsetDateTime.now(clock);
+        record(e, caller.name(), "WITHDRAWN", before, e.status, reason);
+        events.publish(EnrollmentEvents.WITHDRAWN, e, track, null, reason);
+        Enrollment.flush();
+        promoteWaiting(track, caller.name());
+        return new Placed(e, track, null);
+    }
+
+    /** Fills free places from the waiting list, first in first out. Call with the track locked. */
+    void promoteWaiting(Track track, String actor) {
+        List<Enrollment> waiting = Enrollment.list("trackId = ?1 AND status = ?2", Sort.by("queueNumber"),
+                track.id, EnrollmentStatus.WAITLISTED);
+        long occupied = occupied(track.id);
+        for (Enrollment next : waiting) {
+            if (!track.hasCapacityFor(occupied)) {
+                return;
+            }
+            next.status = EnrollmentStatus.CONFIRMED;
+            next.updatedAt = OffsetDateTime.now(clock);
+            record(next, actor, "PROMOTED", EnrollmentStatus.WAITLISTED, EnrollmentStatus.CONFIRMED,
+                    "a place became free");
+            events.publish(EnrollmentEvents.PROMOTED, next, track, null, "a place became free");
+            occupied++;
+        }
+    }
+
+    @Transactional
+    public Placed markPrerequisites(UUID enrollmentId, List<String> done, Caller caller) {
+        Enrollment e = find(enrollmentId);
+        Track track = Track.findById(e.trackId);
+        Access.requireManagerOrMunicipality(caller, track, e.kommunenummer);
+        requireActive(e);
+        List<String> known = track.plan.prerequisites().stream().map(Plan.Prerequisite::id).toList();
+        for (int i = 0; i < done.size(); i++) {
+            if (!known.contains(done.get(i))) {
+                throw ProblemException.invalidField("done[" + i + "]", "'" + done.get(i)
+                        + "' is not a prerequisite of this track; known: " + known);
+            }
+        }
+        boolean wasComplete = !known.isEmpty() && e.prerequisitesDone.containsAll(known);
+        e.prerequisitesDone = new ArrayList<>(new LinkedHashSet<>(done));
+        e.updatedAt = OffsetDateTime.now(clock);
+        record(e, caller.name(), "PREREQUISITES", e.status, e.status, String.join(", ", e.prerequisitesDone));
+        if (!wasComplete && !known.isEmpty() && e.prerequisitesDone.containsAll(known)) {
+            events.publish(EnrollmentEvents.PREREQUISITES_COMPLETED, e, track, null, null);
+        }
+        return placed(e, track);
+    }
+
+    @Transactional
+    public Placed changePhase(UUID enrollmentId, Plan.Phase phase, Caller caller) {
+        Enrollment e = find(enrollmentId);
+        Track track = Track.findById(e.trackId);
+        Access.requireManager(caller, track);
+        requireActive(e);
+        Plan.Phase before = e.phase;
+        e.phase = phase;
+        e.updatedAt = OffsetDateTime.now(clock);
+        record(e, caller.name(), "PHASE", e.status, e.status, before + " → " + phase);
+        events.publish(EnrollmentEvents.PHASE_CHANGED, e, track, null, before == null ? null : before.name());
+        return placed(e, track);
+    }
+
+    @Transactional
+    public Placed recordWentLive(UUID enrollmentId, LocalDate on, Caller caller) {
+        Enrollment e = find(enrollmentId);
+        Track track = Track.findById(e.trackId);
+        Access.requireManager(caller, track);
+        if (e.status != EnrollmentStatus.CONFIRMED) {
+            throw ProblemException.conflict("cannot-go-live", "Only a confirmed enrollment can go live; this one is "
+                    + e.status);
+        }
+        wentLive(e, track, on, caller.name(), "recorded by " + caller.name());
+        WentLive.record(e.kommunenummer, track.solution, on, "lead");
+        return placed(e, track);
+    }
+
+    /**
+     * NHN's data shows the municipality active for a solution: every confirmed enrollment in a track of that
+     * solution goes live. Returns how many did.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int wentLiveFromAdoption(String kommunenummer, String solution, LocalDate on) {
+        WentLive.record(kommunenummer, solution, on, "adoption-stats");
+        List<Enrollment> confirmed = Enrollment.find("kommunenummer = ?1 AND status = ?2 AND trackId IN "
+                + "(SELECT t.id FROM Track t WHERE t.solution = ?3)", kommunenummer, EnrollmentStatus.CONFIRMED,
+                solution).list();
+        for (Enrollment e : confirmed) {
+            wentLive(e, Track.findById(e.trackId), on, "adoption-stats", "NHN reports the municipality ACTIVE");
+        }
+        return confirmed.size();
+    }
+
+    private void wentLive(Enrollment e, Track track, LocalDate on, String actor, String why) {
+        e.status = EnrollmentStatus.LIVE;
+        e.wentLiveOn = on;
+        e.updatedAt = OffsetDateTime.now(clock);
+        record(e, actor, "WENT_LIVE", EnrollmentStatus.CONFIRMED, EnrollmentStatus.LIVE, why);
+        events.publish(EnrollmentEvents.WENT_LIVE, e, track, null, why);
+    }
+
+    @Transactional
+    public Placed complete(UUID enrollmentId, Caller caller) {
+        Enrollment e = find(enrollmentId);
+        Track track = Track.findById(e.trackId);
+        Access.requireManager(caller, track);
+        if (e.status != EnrollmentStatus.LIVE) {
+            throw ProblemException.conflict("cannot-complete", "Only a municipality that went live can complete; "
+                    + "this enrollment is " + e.status);
+        }
+        e.status = EnrollmentStatus.COMPLETED;
+        e.completedAt = OffsetDateTime.now(clock);
+        e.updatedAt = e.completedAt;
+        record(e, caller.name(), "COMPLETED", EnrollmentStatus.LIVE, EnrollmentStatus.COMPLETED, null);
+        events.publish(EnrollmentEvents.COMPLETED, e, track, null, null);
+        return placed(e, track);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Placed get(UUID enrollmentId) {
+        Enrollment e = find(enrollmentId);
+        return placed(e, Track.findById(e.trackId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HistoryEntry> history(UUID enrollmentId) {
+        find(enrollmentId);
+        return HistoryEntry.list("enrollmentId", Sort.by("id"), enrollmentId);
+    }
+
+    Placed placed(Enrollment e, Track track) {
+        return new Placed(e, track, position(e));
+    }
+
+    /** 1-based place in the waiting list, or null when not waitlisted. */
+    Integer position(Enrollment e) {
+        if (e.status != EnrollmentStatus.WAITLISTED) {
+            return null;
+        }
+        return (int) Enrollment.count("trackId = ?1 AND status = ?2 AND queueNumber < ?3", e.trackId,
+                EnrollmentStatus.WAITLISTED, e.queueNumber) + 1;
+    }
+
+    static long occupied(UUID trackId) {
+        return Enrollment.count("trackId = ?1 AND status IN ?2", trackId,
+                List.of(EnrollmentStatus.CONFIRMED, EnrollmentStatus.LIVE, EnrollmentStatus.COMPLETED));
+    }
+
+    private boolean checkRegistrationWindow(Track track, String lateReason, Caller caller) {
+        LocalDate today = today();
+        boolean managerWithReason = Access.manages(caller, track) && lateReason != null && !lateReason.isBlank();
+        if (track.status == TrackStatus.OPEN && (track.registrationOpens == null
+                || !today.isBefore(track.registrationOpens)) && !today.isAfter(track.registrationDeadline)) {
+            return false;
+        }
+        boolean closedOnlyByTime = track.status == TrackStatus.OPEN || track.status == TrackStatus.REGISTRATION_CLOSED
+                || track.status == TrackStatus.RUNNING;
+        if (closedOnlyByTime && today.isAfter(track.registrationDeadline)) {
+            if (managerWithReason) {
+                return true;
+            }
+            throw ProblemException.conflict("registration-closed", "Registration for " + track.name + " closed on "
+                    + track.registrationDeadline + (Access.manages(caller, track)
+                            ? "; give a lateReason to register the municipality late" : "; contact the track's lead"))
+                    .with("registrationDeadline", track.registrationDeadline);
+        }
+        if (track.status == TrackStatus.OPEN) {
+            throw ProblemException.conflict("registration-not-open", "Registration for " + track.name + " opens on "
+                    + track.registrationOpens).with("registrationOpens", track.registrationOpens);
+        }
+        throw ProblemException.conflict("track-not-open", track.name + " does not take enrollments (status "
+                + track.status + ")");
+    }
+
+    private MunicipalityProjection requireCurrentMunicipality(String kommunenummer) {
+        MunicipalityProjection m = MunicipalityProjection.findById(kommunenummer);
+        if (m == null) {
+            throw ProblemException.invalidField("kommunenummer", kommunenummer + " is not a municipality in the registry");
+        }
+        if (!m.validOn(today())) {
+            String successors = m.successors.stream().map(s -> s.kommunenummer() + " " + s.name())
+                    .reduce((a, b) -> a + ", " + b).orElse("unknown");
+            throw ProblemException.conflict("former-municipality", kommunenummer + " " + m.name
+                    + " is no longer a municipality number (until " + m.validTo + "); enroll as " + successors)
+                    .with("successors", m.successors);
+        }
+        return m;
+    }
+
+    private static Track lockTrack(UUID trackId) {
+        return Optional.ofNullable(Track.<Track>findById(trackId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> ProblemException.notFound("Track", trackId.toString()));
+    }
+
+    private static Enrollment find(UUID id) {
+        return Enrollment.<Enrollment>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Enrollment", id.toString()));
+    }
+
+    private static void requireActive(Enrollment e) {
+        if (!e.active()) {
+            throw ProblemException.conflict("withdrawn", "The enrollment was withdrawn");
+        }
+    }
+
+    private void record(Enrollment e, String actor, String action, EnrollmentStatus from, EnrollmentStatus to,
+            String reason) {
+        HistoryEntry h = new HistoryEntry();
+        h.enrollmentId = e.id;
+        h.at = OffsetDateTime.now(clock);
+        h.actor = actor;
+        h.action = action;
+        h.fromStatus = from;
+        h.toStatus = to;
+        h.reason = reason;
+        h.persist();
+    }
+}
