@@ -90,6 +90,15 @@ class TrackWiringTest {
     }
 
     @Test
+    void theClockTestHookIsOffUnlessConfigured() {
+        given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON)
+                .body("{\"now\": \"2030-01-01T00:00:00Z\"}").put("/api/v1/admin/clock")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole("reader")).contentType(ContentType.JSON)
+                .body("{\"now\": \"2030-01-01T00:00:00Z\"}").put("/api/v1/admin/clock").then().statusCode(403);
+    }
+
+    @Test
     void writesNeedATokenAndARoleThatMayWrite() {
         given().contentType(ContentType.JSON).body(TRACK.formatted("dhs-wiring"))
                 .post("/api/v1/tracks").then().statusCode(401).contentType("application/problem+json");
