@@ -24,6 +24,10 @@ import kafka.server.KafkaRaftServer;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    /** In-JVM brokers log through the host's logging; kept at WARN (strong references, or the levels are lost). */
+    private static final java.util.logging.Logger[] QUIET = { java.util.logging.Logger.getLogger("kafka"),
+            java.util.logging.Logger.getLogger("org.apache.kafka"), java.util.logging.Logger.getLogger("state.change.logger") };
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
@@ -45,6 +49,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats the storage on first start (Kafka 4 does not), starts the broker and creates the suite's topics. */
     public KafkaBroker start() {
+        for (java.util.logging.Logger logger : QUIET) {
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
         try {
             Path logDir = dataDir.resolve("kraft-logs");
             Files.createDirectories(logDir);

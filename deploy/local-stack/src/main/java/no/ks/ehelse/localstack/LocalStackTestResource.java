@@ -21,8 +21,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     /** JVM-wide marker: the broker outlives a single Quarkus application start (class loaders differ). */
     private static final String BOOTSTRAP_PROPERTY = "ehelse.test.kafka.bootstrap";
-    private static final Logger[] QUIET = { Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
-            Logger.getLogger("state.change.logger"), Logger.getLogger("org.testcontainers") };
+    private static final Logger[] QUIET = { Logger.getLogger("org.testcontainers") };
 
     private String database;
     private PostgresDatabases databases;

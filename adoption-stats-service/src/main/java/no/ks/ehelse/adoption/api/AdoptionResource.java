@@ -1,0 +1,63 @@
+package no.ks.ehelse.adoption.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import no.ks.ehelse.adoption.domain.AdoptionQueries;
+
+@Path("/api/v1/adoption/{solution}")
+@Tag(name = "Adoption", description = "Coverage, non-adopters, usage and status history of a solution, from NHN's data")
+@Authenticated
+public class AdoptionResource {
+
+    private final AdoptionQueries queries;
+
+    AdoptionResource(AdoptionQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Path("coverage")
+    @Operation(summary = "Municipalities per adoption level and the share of inhabitants living where the solution is ACTIVE, by nation, health region, county or network; as of any date")
+    public AdoptionQueries.Coverage coverage(@PathParam("solution") String solution,
+            @Parameter(description = "NATION, HEALTH_REGION, COUNTY or NETWORK") @QueryParam("groupBy") @DefaultValue("NATION") @Pattern(regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK", message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK") String groupBy,
+            @Parameter(description = "the day to answer for, e.g. 2024-01-01 (default: the current status)") @QueryParam("asOf") LocalDate asOf) {
+        return queries.coverage(solution, AdoptionQueries.GroupBy.valueOf(groupBy), asOf);
+    }
+
+    @GET
+    @Path("non-adopters")
+    @Operation(summary = "The municipalities where the solution is not ACTIVE, per Diginettverk with names ('85 kommuner har ikke tatt i bruk Kjernejournal')")
+    public AdoptionQueries.NonAdopters nonAdopters(@PathParam("solution") String solution) {
+        return queries.nonAdopters(solution);
+    }
+
+    @GET
+    @Path("usage")
+    @Operation(summary = "A usage metric for a month, per municipality and in total, per 1000 inhabitants")
+    public AdoptionQueries.Usage usage(@PathParam("solution") String solution,
+            @QueryParam("metric") @NotBlank(message = "is required") String metric,
+            @QueryParam("period") @NotBlank(message = "is required") @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2024-05") String period) {
+        return queries.usage(solution, metric, period);
+    }
+
+    @GET
+    @Path("municipalities/{kommunenummer}/history")
+    @Operation(summary = "Every status NHN reported for the municipality and solution, by effective date")
+    public List<AdoptionQueries.HistoryRow> history(@PathParam("solution") String solution,
+            @PathParam("kommunenummer") String kommunenummer) {
+        return queries.history(solution, kommunenummer);
+    }
+}

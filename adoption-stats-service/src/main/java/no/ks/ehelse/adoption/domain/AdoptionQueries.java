@@ -1,0 +1,184 @@
+package no.ks.ehelse.adoption.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.api.ProblemException;
+
+/**
+ * The questions the seeds' dashboards ask. They read the current-state tables (one row per municipality and
+ * solution, or per municipality, metric and month), never the stream of reports, so they cost the same however
+ * many events were ingested; only "as of a date" reads the status history, which grows with status changes.
+ */
+@ApplicationScoped
+public class AdoptionQueries {
+
+    public enum GroupBy {
+        NATION(m -> "NO"), HEALTH_REGION(m -> m.healthRegion), COUNTY(m -> m.county), NETWORK(m -> m.network);
+
+        final Function<MunicipalityProjection, String> key;
+
+        GroupBy(Function<MunicipalityProjection, String> key) {
+            this.key = key;
+        }
+    }
+
+    public record CoverageGroup(String group, long municipalities, Map<AdoptionLevel, Long> byLevel,
+            long inhabitantsActive, long inhabitants, double shareOfInhabitantsActive) {
+    }
+
+    public record Coverage(String solution, GroupBy groupBy, LocalDate asOf, List<CoverageGroup> groups) {
+    }
+
+    public record Municipality(String kommunenummer, String name, String network, AdoptionLevel level) {
+    }
+
+    public record NonAdopterGroup(String network, long count, List<Municipality> municipalities) {
+    }
+
+    public record NonAdopters(String solution, long count, long of, List<NonAdopterGroup> byNetwork) {
+    }
+
+    public record UsageRow(String group, String name, double value, long inhabitants, Double per1000) {
+    }
+
+    public record Usage(String solution, String metric, String period, double total, long inhabitants,
+            Double per1000, List<UsageRow> municipalities) {
+    }
+
+    public record HistoryRow(AdoptionLevel status, LocalDate effectiveDate, String reportedAs,
+            java.time.OffsetDateTime receivedAt) {
+    }
+
+    private final EntityManager em;
+
+    AdoptionQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Coverage coverage(String solution, GroupBy by, LocalDate asOf) {
+        requireSolution(solution);
+        Map<String, AdoptionLevel> levels = levels(solution, asOf);
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, Map<AdoptionLevel, Long>> byLevel = new HashMap<>();
+        for (MunicipalityProjection m : current()) {
+            String group = String.valueOf(by.key.apply(m));
+            AdoptionLevel level = levels.getOrDefault(m.kommunenummer, AdoptionLevel.NONE);
+            long population = m.population == null ? 0 : m.population;
+            long[] c = counts.computeIfAbsent(group, g -> new long[3]);
+            c[0]++;
+            c[2] += population;
+            if (level == AdoptionLevel.ACTIVE) {
+                c[1] += population;
+            }
+            byLevel.computeIfAbsent(group, g -> zeroes()).merge(level, 1L, Long::sum);
+        }
+        List<CoverageGroup> groups = new ArrayList<>();
+        counts.forEach((group, c) -> groups.add(new CoverageGroup(group, c[0], byLevel.get(group), c[1], c[2],
+                c[2] == 0 ? 0 : Math.round(10000.0 * c[1] / c[2]) / 10000.0)));
+        return new Coverage(solution, by, asOf, groups);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NonAdopters nonAdopters(String solution) {
+        requireSolution(solution);
+        Map<String, AdoptionLevel> levels = levels(solution, null);
+        Map<String, List<Municipality>> byNetwork = new TreeMap<>();
+        List<MunicipalityProjection> all = current();
+        for (MunicipalityProjection m : all) {
+            AdoptionLevel level = levels.getOrDefault(m.kommunenummer, AdoptionLevel.NONE);
+            if (level != AdoptionLevel.ACTIVE) {
+                byNetwork.computeIfAbsent(String.valueOf(m.network), n -> new ArrayList<>())
+                        .add(new Municipality(m.kommunenummer, m.name, m.network, level));
+            }
+        }
+        List<NonAdopterGroup> groups = new ArrayList<>();
+        byNetwork.forEach((network, list) -> groups.add(new NonAdopterGroup(network, list.size(), list)));
+        return new NonAdopters(solution, groups.stream().mapToLong(NonAdopterGroup::count).sum(), all.size(), groups);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Usage usage(String solution, String metric, String period) {
+        requireSolution(solution);
+        Map<String, Double> values = new HashMap<>();
+        for (UsageFigure f : UsageFigure.<UsageFigure>list("solution = ?1 AND metric = ?2 AND period = ?3", solution,
+                metric, period)) {
+            values.put(f.kommunenummer, f.value);
+        }
+        List<UsageRow> rows = new ArrayList<>();
+        double total = 0;
+        long inhabitants = 0;
+        for (MunicipalityProjection m : current()) {
+            Double value = values.get(m.kommunenummer);
+            if (value == null) {
+                continue;
+            }
+            long population = m.population == null ? 0 : m.population;
+            total += value;
+            inhabitants += population;
+            rows.add(new UsageRow(m.kommunenummer, m.name, value, population, per1000(value, population)));
+        }
+        return new Usage(solution, metric, period, total, inhabitants, per1000(total, inhabitants), rows);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HistoryRow> history(String solution, String kommunenummer) {
+        requireSolution(solution);
+        return StatusReport.<StatusReport>list("solution = ?1 AND kommunenummer = ?2",
+                Sort.by("effectiveDate").and("id"), solution, kommunenummer).stream()
+                .map(r -> new HistoryRow(r.status, r.effectiveDate, r.reportedKommunenummer, r.receivedAt)).toList();
+    }
+
+    /** Status per current municipality: the held status, or the latest report effective on {@code asOf}. */
+    @SuppressWarnings("unchecked")
+    private Map<String, AdoptionLevel> levels(String solution, LocalDate asOf) {
+        Map<String, AdoptionLevel> levels = new HashMap<>();
+        if (asOf == null) {
+            for (AdoptionStatus s : AdoptionStatus.<AdoptionStatus>list("solution", solution)) {
+                levels.put(s.kommunenummer, s.status);
+            }
+            return levels;
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (kommunenummer) kommunenummer, status "
+                + "FROM status_report WHERE solution = :s AND effective_date <= :d "
+                + "ORDER BY kommunenummer, effective_date DESC, id DESC")
+                .setParameter("s", solution).setParameter("d", asOf).getResultList();
+        for (Object[] row : rows) {
+            levels.put((String) row[0], AdoptionLevel.valueOf((String) row[1]));
+        }
+        return levels;
+    }
+
+    private static List<MunicipalityProjection> current() {
+        return MunicipalityProjection.list("validTo IS NULL", Sort.by("kommunenummer"));
+    }
+
+    private static Map<AdoptionLevel, Long> zeroes() {
+        Map<AdoptionLevel, Long> map = new EnumMap<>(AdoptionLevel.class);
+        for (AdoptionLevel level : AdoptionLevel.values()) {
+            map.put(level, 0L);
+        }
+        return map;
+    }
+
+    private static Double per1000(double value, long inhabitants) {
+        return inhabitants == 0 ? null : Math.round(value * 1000_000.0 / inhabitants) / 1000.0;
+    }
+
+    private static void requireSolution(String code) {
+        if (SolutionProjection.findById(code) == null) {
+            throw ProblemException.notFound("Solution", code);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package no.ks.ehelse.adoption.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A municipality number as last announced on registry.municipalities.v1. */
+@Entity
+@Table(name = "municipality")
+public class MunicipalityProjection extends PanacheEntityBase {
+
+    @Id
+    public String kommunenummer;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String county;
+
+    public String network;
+
+    @Column(name = "health_region")
+    public String healthRegion;
+
+    public Integer population;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    /** The current municipalities a former number became. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> successors = List.of();
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public boolean current() {
+        return validTo == null;
+    }
+}

@@ -1,0 +1,28 @@
+package no.ks.ehelse.adoption.events;
+
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import no.ks.ehelse.platform.events.Outbox;
+
+/** {@code no.ks.ehelse.adoption.went-live.v1} on {@code adoption.events.v1}, keyed by kommunenummer. */
+@ApplicationScoped
+public class AdoptionEvents {
+
+    public static final String TOPIC = "adoption.events.v1";
+    public static final String WENT_LIVE = "no.ks.ehelse.adoption.went-live.v1";
+
+    public record WentLive(String kommunenummer, String solution, LocalDate effectiveDate) {
+    }
+
+    private final Outbox outbox;
+
+    AdoptionEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void wentLive(String kommunenummer, String solution, LocalDate effectiveDate) {
+        outbox.publish(TOPIC, kommunenummer, WENT_LIVE, kommunenummer + "/" + solution,
+                new WentLive(kommunenummer, solution, effectiveDate));
+    }
+}

@@ -1,0 +1,191 @@
+package no.ks.ehelse.adoption;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import no.ks.ehelse.adoption.domain.MunicipalityProjection;
+import no.ks.ehelse.adoption.domain.SolutionProjection;
+import no.ks.ehelse.localstack.EventContract;
+import no.ks.ehelse.localstack.EventProbe;
+import no.ks.ehelse.localstack.TestEvents;
+import no.ks.ehelse.localstack.TestTokens;
+
+/** NHN's contract end to end: a plain producer feeds nhn.adoption.v1; the answers come over REST and Kafka. */
+@QuarkusTest
+class NhnIngestionTest {
+
+    private static final String NHN = "urn:no:nhn:adoption";
+    private static boolean registryLoaded;
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static String status(String id, String kommunenummer, String solution, String status, String date) {
+        return TestEvents.event(id, NHN, "no.nhn.adoption.status.v1", kommunenummer, """
+                {"kommunenummer": "%s", "solution": "%s", "status": "%s", "effectiveDate": "%s"}"""
+                .formatted(kommunenummer, solution, status, date));
+    }
+
+    private static String status(String kommunenummer, String solution, String status, String date) {
+        return status(UUID.randomUUID().toString(), kommunenummer, solution, status, date);
+    }
+
+    private static String usage(String kommunenummer, String solution, String period, double value) {
+        return TestEvents.event(NHN, "no.nhn.adoption.usage.v1", kommunenummer, """
+                {"kommunenummer": "%s", "solution": "%s", "metric": "appointment-messages", "period": "%s",
+                 "value": %s}""".formatted(kommunenummer, solution, period, value));
+    }
+
+    private static void nhn(String key, String value) {
+        TestEvents.send(bootstrap(), "nhn.adoption.v1", key, value);
+    }
+
+    @BeforeEach
+    void registry() {
+        if (registryLoaded) {
+            return;
+        }
+        Map<String, String> municipalities = new LinkedHashMap<>();
+        municipalities.put("4601", TestEvents.municipality("4601", "Bergen", "digi-vestland", "helse-vest", 291000, null, List.of()));
+        municipalities.put("4602", TestEvents.municipality("4602", "Kinn", "digi-vestland", "helse-vest", 17000, null, List.of()));
+        municipalities.put("3301", TestEvents.municipality("3301", "Drammen", "digi-viken", "helse-sor-ost", 104487, null, List.of()));
+        municipalities.put("1508", TestEvents.municipality("1508", "Ålesund", "digi-more-og-romsdal", "helse-midt-norge", 58509, null, List.of()));
+        municipalities.put("1580", TestEvents.municipality("1580", "Haram", "digi-more-og-romsdal", "helse-midt-norge", 9357, null, List.of()));
+        municipalities.put("3005", TestEvents.municipality("3005", "Drammen", null, null, null, "2023-12-31", List.of("3301")));
+        municipalities.put("1507", TestEvents.municipality("1507", "Ålesund", null, null, null, "2023-12-31", List.of("1508", "1580")));
+        TestEvents.sendAll(bootstrap(), "registry.municipalities.v1", municipalities);
+        for (String code : List.of("digihelse", "digihelsestasjon", "kjernejournal", "vkp")) {
+            TestEvents.send(bootstrap(), "registry.solutions.v1", code, TestEvents.solution(code, code));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> MunicipalityProjection.count() >= 7 && SolutionProjection.count() >= 4));
+        registryLoaded = true;
+    }
+
+    @Test
+    void statusesDriveCoverageAndTheFirstActiveIsAnnouncedOnce() {
+        try (EventProbe probe = EventProbe.open(bootstrap(), "adoption.events.v1")) {
+            String active = status("4601", "digihelse", "ACTIVE", "2024-05-01");
+            nhn("4601", status("4601", "digihelse", "ORDERED", "2024-01-15"));
+            nhn("4601", active);
+            nhn("4601", active); // redelivered with the same id
+            nhn("4601", status("4601", "digihelse", "ACTIVE", "2024-06-01")); // reported again, another id
+            var wentLive = probe.await(r -> "4601".equals(r.key()), Duration.ofSeconds(30));
+            EventContract.assertValid(wentLive.value());
+            assertEquals("no.ks.ehelse.adoption.went-live.v1", wentLive.type());
+            assertEquals("2024-05-01", wentLive.value().at("/data/effectiveDate").asText());
+            long announced = probe.drain(Duration.ofSeconds(3)).stream().filter(r -> "4601".equals(r.key())
+                    && r.value().at("/data/solution").asText().equals("digihelse")).count();
+            assertEquals(1, announced, "went-live exactly once per municipality and solution");
+        }
+        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/digihelse/coverage?groupBy=NETWORK")
+                .then().statusCode(200)
+                .body("groups.find { it.group == 'digi-vestland' }.byLevel.ACTIVE", equalTo(1))
+                .body("groups.find { it.group == 'digi-vestland' }.inhabitantsActive", equalTo(291000))
+                .body("groups.find { it.group == 'digi-vestland' }.inhabitants", equalTo(308000))
+                .body("groups.find { it.group == 'digi-vestland' }.shareOfInhabitantsActive", equalTo(0.9448f));
+    }
+
+    @Test
+    void anOlderStatusIsHistoryOnlyAndAsOfTravelsInTime() {
+        nhn("4602", status("4602", "kjernejournal", "ACTIVE", "2024-05-01"));
+        nhn("4602", status("4602", "kjernejournal", "ORDERED", "2024-03-01")); // arrives late, is older
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.forRole("reader"))
+                        .get("/api/v1/adoption/kjernejournal/municipalities/4602/history")
+                        .then().statusCode(200).body("status", contains("ORDERED", "ACTIVE")));
+        String coverage = "/api/v1/adoption/kjernejournal/coverage?groupBy=NATION";
+        given().auth().oauth2(TestTokens.forRole("reader")).get(coverage)
+                .then().body("groups[0].byLevel.ACTIVE", equalTo(1)).body("groups[0].byLevel.ORDERED", equalTo(0));
+        given().auth().oauth2(TestTokens.forRole("reader")).get(coverage + "&asOf=2024-04-01")
+                .then().body("groups[0].byLevel.ACTIVE", equalTo(0)).body("groups[0].byLevel.ORDERED", equalTo(1));
+        given().auth().oauth2(TestTokens.forRole("reader")).get(coverage + "&asOf=2024-02-01")
+                .then().body("groups[0].byLevel.NONE", equalTo(5));
+    }
+
+    @Test
+    void anOldNumberCountsForTheMunicipalityItBecame() {
+        nhn("3005", status("3005", "vkp", "ACTIVE", "2023-06-01"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/vkp/municipalities/3301/history")
+                        .then().statusCode(200).body("reportedAs", contains("3005")));
+        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/vkp/non-adopters")
+                .then().statusCode(200).body("count", equalTo(4)).body("of", equalTo(5))
+                .body("byNetwork.find { it.network == 'digi-viken' }", equalTo(null))
+                .body("byNetwork.find { it.network == 'digi-vestland' }.municipalities.name", contains("Bergen", "Kinn"));
+    }
+
+    @Test
+    void aUsageFigureForTheSameMonthIsACorrection() {
+        nhn("4601", usage("4601", "digihelsestasjon", "2024-05", 15168));
+        nhn("4601", usage("4601", "digihelsestasjon", "2024-05", 16000));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.forRole("reader"))
+                        .get("/api/v1/adoption/digihelsestasjon/usage?metric=appointment-messages&period=2024-05")
+                        .then().statusCode(200).body("total", equalTo(16000.0f))
+                        .body("municipalities[0].per1000", equalTo(54.983f)));
+        given().auth().oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/digihelsestasjon/usage?metric=appointment-messages&period=May")
+                .then().statusCode(400).body("violations[0].field", equalTo("period"));
+    }
+
+    @Test
+    void everyKindOfPoisonRecordGoesToTheDlqWithItsReasonAndTheNextRecordIsProcessed() {
+        Map<String, String> poison = new LinkedHashMap<>();
+        poison.put("malformed JSON", "{\"specversion\": \"1.0\", \"id\": ");
+        poison.put("missing or non-string field 'status'", status("4602", "digihelse", "ACTIVE", "2024-01-01")
+                .replace("\"status\": \"ACTIVE\", ", ""));
+        poison.put("unknown solution", status("4602", "tidsreise", "ACTIVE", "2024-01-01")
+                .replace("tidsreise", "tidsreise")); // a well-formed code the registry does not know
+        poison.put("unknown municipality 9999", status("9999", "digihelse", "ACTIVE", "2024-01-01").replace("\"9999\"", "\"9999\""));
+        poison.put("non-numeric field 'value'", usage("4602", "digihelse", "2024-05", 3).replace("\"value\": 3.0", "\"value\": \"many\""));
+        poison.put("was split into", usage("1507", "digihelse", "2023-05", 3));
+        poison.put("status must be", status("4602", "digihelse", "ACTIVE", "2024-01-01").replace("\"ACTIVE\"", "\"LIVE\""));
+        try (EventProbe dlq = EventProbe.open(bootstrap(), "nhn.adoption.v1.dlq")) {
+            int i = 0;
+            for (String value : poison.values()) {
+                nhn("p" + i++, value);
+            }
+            nhn("4602", status("4602", "digihelse", "TECHNICALLY_READY", "2024-02-01"));
+            i = 0;
+            for (String reason : poison.keySet()) {
+                String key = "p" + i++;
+                var dead = dlq.await(r -> key.equals(r.key()), Duration.ofSeconds(30));
+                assertTrue(dead.headers().get("dead-letter-reason").contains(reason),
+                        () -> "reason of " + key + ": " + dead.headers());
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.forRole("reader"))
+                        .get("/api/v1/adoption/digihelse/municipalities/4602/history")
+                        .then().body("status", hasItem("TECHNICALLY_READY")));
+        String metrics = given().get("/q/metrics").asString();
+        assertTrue(metrics.contains("ehelse_nhn_rejected_total{reason=\"unknown-solution\"}"), "rejections are counted");
+    }
+
+    @Test
+    void readsNeedATokenAndAKnownSolution() {
+        given().get("/api/v1/adoption/digihelse/coverage").then().statusCode(401);
+        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/ukjent/coverage")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/digihelse/coverage?groupBy=PLANET")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}
