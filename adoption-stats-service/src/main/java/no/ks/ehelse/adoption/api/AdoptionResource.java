@@ -14,18 +14,25 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
+import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.AdoptionQueries;
+import no.ks.ehelse.adoption.domain.Funnel;
 
 @Path("/api/v1/adoption/{solution}")
 @Tag(name = "Adoption", description = "Coverage, non-adopters, usage and status history of a solution, from NHN's data")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 public class AdoptionResource {
 
     private final AdoptionQueries queries;
+    private final Funnel funnel;
 
-    AdoptionResource(AdoptionQueries queries) {
+    AdoptionResource(AdoptionQueries queries, Funnel funnel) {
         this.queries = queries;
+        this.funnel = funnel;
     }
 
     @GET
@@ -35,6 +42,51 @@ public class AdoptionResource {
             @Parameter(description = "NATION, HEALTH_REGION, COUNTY or NETWORK") @QueryParam("groupBy") @DefaultValue("NATION") @Pattern(regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK", message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK") String groupBy,
             @Parameter(description = "the day to answer for, e.g. 2024-01-01 (default: the current status)") @QueryParam("asOf") LocalDate asOf) {
         return queries.coverage(solution, AdoptionQueries.GroupBy.valueOf(groupBy), asOf);
+    }
+
+    @GET
+    @Path("coverage")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Coverage as a CSV table (Accept: text/csv)")
+    public String coverageCsv(@PathParam("solution") String solution,
+            @QueryParam("groupBy") @DefaultValue("NATION") @Pattern(regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK", message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK") String groupBy,
+            @QueryParam("asOf") LocalDate asOf) {
+        AdoptionQueries.Coverage c = coverage(solution, groupBy, asOf);
+        List<List<Object>> rows = c.groups().stream().map(g -> List.<Object>of(g.group(), g.municipalities(),
+                g.byLevel().get(AdoptionLevel.ACTIVE), g.byLevel().get(AdoptionLevel.TECHNICALLY_READY),
+                g.byLevel().get(AdoptionLevel.ORDERED), g.byLevel().get(AdoptionLevel.DISCONTINUED),
+                g.byLevel().get(AdoptionLevel.NONE), g.inhabitantsActive(), g.inhabitants(),
+                g.shareOfInhabitantsActive())).toList();
+        return Csv.write(List.of("group", "municipalities", "active", "technicallyReady", "ordered", "discontinued",
+                "none", "inhabitantsActive", "inhabitants", "shareOfInhabitantsActive"), rows);
+    }
+
+    @GET
+    @Path("non-adopters")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Non-adopters as a CSV table, one municipality per row (Accept: text/csv)")
+    public String nonAdoptersCsv(@PathParam("solution") String solution) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (AdoptionQueries.NonAdopterGroup g : queries.nonAdopters(solution).byNetwork()) {
+            for (AdoptionQueries.Municipality m : g.municipalities()) {
+                rows.add(List.of(String.valueOf(g.network()), m.kommunenummer(), m.name(), m.level()));
+            }
+        }
+        return Csv.write(List.of("network", "kommunenummer", "name", "level"), rows);
+    }
+
+    @GET
+    @Path("usage")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Usage per municipality as a CSV table (Accept: text/csv)")
+    public String usageCsv(@PathParam("solution") String solution,
+            @QueryParam("metric") @NotBlank(message = "is required") String metric,
+            @QueryParam("period") @NotBlank(message = "is required") @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2024-05") String period) {
+        List<List<Object>> rows = queries.usage(solution, metric, period).municipalities().stream()
+                .map(r -> List.<Object>of(r.group(), r.name(), r.value(), r.inhabitants(),
+                        r.per1000() == null ? "" : r.per1000()))
+                .toList();
+        return Csv.write(List.of("kommunenummer", "name", "value", "inhabitants", "per1000"), rows);
     }
 
     @GET
@@ -51,6 +103,13 @@ public class AdoptionResource {
             @QueryParam("metric") @NotBlank(message = "is required") String metric,
             @QueryParam("period") @NotBlank(message = "is required") @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2024-05") String period) {
         return queries.usage(solution, metric, period);
+    }
+
+    @GET
+    @Path("funnel")
+    @Operation(summary = "Enrollment funnel: enrolled, live and median days from enrollment to live, per track and for the solution")
+    public Funnel.SolutionFunnel funnel(@PathParam("solution") String solution) {
+        return funnel.of(solution);
     }
 
     @GET

@@ -44,14 +44,14 @@ public class AmbitionResource {
     public Page<AmbitionView> list(@QueryParam("year") Integer year,
             @QueryParam("solution") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String solution,
             @BeanParam @Valid PageRequest page) {
-        return Page.of(ambitions.list(year, solution), page, AmbitionView::of);
+        return Page.of(ambitions.list(year, solution), page, a -> AmbitionView.of(a, ambitions.activeNow(a.solution)));
     }
 
     @GET
     @Path("{solution}/{year}")
     @Operation(summary = "The ambition for a solution in a year")
     public AmbitionView get(@PathParam("solution") String solution, @PathParam("year") int year) {
-        return ambitions.find(solution, year).map(AmbitionView::of)
+        return ambitions.find(solution, year).map(a -> AmbitionView.of(a, ambitions.activeNow(solution)))
                 .orElseThrow(() -> ProblemException.notFound("Ambition", solution + "/" + year));
     }
 
@@ -63,6 +63,7 @@ public class AmbitionResource {
             @PathParam("solution") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String solution,
             @PathParam("year") @Min(value = 2020, message = "must be between 2020 and 2100") @Max(value = 2100, message = "must be between 2020 and 2100") int year,
             @NotNull(message = "a body is required") @Valid AmbitionRequest request) {
-        return AmbitionView.of(ambitions.set(solution, year, request.target(), request.note(), caller.name()));
+        return AmbitionView.of(ambitions.set(solution, year, request.target(), request.note(), caller.name()),
+                ambitions.activeNow(solution));
     }
 }

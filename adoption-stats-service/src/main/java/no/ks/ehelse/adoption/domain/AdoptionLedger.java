@@ -37,7 +37,8 @@ public class AdoptionLedger {
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** A rejected report changes nothing and must not doom the caller's transaction (an import goes on). */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedReport.class)
     public Outcome recordStatus(StatusReportInput report) {
         requireSolution(report.solution());
         if (report.status() == AdoptionLevel.NONE) {
@@ -89,7 +90,7 @@ public class AdoptionLedger {
                 .setParameter("s", report.solution()).setParameter("d", report.effectiveDate()).executeUpdate() == 1;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedReport.class)
     public Outcome recordUsage(UsageReportInput report) {
         requireSolution(report.solution());
         if (report.value() < 0 || Double.isNaN(report.value()) || Double.isInfinite(report.value())) {

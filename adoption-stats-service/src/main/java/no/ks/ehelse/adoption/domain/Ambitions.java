@@ -44,6 +44,14 @@ public class Ambitions {
         return Ambition.findByIdOptional(new Ambition.Key(solution, year));
     }
 
+    /** How many current municipalities have the solution ACTIVE now: the status an ambition is measured against. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long activeNow(String solution) {
+        return AdoptionStatus.count("solution = ?1 AND status = ?2 AND kommunenummer IN "
+                + "(SELECT m.kommunenummer FROM MunicipalityProjection m WHERE m.validTo IS NULL)", solution,
+                AdoptionLevel.ACTIVE);
+    }
+
     @Transactional
     public Ambition set(String solution, int year, int target, String note, String by) {
         Ambition ambition = Ambition.<Ambition>findByIdOptional(new Ambition.Key(solution, year)).orElseGet(() -> {

@@ -1,8 +1,5 @@
 package no.ks.ehelse.adoption.events;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -14,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import no.ks.ehelse.adoption.domain.AdoptionLedger;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
+import no.ks.ehelse.adoption.domain.ReportFields;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
@@ -81,40 +79,19 @@ public class NhnAdoptionConsumer {
     }
 
     private static String kommunenummer(CloudEvent event) {
-        String number = event.text("kommunenummer");
-        if (!number.matches("[0-9]{4}")) {
-            throw new PoisonRecordException("kommunenummer must be 4 digits, was '" + number + "'");
-        }
-        return number;
+        return ReportFields.kommunenummer(event.text("kommunenummer"));
     }
 
-    static AdoptionLevel level(String status) {
-        try {
-            AdoptionLevel level = AdoptionLevel.valueOf(status);
-            if (level != AdoptionLevel.NONE) {
-                return level;
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw new PoisonRecordException("status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED, was '"
-                + status + "'");
+    private static AdoptionLevel level(String status) {
+        return ReportFields.level(status);
     }
 
-    static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new PoisonRecordException("effectiveDate must be a date (YYYY-MM-DD), was '" + text + "'");
-        }
+    private static java.time.LocalDate date(String text) {
+        return ReportFields.date(text);
     }
 
-    static String period(String text) {
-        try {
-            return YearMonth.parse(text).toString();
-        } catch (DateTimeParseException e) {
-            throw new PoisonRecordException("period must be a month (YYYY-MM), was '" + text + "'");
-        }
+    private static String period(String text) {
+        return ReportFields.period(text);
     }
 
     private static String category(String reason) {
