@@ -162,6 +162,28 @@ class NhnIngestionTest {
     }
 
     @Test
+    void aTransientDatabaseFailureIsRetriedAndTheRecordIsNotDeadLettered() throws Exception {
+        String jdbc = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (var connection = java.sql.DriverManager.getConnection(jdbc, "postgres", "");
+                EventProbe dlq = EventProbe.open(bootstrap(), "nhn.adoption.v1.dlq")) {
+            // The table the record needs disappears for a while, as during a failover or a botched migration.
+            connection.createStatement().execute("ALTER TABLE usage_figure RENAME TO usage_figure_away");
+            try {
+                nhn("4602", usage("4602", "kjernejournal", "2024-07", 42));
+                Thread.sleep(3000); // the length of the outage, not an assertion
+            } finally {
+                connection.createStatement().execute("ALTER TABLE usage_figure_away RENAME TO usage_figure");
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    given().auth().oauth2(TestTokens.forRole("reader"))
+                            .get("/api/v1/adoption/kjernejournal/usage?metric=appointment-messages&period=2024-07")
+                            .then().body("total", equalTo(42.0f)));
+            assertTrue(dlq.drain(Duration.ofSeconds(2)).stream().noneMatch(r -> r.rawValue().contains("2024-07")),
+                    "a good record must not be dead-lettered because the database was away");
+        }
+    }
+
+    @Test
     void readsNeedATokenAndAKnownSolution() {
         given().get("/api/v1/adoption/digihelse/coverage").then().statusCode(401);
         given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/ukjent/coverage")

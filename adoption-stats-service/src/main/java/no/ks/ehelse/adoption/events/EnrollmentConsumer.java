@@ -8,9 +8,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import no.ks.ehelse.adoption.domain.EnrollmentProjection;
 import no.ks.ehelse.platform.events.CloudEvent;
+import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
 
@@ -18,16 +18,22 @@ import no.ks.ehelse.platform.events.ProcessedEvents;
 @ApplicationScoped
 public class EnrollmentConsumer {
 
+    private final Consumption consumption;
+
     private final ProcessedEvents processed;
 
-    EnrollmentConsumer(ProcessedEvents processed) {
+    EnrollmentConsumer(ProcessedEvents processed, Consumption consumption) {
+        this.consumption = consumption;
         this.processed = processed;
     }
 
     @Incoming("enrollments")
     @Blocking
-    @Transactional
     public void consume(String value) {
+        consumption.apply(() -> consumeNow(value));
+    }
+
+    private void consumeNow(String value) {
         CloudEvent event = CloudEvent.parse(value);
         if (!event.type().startsWith("no.ks.ehelse.enrollment.")) {
             throw new PoisonRecordException("unexpected event type '" + event.type() + "' on enrollment.enrollments.v1");

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import no.ks.ehelse.adoption.domain.AdoptionLedger;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.ReportFields;
 import no.ks.ehelse.platform.events.CloudEvent;
+import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
 
@@ -24,6 +24,8 @@ import no.ks.ehelse.platform.events.ProcessedEvents;
 @ApplicationScoped
 public class NhnAdoptionConsumer {
 
+    private final Consumption consumption;
+
     static final String CONSUMER = "adoption-stats-service.nhn";
     public static final String SOURCE = "urn:no:nhn:adoption";
     public static final String STATUS = "no.nhn.adoption.status.v1";
@@ -33,7 +35,8 @@ public class NhnAdoptionConsumer {
     private final ProcessedEvents processed;
     private final MeterRegistry metrics;
 
-    NhnAdoptionConsumer(AdoptionLedger ledger, ProcessedEvents processed, MeterRegistry metrics) {
+    NhnAdoptionConsumer(AdoptionLedger ledger, ProcessedEvents processed, MeterRegistry metrics, Consumption consumption) {
+        this.consumption = consumption;
         this.ledger = ledger;
         this.processed = processed;
         this.metrics = metrics;
@@ -41,8 +44,11 @@ public class NhnAdoptionConsumer {
 
     @Incoming("nhn-adoption")
     @Blocking
-    @Transactional
     public void consume(String value) {
+        consumption.apply(() -> consumeNow(value));
+    }
+
+    private void consumeNow(String value) {
         try {
             apply(CloudEvent.parse(value));
         } catch (PoisonRecordException e) {

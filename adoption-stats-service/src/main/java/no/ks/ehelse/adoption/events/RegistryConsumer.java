@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import no.ks.ehelse.adoption.domain.MunicipalityProjection;
 import no.ks.ehelse.adoption.domain.SolutionProjection;
 import no.ks.ehelse.platform.events.CloudEvent;
+import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
 
@@ -23,18 +23,24 @@ import no.ks.ehelse.platform.events.ProcessedEvents;
 @ApplicationScoped
 public class RegistryConsumer {
 
+    private final Consumption consumption;
+
     private final ProcessedEvents processed;
     private final Clock clock;
 
-    RegistryConsumer(ProcessedEvents processed, Clock clock) {
+    RegistryConsumer(ProcessedEvents processed, Clock clock, Consumption consumption) {
+        this.consumption = consumption;
         this.processed = processed;
         this.clock = clock;
     }
 
     @Incoming("registry-municipalities")
     @Blocking
-    @Transactional
     public void municipality(String value) {
+        consumption.apply(() -> municipalityNow(value));
+    }
+
+    private void municipalityNow(String value) {
         CloudEvent event = CloudEvent.parse(value);
         if (!event.type().startsWith("no.ks.ehelse.municipality.")) {
             throw new PoisonRecordException("unexpected event type '" + event.type() + "' on registry.municipalities.v1");
@@ -65,8 +71,11 @@ public class RegistryConsumer {
 
     @Incoming("registry-solutions")
     @Blocking
-    @Transactional
     public void solution(String value) {
+        consumption.apply(() -> solutionNow(value));
+    }
+
+    private void solutionNow(String value) {
         CloudEvent event = CloudEvent.parse(value);
         if (!event.type().startsWith("no.ks.ehelse.solution.")) {
             throw new PoisonRecordException("unexpected event type '" + event.type() + "' on registry.solutions.v1");

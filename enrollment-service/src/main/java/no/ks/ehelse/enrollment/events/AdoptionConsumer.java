@@ -8,9 +8,9 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import no.ks.ehelse.enrollment.domain.Enrollments;
 import no.ks.ehelse.platform.events.CloudEvent;
+import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.ProcessedEvents;
 
 /**
@@ -21,6 +21,8 @@ import no.ks.ehelse.platform.events.ProcessedEvents;
 @ApplicationScoped
 public class AdoptionConsumer {
 
+    private final Consumption consumption;
+
     private static final Logger LOG = Logger.getLogger(AdoptionConsumer.class);
     static final String CONSUMER = "enrollment-service.adoption";
     public static final String WENT_LIVE = "no.ks.ehelse.adoption.went-live.v1";
@@ -28,15 +30,19 @@ public class AdoptionConsumer {
     private final ProcessedEvents processed;
     private final Enrollments enrollments;
 
-    AdoptionConsumer(ProcessedEvents processed, Enrollments enrollments) {
+    AdoptionConsumer(ProcessedEvents processed, Enrollments enrollments, Consumption consumption) {
+        this.consumption = consumption;
         this.processed = processed;
         this.enrollments = enrollments;
     }
 
     @Incoming("adoption-events")
     @Blocking
-    @Transactional
     public void consume(String value) {
+        consumption.apply(() -> consumeNow(value));
+    }
+
+    private void consumeNow(String value) {
         CloudEvent event = CloudEvent.parse(value);
         if (!WENT_LIVE.equals(event.type())) {
             return;

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import no.ks.ehelse.enrollment.domain.MunicipalityProjection;
 import no.ks.ehelse.platform.events.CloudEvent;
+import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
 
@@ -22,21 +22,27 @@ import no.ks.ehelse.platform.events.ProcessedEvents;
 @ApplicationScoped
 public class MunicipalityConsumer {
 
+    private final Consumption consumption;
+
     static final String CONSUMER = "enrollment-service.municipalities";
     private static final String PREFIX = "no.ks.ehelse.municipality.";
 
     private final ProcessedEvents processed;
     private final Clock clock;
 
-    MunicipalityConsumer(ProcessedEvents processed, Clock clock) {
+    MunicipalityConsumer(ProcessedEvents processed, Clock clock, Consumption consumption) {
+        this.consumption = consumption;
         this.processed = processed;
         this.clock = clock;
     }
 
     @Incoming("registry-municipalities")
     @Blocking
-    @Transactional
     public void consume(String value) {
+        consumption.apply(() -> consumeNow(value));
+    }
+
+    private void consumeNow(String value) {
         CloudEvent event = CloudEvent.parse(value);
         if (!event.type().startsWith(PREFIX)) {
             throw new PoisonRecordException("unexpected event type '" + event.type() + "' on registry.municipalities.v1");

@@ -9,9 +9,9 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import no.ks.ehelse.enrollment.domain.SolutionProjection;
 import no.ks.ehelse.platform.events.CloudEvent;
+import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
 
@@ -22,6 +22,8 @@ import no.ks.ehelse.platform.events.ProcessedEvents;
 @ApplicationScoped
 public class SolutionCatalogueConsumer {
 
+    private final Consumption consumption;
+
     private static final Logger LOG = Logger.getLogger(SolutionCatalogueConsumer.class);
     static final String CONSUMER = "enrollment-service.solutions";
     private static final Set<String> TYPES = Set.of("no.ks.ehelse.solution.published.v1",
@@ -30,15 +32,19 @@ public class SolutionCatalogueConsumer {
     private final ProcessedEvents processed;
     private final Clock clock;
 
-    SolutionCatalogueConsumer(ProcessedEvents processed, Clock clock) {
+    SolutionCatalogueConsumer(ProcessedEvents processed, Clock clock, Consumption consumption) {
+        this.consumption = consumption;
         this.processed = processed;
         this.clock = clock;
     }
 
     @Incoming("registry-solutions")
     @Blocking
-    @Transactional
     public void consume(String value) {
+        consumption.apply(() -> consumeNow(value));
+    }
+
+    private void consumeNow(String value) {
         CloudEvent event = CloudEvent.parse(value);
         if (!TYPES.contains(event.type())) {
             throw new PoisonRecordException("unexpected event type '" + event.type() + "' on registry.solutions.v1");
