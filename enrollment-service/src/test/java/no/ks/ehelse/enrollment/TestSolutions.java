@@ -1,19 +1,13 @@
 package no.ks.ehelse.enrollment;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import no.ks.ehelse.localstack.EventContract;
+import no.ks.ehelse.localstack.TestEvents;
 
 /** Plays the registry in tests: puts schema-valid solution events on registry.solutions.v1 with a plain producer. */
 final class TestSolutions {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestSolutions() {
     }
@@ -23,21 +17,13 @@ final class TestSolutions {
     }
 
     static String event(String id, String type, String code, String name) {
-        String value = """
-                {"specversion": "1.0", "id": "%s", "source": "urn:no:ks:ehelse:registry", "type": "%s",
-                 "subject": "%s", "time": "%s", "datacontenttype": "application/json",
-                 "data": {"code": "%s", "name": "%s", "area": "CITIZEN_SERVICES", "owner": "KS",
-                          "description": null, "stage": "ROLLOUT"}}""".formatted(id, type, code, Instant.now(), code, name);
-        try {
-            EventContract.assertValid(JSON.readTree(value));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return value;
+        return TestEvents.event(id, "urn:no:ks:ehelse:registry", type, code, """
+                {"code": "%s", "name": "%s", "area": "CITIZEN_SERVICES", "owner": "KS", "description": null,
+                 "stage": "ROLLOUT"}""".formatted(code, name));
     }
 
     static String published(String code, String name) {
-        return event(UUID.randomUUID().toString(), "no.ks.ehelse.solution.published.v1", code, name);
+        return TestEvents.solution(code, name);
     }
 
     /** Exactly as the registry's outbox relay sends it, content-type header included. */

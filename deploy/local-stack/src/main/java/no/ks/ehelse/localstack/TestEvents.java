@@ -2,7 +2,6 @@ package no.ks.ehelse.localstack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,12 +41,16 @@ public final class TestEvents {
         return value;
     }
 
-    /** registry's municipality.registered: a current number (validTo null) or a former one with successors. */
+    /**
+     * registry's municipality.registered: a current number (validTo null, no successors) or a former one with its
+     * successors (kommunenummer → name, in order).
+     */
     public static String municipality(String number, String name, String network, String healthRegion,
-            Integer population, String validTo, List<String> successors) {
-        String links = successors.stream().map(s -> """
+            Integer population, String validTo, Map<String, String> successors) {
+        String links = successors.entrySet().stream().map(s -> """
                 {"kommunenummer": "%s", "name": "%s", "effectiveDate": "%s", "changeType": "%s"}"""
-                .formatted(s, s, validTo == null ? "2024-01-01" : java.time.LocalDate.parse(validTo).plusDays(1),
+                .formatted(s.getKey(), s.getValue(),
+                        validTo == null ? "2024-01-01" : java.time.LocalDate.parse(validTo).plusDays(1),
                         successors.size() > 1 ? "SPLIT" : "RENUMBERED"))
                 .collect(Collectors.joining(", ", "[", "]"));
         String data = """
