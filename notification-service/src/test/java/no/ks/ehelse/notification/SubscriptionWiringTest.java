@@ -55,7 +55,9 @@ class SubscriptionWiringTest {
             "no event types       | {\"eventTypes\": [], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\"}                         | eventTypes",
             "a bad event type     | {\"eventTypes\": [\"enrolled\"], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\"}             | eventTypes[0]",
             "a URL for e-mail     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\", \"address\": \"https://x.example/h\"} | address",
-            "plain http webhook   | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"WEBHOOK\", \"address\": \"http://x.example/h\"} | address",
+            "an ftp webhook       | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"WEBHOOK\", \"address\": \"ftp://x.example/h\"} | address",
+            "a digest webhook     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"WEBHOOK\", \"address\": \"https://x.example/h\", \"delivery\": \"DAILY_DIGEST\"} | delivery",
+            "the feed channel     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"FEED\", \"address\": \"a@kommune.example\"} | channel",
             "an unknown channel   | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"SMS\", \"address\": \"a@kommune.example\"} | channel",
             "a bad kommunenummer  | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\", \"kommunenummer\": \"46\"} | kommunenummer",
     })

@@ -15,6 +15,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import no.ks.ehelse.notification.domain.Deliveries;
+import no.ks.ehelse.notification.domain.Notification;
+import no.ks.ehelse.notification.domain.Subscription;
 import no.ks.ehelse.notification.domain.Subscriptions;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
@@ -29,10 +32,12 @@ import no.ks.ehelse.platform.security.Roles;
 public class SubscriptionResource {
 
     private final Subscriptions subscriptions;
+    private final Deliveries deliveries;
     private final Caller caller;
 
-    SubscriptionResource(Subscriptions subscriptions, Caller caller) {
+    SubscriptionResource(Subscriptions subscriptions, Deliveries deliveries, Caller caller) {
         this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
         this.caller = caller;
     }
 
@@ -46,14 +51,58 @@ public class SubscriptionResource {
     @Path("{id}")
     @Operation(summary = "One of your subscriptions")
     public SubscriptionView get(@PathParam("id") UUID id) {
-        return subscriptions.find(id, caller.name(), caller.has(Roles.ADMIN)).map(SubscriptionView::of)
-                .orElseThrow(() -> ProblemException.notFound("Subscription", id.toString()));
+        return SubscriptionView.of(owned(id));
     }
 
     @POST
-    @Operation(summary = "Subscribe to event types by e-mail or webhook; announces notification.subscription-created")
+    @Operation(summary = "Subscribe to event types by e-mail or webhook; a webhook's signing secret is in this "
+            + "answer only. Announces notification.subscription-created")
     public Response subscribe(@NotNull(message = "a body is required") @Valid SubscriptionRequest request) {
-        SubscriptionView created = SubscriptionView.of(subscriptions.subscribe(request.request(), caller.name()));
-        return Response.created(URI.create("/api/v1/subscriptions/" + created.id())).entity(created).build();
+        Subscriptions.Created created = subscriptions.subscribe(request.request(), caller.name());
+        SubscriptionView view = SubscriptionView.of(created.subscription(), created.secret());
+        return Response.created(URI.create("/api/v1/subscriptions/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Operation(summary = "Turn a subscription back on after its endpoint answered 410 Gone")
+    public SubscriptionView enable(@PathParam("id") UUID id) {
+        return SubscriptionView.of(subscriptions.enable(owned(id)));
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(summary = "The delivery log of a subscription: its messages, newest first, with status and attempts")
+    public Page<NotificationView> deliveries(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        owned(id);
+        return Page.of(deliveries.search(new Deliveries.Filter(null, null, null, null, null, id)), page,
+                NotificationView::of);
+    }
+
+    @GET
+    @Path("{id}/deliveries/{messageId}")
+    @Operation(summary = "One message of a subscription with every attempt")
+    public NotificationView delivery(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
+        Notification n = message(id, messageId);
+        return NotificationView.of(n, deliveries.attempts(n.id));
+    }
+
+    @POST
+    @Path("{id}/deliveries/{messageId}/redelivery")
+    @Operation(summary = "Send a message of this subscription again, now")
+    public Response redeliver(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
+        Notification n = deliveries.redeliver(message(id, messageId));
+        return Response.accepted(NotificationView.of(n)).build();
+    }
+
+    private Subscription owned(UUID id) {
+        return subscriptions.find(id, caller.name(), caller.has(Roles.ADMIN))
+                .orElseThrow(() -> ProblemException.notFound("Subscription", id.toString()));
+    }
+
+    private Notification message(UUID id, UUID messageId) {
+        owned(id);
+        return deliveries.find(messageId).filter(n -> id.equals(n.subscriptionId))
+                .orElseThrow(() -> ProblemException.notFound("Message", messageId.toString()));
     }
 }

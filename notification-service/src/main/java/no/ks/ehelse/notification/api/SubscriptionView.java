@@ -4,14 +4,24 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import no.ks.ehelse.notification.domain.Channel;
+import no.ks.ehelse.notification.domain.Delivery;
 import no.ks.ehelse.notification.domain.Subscription;
 
+/** A subscription; {@code secret} appears only in the answer that created a webhook subscription. */
 public record SubscriptionView(UUID id, String owner, List<String> eventTypes, Channel channel, String address,
-        String kommunenummer, String network, String solution, UUID trackId, OffsetDateTime createdAt) {
+        String kommunenummer, String network, String solution, UUID trackId, Delivery delivery,
+        OffsetDateTime createdAt, OffsetDateTime disabledAt, String disabledReason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
     static SubscriptionView of(Subscription s) {
+        return of(s, null);
+    }
+
+    static SubscriptionView of(Subscription s, String secret) {
         return new SubscriptionView(s.id, s.owner, s.eventTypes, s.channel, s.address, s.kommunenummer, s.network,
-                s.solution, s.trackId, s.createdAt);
+                s.solution, s.trackId, s.delivery, s.createdAt, s.disabledAt, s.disabledReason, secret);
     }
 }

@@ -1,6 +1,6 @@
 package no.ks.ehelse.notification.domain;
 
-/** How a subscriber is reached. */
+/** How a message reaches its recipient. Subscriptions choose EMAIL or WEBHOOK; the FEED is always written. */
 public enum Channel {
-    EMAIL, WEBHOOK
+    EMAIL, WEBHOOK, FEED
 }

@@ -46,4 +46,24 @@ public class Subscription extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** For e-mail: each message at once, or in the daily digest. Webhooks are always immediate. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Delivery delivery = Delivery.IMMEDIATE;
+
+    /** The webhook signing secret ({@code whsec_<base64>}); shown to the creator once, never logged. */
+    public String secret;
+
+    /** Set when the endpoint answered 410 Gone; a disabled subscription gets nothing more. */
+    @Column(name = "disabled_at")
+    public OffsetDateTime disabledAt;
+
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+
+    @Override
+    public String toString() {
+        return "Subscription[" + id + ", " + channel + ", owner " + owner + "]";
+    }
 }

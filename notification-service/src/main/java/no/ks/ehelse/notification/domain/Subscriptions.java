@@ -1,9 +1,11 @@
 package no.ks.ehelse.notification.domain;
 
-import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,25 +13,34 @@ import java.util.regex.Pattern;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.ehelse.notification.events.SubscriptionEvents;
 import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.events.CloudEvent;
 
 /** Subscriptions belong to whoever made them; admins see all. */
 @ApplicationScoped
 public class Subscriptions {
 
     public record Request(List<String> eventTypes, Channel channel, String address, String kommunenummer,
-            String network, String solution, UUID trackId) {
+            String network, String solution, UUID trackId, Delivery delivery) {
+    }
+
+    /** A new subscription and, for a webhook, its secret: the only time the secret is shown. */
+    public record Created(Subscription subscription, String secret) {
     }
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SubscriptionEvents events;
+    private final WebhookEndpoints endpoints;
     private final Clock clock;
 
-    Subscriptions(SubscriptionEvents events, Clock clock) {
+    Subscriptions(SubscriptionEvents events, WebhookEndpoints endpoints, Clock clock) {
         this.events = events;
+        this.endpoints = endpoints;
         this.clock = clock;
     }
 
@@ -45,8 +56,12 @@ public class Subscriptions {
     }
 
     @Transactional
-    public Subscription subscribe(Request request, String owner) {
+    public Created subscribe(Request request, String owner) {
         checkAddress(request.channel(), request.address());
+        if (request.channel() == Channel.WEBHOOK && request.delivery() == Delivery.DAILY_DIGEST) {
+            throw ProblemException.invalidField("delivery", "webhooks are delivered immediately; "
+                    + "DAILY_DIGEST is for e-mail");
+        }
         Subscription s = new Subscription();
         s.id = UUID.randomUUID();
         s.owner = owner;
@@ -57,26 +72,72 @@ public class Subscriptions {
         s.network = request.network();
         s.solution = request.solution();
         s.trackId = request.trackId();
+        s.delivery = request.delivery() == null ? Delivery.IMMEDIATE : request.delivery();
         s.createdAt = OffsetDateTime.now(clock);
+        if (s.channel == Channel.WEBHOOK) {
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            s.secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+        }
         s.persist();
         events.created(s);
+        return new Created(s, s.secret);
+    }
+
+    /** The subscriptions an event reaches: its type asked for, every filter set matches, not disabled. */
+    @SuppressWarnings("unchecked")
+    static List<Subscription> matching(EntityManager em, CloudEvent event, UUID trackId, String kommunenummer) {
+        List<Subscription> candidates = em.createNativeQuery("SELECT * FROM subscription WHERE disabled_at IS NULL "
+                + "AND :type = ANY (event_types) ORDER BY created_at", Subscription.class)
+                .setParameter("type", event.type()).getResultList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        String solution = event.data().path("solution").asText(null);
+        String network = event.data().path("network").asText(null);
+        if (network == null && kommunenummer != null) {
+            Municipality m = Municipality.findById(kommunenummer);
+            network = m == null ? null : m.network;
+        }
+        String eventNetwork = network;
+        return candidates.stream()
+                .filter(s -> s.kommunenummer == null || s.kommunenummer.equals(kommunenummer))
+                .filter(s -> s.solution == null || s.solution.equals(solution))
+                .filter(s -> s.trackId == null || s.trackId.equals(trackId))
+                .filter(s -> s.network == null || s.network.equalsIgnoreCase(Objects.toString(eventNetwork, "")))
+                .toList();
+    }
+
+    /** An endpoint that answered 410 Gone wants nothing more. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void disable(UUID id, String reason) {
+        Subscription s = Subscription.findById(id);
+        if (s != null && s.disabledAt == null) {
+            s.disabledAt = OffsetDateTime.now(clock);
+            s.disabledReason = reason;
+        }
+    }
+
+    /** Turns a disabled subscription back on (after its endpoint is fixed). */
+    @Transactional
+    public Subscription enable(Subscription subscription) {
+        Subscription s = Subscription.findById(subscription.id);
+        s.disabledAt = null;
+        s.disabledReason = null;
         return s;
     }
 
-    private static void checkAddress(Channel channel, String address) {
+    private void checkAddress(Channel channel, String address) {
+        if (channel == Channel.FEED) {
+            throw ProblemException.invalidField("channel", "must be EMAIL or WEBHOOK; the feed is always written");
+        }
         if (channel == Channel.EMAIL && !EMAIL.matcher(address.strip()).matches()) {
             throw ProblemException.invalidField("address", "must be an e-mail address for channel EMAIL");
         }
         if (channel == Channel.WEBHOOK) {
-            URI uri;
-            try {
-                uri = URI.create(address.strip());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("address", "must be an absolute https URL for channel WEBHOOK");
-            }
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                throw ProblemException.invalidField("address", "must be an absolute https URL for channel WEBHOOK");
-            }
+            endpoints.refusal(address).ifPresent(reason -> {
+                throw ProblemException.invalidField("address", reason + " for channel WEBHOOK");
+            });
         }
     }
 }

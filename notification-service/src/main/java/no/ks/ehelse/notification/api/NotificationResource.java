@@ -1,0 +1,96 @@
+package no.ks.ehelse.notification.api;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import no.ks.ehelse.notification.domain.Channel;
+import no.ks.ehelse.notification.domain.Deliveries;
+import no.ks.ehelse.notification.domain.Notification;
+import no.ks.ehelse.notification.domain.NotificationStatus;
+import no.ks.ehelse.platform.api.Page;
+import no.ks.ehelse.platform.api.PageRequest;
+import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.security.Caller;
+import no.ks.ehelse.platform.security.Roles;
+
+/**
+ * Delivery status of every message: pending, sent, retrying, failed (with attempts and the last error), skipped.
+ * Admins and leads see all; a municipality sees the messages about itself.
+ */
+@Path("/api/v1/notifications")
+@Tag(name = "Notifications", description = "Messages and their delivery status")
+@RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY })
+public class NotificationResource {
+
+    private final Deliveries deliveries;
+    private final Caller caller;
+
+    NotificationResource(Deliveries deliveries, Caller caller) {
+        this.deliveries = deliveries;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Messages, newest first, filtered by status, channel, municipality, recipient or event")
+    public Page<NotificationView> list(
+            @QueryParam("status") @Pattern(regexp = "PENDING|SENT|RETRYING|FAILED|SKIPPED",
+                    message = "must be one of PENDING, SENT, RETRYING, FAILED, SKIPPED") String status,
+            @QueryParam("channel") @Pattern(regexp = "EMAIL|WEBHOOK|FEED",
+                    message = "must be one of EMAIL, WEBHOOK, FEED") String channel,
+            @QueryParam("kommunenummer") @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer")
+            String kommunenummer,
+            @QueryParam("recipient") String recipient,
+            @QueryParam("eventId") String eventId,
+            @BeanParam @Valid PageRequest page) {
+        String scope = kommunenummer;
+        if (onlyOwnMunicipality()) {
+            if (kommunenummer != null && !kommunenummer.equals(caller.kommunenummer())) {
+                throw new ProblemException(403, "forbidden", "Forbidden",
+                        "A municipality sees only the messages about itself");
+            }
+            scope = caller.kommunenummer();
+        }
+        return Page.of(deliveries.search(new Deliveries.Filter(status == null ? null : NotificationStatus.valueOf(status),
+                channel == null ? null : Channel.valueOf(channel), scope, recipient, eventId, null)), page,
+                NotificationView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One message with every delivery attempt")
+    public NotificationView get(@PathParam("id") UUID id) {
+        Notification n = visible(id);
+        return NotificationView.of(n, deliveries.attempts(n.id));
+    }
+
+    @POST
+    @Path("{id}/redelivery")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Admin: send a message again, now (e.g. after fixing an address)")
+    public Response redeliver(@PathParam("id") UUID id) {
+        return Response.accepted(NotificationView.of(deliveries.redeliver(visible(id)))).build();
+    }
+
+    private Notification visible(UUID id) {
+        return deliveries.find(id)
+                .filter(n -> !onlyOwnMunicipality() || caller.kommunenummer() != null
+                        && caller.kommunenummer().equals(n.kommunenummer))
+                .orElseThrow(() -> ProblemException.notFound("Message", id.toString()));
+    }
+
+    private boolean onlyOwnMunicipality() {
+        return !caller.has(Roles.ADMIN) && !caller.has(Roles.LEAD);
+    }
+}

@@ -1,0 +1,66 @@
+package no.ks.ehelse.notification.api;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import no.ks.ehelse.notification.domain.Deliveries;
+import no.ks.ehelse.notification.domain.Delivery;
+import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.security.Caller;
+import no.ks.ehelse.platform.security.Roles;
+
+/**
+ * Each recipient chooses immediate messages or one daily digest (confirmations are always sent at once). A person
+ * sets their own (the address in their token), a municipality its registry contacts', an admin anyone's.
+ */
+@Path("/api/v1/recipients/{address}/delivery")
+@Tag(name = "Preferences", description = "Immediate or daily digest, per recipient")
+@RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER })
+public class PreferenceResource {
+
+    public record Preference(@NotNull(message = "is required") Delivery delivery) {
+    }
+
+    private final Deliveries deliveries;
+    private final Caller caller;
+
+    PreferenceResource(Deliveries deliveries, Caller caller) {
+        this.deliveries = deliveries;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "How this recipient gets messages (IMMEDIATE unless chosen otherwise)")
+    public Preference get(@PathParam("address") String address) {
+        check(address);
+        return new Preference(deliveries.preference(address));
+    }
+
+    @PUT
+    @Operation(summary = "Choose IMMEDIATE or DAILY_DIGEST for this recipient")
+    public Preference set(@PathParam("address") String address,
+            @NotNull(message = "a body is required") @Valid Preference preference) {
+        check(address);
+        return new Preference(deliveries.prefer(address, preference.delivery(), caller.name()));
+    }
+
+    private void check(String address) {
+        if (!address.contains("@") || address.length() > 320) {
+            throw ProblemException.invalidField("address", "must be an e-mail address");
+        }
+        boolean allowed = caller.has(Roles.ADMIN) || address.equalsIgnoreCase(caller.name())
+                || caller.has(Roles.MUNICIPALITY) && caller.kommunenummer() != null
+                        && deliveries.isContactOf(address, caller.kommunenummer());
+        if (!allowed) {
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    "Only the recipient, their municipality or an admin may choose this");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package no.ks.ehelse.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A registry contact of one municipality or one network (exactly one of the two is set). */
+@Entity
+public class Contact extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    public String kommunenummer;
+
+    public String network;
+
+    @Column(nullable = false)
+    public String role;
+
+    public String name;
+
+    @Column(nullable = false)
+    public String email;
+}

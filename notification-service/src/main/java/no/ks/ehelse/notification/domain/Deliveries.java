@@ -1,0 +1,137 @@
+package no.ks.ehelse.notification.domain;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.api.ProblemException;
+
+/** Messages as people and operators see them: delivery status, the log, feeds, read marks, re-delivery. */
+@ApplicationScoped
+public class Deliveries {
+
+    /** Filters of the status query; null means any. */
+    public record Filter(NotificationStatus status, Channel channel, String kommunenummer, String recipient,
+            String eventId, UUID subscriptionId) {
+    }
+
+    private final Clock clock;
+
+    Deliveries(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Notification> search(Filter f) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        add(where, params, "status", f.status());
+        add(where, params, "channel", f.channel());
+        add(where, params, "kommunenummer", f.kommunenummer());
+        add(where, params, "recipient", f.recipient() == null ? null : f.recipient().toLowerCase(Locale.ROOT));
+        add(where, params, "eventId", f.eventId());
+        add(where, params, "subscriptionId", f.subscriptionId());
+        Sort sort = Sort.descending("createdAt").and("id");
+        return where.isEmpty() ? Notification.findAll(sort)
+                : Notification.find(String.join(" and ", where), sort, params);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Notification> find(UUID id) {
+        return Notification.findByIdOptional(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeliveryAttempt> attempts(UUID notificationId) {
+        return DeliveryAttempt.list("notificationId", Sort.ascending("attemptedAt", "id"), notificationId);
+    }
+
+    /** A feed, newest first: the municipality's ({@code kommune:<nr>}) or a person's (their address). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PanacheQuery<Notification> feed(String recipient, boolean unreadOnly) {
+        return Notification.find("channel = ?1 and status = ?2 and recipient = ?3"
+                + (unreadOnly ? " and readAt is null" : ""), Sort.descending("createdAt").and("id"), Channel.FEED,
+                NotificationStatus.SENT, recipient.toLowerCase(Locale.ROOT));
+    }
+
+    @Transactional
+    public Notification markRead(Notification entry, boolean read) {
+        Notification n = Notification.findById(entry.id);
+        n.readAt = read ? (n.readAt != null ? n.readAt : OffsetDateTime.now(clock)) : null;
+        return n;
+    }
+
+    /** Sends a message again, now and on its own (not in a digest); for a webhook, only while it is enabled. */
+    @Transactional
+    public Notification redeliver(Notification message) {
+        Notification n = Notification.findById(message.id);
+        if (n.channel == Channel.FEED) {
+            throw ProblemException.conflict("not-deliverable", "A feed entry is not delivered; it is read");
+        }
+        if (n.status == NotificationStatus.PENDING) {
+            throw ProblemException.conflict("already-pending", "The message is already waiting to be sent");
+        }
+        if (n.subscriptionId != null) {
+            Subscription s = Subscription.findById(n.subscriptionId);
+            if (s != null && s.disabledAt != null) {
+                throw ProblemException.conflict("subscription-disabled", "The subscription is disabled ("
+                        + s.disabledReason + "); enable it before re-delivering");
+            }
+        }
+        n.status = NotificationStatus.PENDING;
+        n.digest = false;
+        n.nextAttemptAt = OffsetDateTime.now(clock);
+        n.lastError = null;
+        DeliveryAttempt a = new DeliveryAttempt();
+        a.notificationId = n.id;
+        a.attemptedAt = n.nextAttemptAt;
+        a.outcome = "REQUEUED";
+        a.persist();
+        return n;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Delivery preference(String address) {
+        RecipientPreference p = RecipientPreference.findById(address.toLowerCase(Locale.ROOT));
+        return p == null ? Delivery.IMMEDIATE : p.delivery;
+    }
+
+    @Transactional
+    public Delivery prefer(String address, Delivery delivery, String by) {
+        String key = address.strip().toLowerCase(Locale.ROOT);
+        RecipientPreference p = RecipientPreference.findById(key);
+        if (p == null) {
+            p = new RecipientPreference();
+            p.address = key;
+        }
+        p.delivery = delivery;
+        p.updatedBy = by;
+        p.updatedAt = OffsetDateTime.now(clock);
+        p.persist();
+        return p.delivery;
+    }
+
+    /** Is the address a registry contact of the municipality? (A municipality may set its contacts' choice.) */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isContactOf(String address, String kommunenummer) {
+        return Contact.count("kommunenummer = ?1 and email = ?2", kommunenummer,
+                address.strip().toLowerCase(Locale.ROOT)) > 0;
+    }
+
+    private static void add(List<String> where, Map<String, Object> params, String field, Object value) {
+        if (value != null) {
+            where.add(field + " = :" + field);
+            params.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package no.ks.ehelse.notification.domain;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import no.ks.ehelse.notification.infra.MailChannel;
+import no.ks.ehelse.notification.infra.WebhookChannel;
+
+/**
+ * Sends due messages one at a time. Each is claimed with {@code FOR UPDATE SKIP LOCKED} in its own transaction,
+ * sent, and marked in the same transaction: replicas never take the same message, and a crash before the commit
+ * leaves it PENDING for the next try (the only window for a second copy is between the relay's acceptance and
+ * the commit). A failing message is rescheduled and never holds up the others.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EntityManager em;
+    private final Messages messages;
+    private final Outcomes outcomes;
+    private final Digests digests;
+    private final MailChannel mail;
+    private final WebhookChannel webhooks;
+    private final WebhookEndpoints endpoints;
+    private final Subscriptions subscriptions;
+    private final NotificationConfig config;
+    private final Clock clock;
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            r -> new Thread(r, "notification-dispatcher"));
+    private volatile boolean started;
+
+    Dispatcher(EntityManager em, Messages messages, Outcomes outcomes, Digests digests, MailChannel mail,
+            WebhookChannel webhooks, WebhookEndpoints endpoints, Subscriptions subscriptions,
+            NotificationConfig config, Clock clock) {
+        this.em = em;
+        this.messages = messages;
+        this.outcomes = outcomes;
+        this.digests = digests;
+        this.mail = mail;
+        this.webhooks = webhooks;
+        this.endpoints = endpoints;
+        this.subscriptions = subscriptions;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        started = true;
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        started = false;
+        worker.shutdown();
+        try {
+            worker.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Retries, digests and anything another replica left behind. */
+    @Scheduled(every = "${ehelse.notifications.delivery.poll-interval:1s}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** New messages go out right after the consumer's commit, not at the next poll. */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifier.Planned planned) {
+        wake();
+    }
+
+    void wake() {
+        if (started && wakeRequested.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        wakeRequested.set(false);
+        try {
+            while (started && deliverNext()) {
+                // one message per transaction
+            }
+            if (started) {
+                digests.sendDue();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Dispatcher stopped a round (the next poll retries): %s", e.toString());
+        }
+    }
+
+    boolean deliverNext() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> ids = em.createNativeQuery("SELECT id FROM notification WHERE status IN ('PENDING', 'RETRYING') "
+                    + "AND NOT digest AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT 1 "
+                    + "FOR UPDATE SKIP LOCKED").setParameter("now", OffsetDateTime.now(clock)).getResultList();
+            if (ids.isEmpty()) {
+                return false;
+            }
+            Notification n = em.find(Notification.class, ids.get(0) instanceof UUID u ? u
+                    : UUID.fromString(ids.get(0).toString()));
+            deliver(n);
+            return true;
+        });
+    }
+
+    private void deliver(Notification n) {
+        n.attempts++;
+        SourceEvent event = SourceEvent.findById(n.eventId);
+        String skip = outcomes.skipReason(n);
+        if (skip != null) {
+            outcomes.skipped(n, skip);
+            return;
+        }
+        try {
+            switch (n.channel) {
+                case FEED -> {
+                    Messages.Rendered r = messages.render(n, event);
+                    keep(n, r);
+                    outcomes.sent(n, null);
+                }
+                case EMAIL -> {
+                    Messages.Rendered r = messages.render(n, event);
+                    mail.send(n.recipient, r.subject(), r.text(), r.html(), n.id.toString());
+                    keep(n, r);
+                    outcomes.sent(n, null);
+                }
+                case WEBHOOK -> webhook(n, event);
+            }
+        } catch (Messages.Broken e) {
+            outcomes.failed(n, e.getMessage(), null);
+        } catch (Messages.NotReady e) {
+            outcomes.retry(n, e.getMessage(), null, null);
+        } catch (RuntimeException e) {
+            outcomes.retry(n, n.channel + " delivery failed: " + rootCause(e), null, null);
+        }
+    }
+
+    private void webhook(Notification n, SourceEvent event) {
+        Subscription s = Subscription.findById(n.subscriptionId);
+        if (s == null || s.disabledAt != null) {
+            outcomes.failed(n, "subscription disabled" + (s == null ? "" : ": " + s.disabledReason), null);
+            return;
+        }
+        String refusal = endpoints.refusal(s.address).orElse(null);
+        if (refusal != null) {
+            outcomes.failed(n, "endpoint refused: " + refusal, null);
+            return;
+        }
+        WebhookChannel.Answer answer = webhooks.post(s.address, s.secret, "msg_" + n.id, payload(n, event));
+        if (answer.delivered()) {
+            outcomes.sent(n, answer.status());
+        } else if (answer.status() == 410) {
+            subscriptions.disable(s.id, "endpoint answered 410 Gone at " + OffsetDateTime.now(clock));
+            outcomes.failed(n, "endpoint answered 410 Gone; subscription disabled", 410);
+        } else {
+            boolean honoured = answer.status() == 429 || answer.status() == 503;
+            outcomes.retry(n, answer.error(), honoured ? answer.retryAfter() : null,
+                    answer.status() == 0 ? null : answer.status());
+        }
+    }
+
+    /** Thin payload (Standard Webhooks shape): what happened, the ids, and where to fetch the details. */
+    String payload(Notification n, SourceEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("eventId", n.eventId);
+        data.put("eventType", n.eventType);
+        data.put("subject", event.subject);
+        data.put("kommunenummer", n.kommunenummer);
+        data.put("trackId", n.trackId);
+        String enrollmentId = n.eventType.startsWith("no.ks.ehelse.enrollment.")
+                ? event.data.path("id").asText(null) : null;
+        data.put("enrollmentId", enrollmentId);
+        data.put("solution", event.data.path("solution").asText(null));
+        String base = config.links().enrollmentApi();
+        data.put("link", enrollmentId != null ? base + "/api/v1/enrollments/" + enrollmentId
+                : n.trackId != null ? base + "/api/v1/tracks/" + n.trackId : null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", n.eventType);
+        body.put("timestamp", (event.occurredAt != null ? event.occurredAt : n.createdAt).toString());
+        body.put("data", data);
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void keep(Notification n, Messages.Rendered r) {
+        n.subject = r.subject();
+        n.body = r.text();
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

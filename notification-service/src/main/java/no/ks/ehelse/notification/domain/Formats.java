@@ -1,0 +1,48 @@
+package no.ks.ehelse.notification.domain;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Norwegian wording for templates: {@code {date.norsk}}, {@code {status.norsk}}. */
+@TemplateExtension
+public final class Formats {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy",
+            Locale.forLanguageTag("nb-NO"));
+
+    private Formats() {
+    }
+
+    static String norsk(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /** Status and category codes from the events, in words. */
+    static String norsk(String code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code) {
+            case "CONFIRMED" -> "bekreftet";
+            case "WAITLISTED" -> "på venteliste";
+            case "LIVE" -> "i drift";
+            case "COMPLETED" -> "fullført";
+            case "WITHDRAWN" -> "trukket";
+            case "DRAFT" -> "utkast";
+            case "OPEN" -> "åpen for påmelding";
+            case "REGISTRATION_CLOSED" -> "påmeldingen er stengt";
+            case "RUNNING" -> "pågår";
+            case "CANCELLED" -> "avlyst";
+            case "KICK_OFF" -> "Oppstart";
+            case "COMMON_MEETING" -> "Fellesmøte";
+            case "STATUS_MEETING" -> "Statusmøte";
+            case "CLOSING" -> "Avslutning";
+            case "TECHNICAL" -> "teknisk";
+            case "ADMINISTRATIVE" -> "administrativt";
+            default -> code;
+        };
+    }
+}

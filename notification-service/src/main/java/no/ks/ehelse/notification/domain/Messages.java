@@ -1,0 +1,177 @@
+package no.ks.ehelse.notification.domain;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import jakarta.enterprise.context.ApplicationScoped;
+import no.ks.ehelse.notification.domain.MessageModel.DeadlineInfo;
+import no.ks.ehelse.notification.domain.MessageModel.EnrollmentInfo;
+import no.ks.ehelse.notification.domain.MessageModel.Item;
+import no.ks.ehelse.notification.domain.MessageModel.Person;
+import no.ks.ehelse.notification.domain.MessageModel.Place;
+import no.ks.ehelse.notification.domain.MessageModel.Summary;
+import no.ks.ehelse.notification.domain.MessageModel.TrackInfo;
+
+/**
+ * Renders a message from its source event and the projections, at send time, so a message says what is true
+ * when it goes out. Templates: {@code templates/messages/<kind>.txt} (plain text, with a hidden {@code subject}
+ * fragment) and {@code .html}.
+ */
+@ApplicationScoped
+public class Messages {
+
+    public record Rendered(String subject, String text, String html) {
+    }
+
+    /** The message needs data this service has not received yet (e.g. the track); try again later. */
+    public static class NotReady extends RuntimeException {
+        NotReady(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A template is missing or does not render: retrying will not help. */
+    public static class Broken extends RuntimeException {
+        Broken(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Engine engine;
+    private final NotificationConfig config;
+
+    Messages(Engine engine, NotificationConfig config) {
+        this.engine = engine;
+        this.config = config;
+    }
+
+    public Rendered render(Notification n, SourceEvent event) {
+        return render(n.kind.template, model(n, event));
+    }
+
+    public Rendered digest(String recipientName, List<Rendered> items) {
+        return render("digest", new MessageModel.Digest(recipientName,
+                items.stream().map(r -> new MessageModel.DigestItem(r.subject(), r.text())).toList()));
+    }
+
+    private Rendered render(String name, Object model) {
+        Template text = engine.getTemplate("messages/" + name + ".txt");
+        Template html = engine.getTemplate("messages/" + name + ".html");
+        if (text == null || html == null) {
+            throw new Broken("no template messages/" + name + ".txt and .html", null);
+        }
+        try {
+            String subject = text.getFragment("subject").data("m", model).render().strip();
+            return new Rendered(subject, text.data("m", model).render().strip() + "\n",
+                    html.data("m", model).render());
+        } catch (TemplateException | IllegalStateException e) {
+            throw new Broken("template messages/" + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    MessageModel model(Notification n, SourceEvent event) {
+        JsonNode data = event.data;
+        TrackInfo track = null;
+        if (n.trackId != null) {
+            Track t = Track.findById(n.trackId);
+            if (t == null && n.kind != MessageKind.EVENT) {
+                throw new NotReady("track " + n.trackId + " is not known here yet");
+            }
+            track = t == null ? null : track(t);
+        }
+        String kommunenummer = n.kommunenummer != null ? n.kommunenummer : data.path("kommunenummer").asText(null);
+        Place place = kommunenummer == null ? null : new Place(kommunenummer, nameOf(kommunenummer));
+        EnrollmentInfo enrollment = data.has("kommunenummer") && data.has("status") && data.has("trackId")
+                ? enrollment(data) : null;
+        DeadlineInfo deadline = new DeadlineInfo(date(data.path("previousDeadline")),
+                date(data.path("registrationDeadline")),
+                data.path("daysLeft").canConvertToInt() ? data.path("daysLeft").asInt() : null,
+                data.path("reason").asText(null));
+        Summary summary = n.kind == MessageKind.DEADLINE_PASSED ? summary(n.trackId, data) : null;
+        return new MessageModel(n.recipientName, place, track, enrollment, deadline, summary, event.type,
+                event.subject);
+    }
+
+    private TrackInfo track(Track t) {
+        JsonNode s = t.state;
+        List<Item> prerequisites = new ArrayList<>();
+        for (JsonNode p : s.path("prerequisites")) {
+            prerequisites.add(new Item(p.path("description").asText(), date(p.path("dueDate"))));
+        }
+        List<Item> milestones = new ArrayList<>();
+        for (JsonNode m : s.path("milestones")) {
+            String kind = Formats.norsk(m.path("kind").asText());
+            String title = m.path("title").asText(null);
+            milestones.add(new Item(title == null ? kind : kind + ": " + title, date(m.path("date"))));
+        }
+        return new TrackInfo(t.name, t.solution, s.path("vendor").asText(null), s.path("description").asText(null),
+                t.registrationDeadline, date(s.path("kickOff")), date(s.path("closing")),
+                s.path("capacity").canConvertToInt() ? s.path("capacity").asInt() : null, prerequisites,
+                milestones, member(s, "LEAD"), member(s, "DEPUTY"), t.status,
+                config.links().enrollmentApi() + "/api/v1/tracks/" + t.id);
+    }
+
+    private EnrollmentInfo enrollment(JsonNode data) {
+        String id = data.path("id").asText();
+        String link = config.links().enrollmentApi() + "/api/v1/enrollments/" + id;
+        return new EnrollmentInfo(data.path("status").asText(),
+                data.path("waitlistPosition").canConvertToInt() ? data.path("waitlistPosition").asInt() : null,
+                data.path("late").asBoolean(), date(data.path("wentLiveOn")), data.path("reason").asText(null),
+                data.path("deadlineItem").asText(null), date(data.path("deadline")), link, link + "/withdrawal");
+    }
+
+    /** Who enrolled and who waits, by name, from the enrollment projection at send time. */
+    private Summary summary(UUID trackId, JsonNode data) {
+        List<Enrollment> enrollments = Enrollment.list("trackId", trackId);
+        Map<String, String> names = Municipality.<Municipality>list("kommunenummer in ?1",
+                enrollments.stream().map(e -> e.kommunenummer).toList()).stream()
+                .collect(Collectors.toMap(m -> m.kommunenummer, m -> m.name));
+        Function<Enrollment, String> name = e -> names.getOrDefault(e.kommunenummer, e.kommunenummer);
+        List<String> confirmed = enrollments.stream().filter(e -> !e.status.equals("WITHDRAWN")
+                && !e.status.equals("WAITLISTED")).map(name).sorted().toList();
+        List<String> waitlisted = enrollments.stream().filter(e -> e.status.equals("WAITLISTED"))
+                .sorted(Comparator.comparing(e -> e.waitlistPosition == null ? Integer.MAX_VALUE : e.waitlistPosition))
+                .map(e -> name.apply(e) + (e.waitlistPosition == null ? "" : " (plass " + e.waitlistPosition + ")"))
+                .toList();
+        List<String> networks = new ArrayList<>();
+        data.path("networksWithoutEnrollment").forEach(x -> networks.add(x.asText()));
+        return new Summary(confirmed, waitlisted, networks);
+    }
+
+    private static Person member(JsonNode state, String role) {
+        for (JsonNode m : state.path("workingGroup")) {
+            if (role.equals(m.path("role").asText())) {
+                return new Person(m.path("name").asText(null), m.path("email").asText(null));
+            }
+        }
+        return null;
+    }
+
+    private static String nameOf(String kommunenummer) {
+        Municipality m = Municipality.findById(kommunenummer);
+        return m == null ? "kommune " + kommunenummer : m.name;
+    }
+
+    private static LocalDate date(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package no.ks.ehelse.notification.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** The registry's municipality, as far as addressing and naming messages needs it. */
+@Entity
+public class Municipality extends PanacheEntityBase {
+
+    @Id
+    public String kommunenummer;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String network;
+
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public boolean currentOn(LocalDate day) {
+        return validTo == null || !validTo.isBefore(day);
+    }
+}

@@ -1,0 +1,72 @@
+package no.ks.ehelse.notification.domain;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ehelse.notifications")
+public interface NotificationConfig {
+
+    /**
+     * Events older than this when they arrive update the projections but cause no messages, so a new deployment
+     * reading its topics from the beginning does not mail about last year.
+     */
+    @WithDefault("7d")
+    Duration maxEventAge();
+
+    Delivery delivery();
+
+    Digest digest();
+
+    Webhooks webhooks();
+
+    Links links();
+
+    interface Delivery {
+        /** How often the dispatcher looks for due messages (it is also woken right after new ones commit). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** The first retry waits about this long; each further one twice as long, with jitter. */
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** A message not delivered this long after it was planned is FAILED. */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+    }
+
+    interface Digest {
+        /** When the daily digest goes out, local time. */
+        @WithDefault("07:00")
+        LocalTime time();
+
+        @WithDefault("Europe/Oslo")
+        ZoneId zone();
+    }
+
+    interface Webhooks {
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Production refuses plain http endpoints; tests switch this off for a local receiver. */
+        @WithDefault("true")
+        boolean requireHttps();
+
+        /** SSRF guard: refuse endpoints that resolve to loopback, private, link-local or multicast addresses. */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+    }
+
+    interface Links {
+        /** Base URL of enrollment-service's API as recipients reach it, for "see details" links. */
+        @WithDefault("http://localhost:8082")
+        String enrollmentApi();
+    }
+}
