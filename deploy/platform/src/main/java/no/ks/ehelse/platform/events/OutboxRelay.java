@@ -45,6 +45,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant shared by the replicas of one service (each service has its own database). */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
+    private static final List<String> SECURITY_SETTINGS = List.of("security.protocol", "sasl.mechanism",
+            "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type",
+            "ssl.endpoint.identification.algorithm");
 
     private final EntityManager em;
     private final EventsConfig config;
@@ -68,7 +71,7 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent startup) {
-        producer = new KafkaProducer<>(Map.of(
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -77,8 +80,13 @@ public class OutboxRelay {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.relay().ackTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) Math.min(config.relay().ackTimeout().toMillis(), 15000)),
-                new StringSerializer(), new StringSerializer());
+                (int) Math.min(config.relay().ackTimeout().toMillis(), 15000)));
+        // The same credentials and TLS settings as the messaging connector (KAFKA_SECURITY_PROTOCOL, ...).
+        org.eclipse.microprofile.config.Config all = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        for (String key : SECURITY_SETTINGS) {
+            all.getOptionalValue("kafka." + key, String.class).ifPresent(value -> settings.put(key, value));
+        }
+        producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
         wake();
     }
 
