@@ -51,7 +51,7 @@ class ManifestTest {
     /** The custom resources we use, by kind: their operators' API versions. */
     static final Map<String, String> CUSTOM = Map.of("KafkaTopic", "kafka.strimzi.io/v1beta2",
             "KafkaUser", "kafka.strimzi.io/v1beta2", "Cluster", "postgresql.cnpg.io/v1",
-            "Database", "postgresql.cnpg.io/v1");
+            "Database", "postgresql.cnpg.io/v1", "PrometheusRule", "monitoring.coreos.com/v1");
     static final Pattern SENSITIVE = Pattern.compile("(?i).*(PASSWORD|SECRET|JAAS|PRIVATE_KEY|CREDENTIAL|API_KEY).*");
 
     @ParameterizedTest
