@@ -28,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 import no.ks.ehelse.localstack.EventProbe;
 import no.ks.ehelse.localstack.MailSink;
 import no.ks.ehelse.localstack.TestTokens;
+import no.ks.ehelse.localstack.WebhookReceiver;
 import no.ks.ehelse.notification.domain.Contact;
 import no.ks.ehelse.notification.domain.Track;
 
@@ -158,11 +159,12 @@ class NotificationFlowTest {
         } finally {
             mail.resume();
         }
+        // Retries back off (1-2 s here) and a connection caught mid-restart waits for the mailer's timeout.
         MailSink.Mail reminder = mail.await(m -> m.isTo("ehelse@stord.kommune.example")
-                && m.subject().startsWith("Påminnelse"), 1, WAIT).get(0);
+                && m.subject().startsWith("Påminnelse"), 1, WAIT.multipliedBy(2)).get(0);
         assertTrue(reminder.text().contains("Stord (4614) er ennå ikke påmeldt"), reminder.text());
         mail.await(m -> m.isTo("ehelse@bomlo.kommune.example") && m.subject().startsWith("Påmelding bekreftet"),
-                1, WAIT);
+                1, WAIT.multipliedBy(2));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(admin)
                 .queryParam("recipient", "ehelse@bomlo.kommune.example").queryParam("channel", "EMAIL")
                 .get("/api/v1/notifications").then()

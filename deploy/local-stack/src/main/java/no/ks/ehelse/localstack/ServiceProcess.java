@@ -37,6 +37,22 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code /q/health/ready} answers 200.
      */
     public static ServiceProcess start(String name, Path jar, Map<String, String> env, Path logDir, Duration timeout) {
+        // A port found free can be taken by someone else before the service binds it: try another one.
+        for (int attempt = 1;; attempt++) {
+            ServiceProcess service = launch(name, jar, env, logDir);
+            try {
+                service.awaitReady(timeout);
+                return service;
+            } catch (IllegalStateException e) {
+                service.kill();
+                if (attempt >= 3 || !service.portWasTaken()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static ServiceProcess launch(String name, Path jar, Map<String, String> env, Path logDir) {
         int port = KafkaBroker.freePort();
         try {
             java.nio.file.Files.createDirectories(logDir);
@@ -47,11 +63,17 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             builder.environment().put("PORT", Integer.toString(port));
-            ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
-            service.awaitReady(timeout);
-            return service;
+            return new ServiceProcess(name, builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean portWasTaken() {
+        try {
+            return java.nio.file.Files.readString(log).contains("seems to be in use");
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -60,20 +82,21 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not listening yet, or not answering yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -1,4 +1,4 @@
-package no.ks.ehelse.notification;
+package no.ks.ehelse.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,16 +20,16 @@ import javax.crypto.spec.SecretKeySpec;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A webhook endpoint run by the test: records every call, verifies its Standard Webhooks signature with the
+ * A webhook endpoint run by a test (JDK HTTP server): records every call, verifies its Standard Webhooks signature with the
  * subscription's secret (its own implementation of the spec, not the service's), and answers with the statuses
  * scripted per path (then 200).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Call(String path, String id, String timestamp, String signature, String body, boolean signatureValid) {
+    public record Call(String path, String id, String timestamp, String signature, String body, boolean signatureValid) {
     }
 
-    record Answer(int status, String retryAfter) {
+    public record Answer(int status, String retryAfter) {
     }
 
     private final HttpServer server;
@@ -37,7 +37,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -62,24 +62,24 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void secret(String path, String secret) {
+    public void secret(String path, String secret) {
         secrets.put(path, secret);
     }
 
-    void answer(String path, Answer... answers) {
+    public void answer(String path, Answer... answers) {
         script.put(path, new ArrayDeque<>(List.of(answers)));
     }
 
-    List<Call> calls(String path) {
+    public List<Call> calls(String path) {
         return calls.stream().filter(c -> c.path().equals(path)).toList();
     }
 
     /** Standard Webhooks: v1 = base64(HMAC-SHA256(key = base64-decoded secret after whsec_, id.timestamp.body)). */
-    static boolean verify(String secret, String id, String timestamp, String signature, String body) {
+    public static boolean verify(String secret, String id, String timestamp, String signature, String body) {
         if (secret == null || id == null || timestamp == null || signature == null) {
             return false;
         }

@@ -1,0 +1,137 @@
+package no.ks.ehelse.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import no.ks.ehelse.localstack.MailSink;
+import no.ks.ehelse.localstack.PostgresDatabases;
+import no.ks.ehelse.localstack.ServiceProcess;
+import no.ks.ehelse.localstack.TestTokens;
+
+/**
+ * The whole suite as production runs it: the four packaged services as separate processes, each on its own
+ * fresh PostgreSQL database, one Kafka broker process, an SMTP server in the test JVM. Tests talk to it only over
+ * HTTP and Kafka. The clock hook is enabled so a test can pass a deadline without waiting for it.
+ */
+final class Suite implements AutoCloseable {
+
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final List<String> SERVICES = List.of("registry-service", "enrollment-service", "adoption-stats-service",
+            "notification-service");
+    private static final Duration READY = Duration.ofSeconds(120);
+
+    final KafkaProcess kafka;
+    final MailSink mail;
+    private final PostgresDatabases databases = new PostgresDatabases(PostgresDatabases.ADMIN_URL);
+    private final Map<String, String> database = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
+    private final Path logs;
+
+    private Suite(String name) {
+        String run = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        logs = Path.of("target", "suite-logs", run);
+        kafka = KafkaProcess.start(Path.of("target", "suite-kafka", run), logs);
+        mail = MailSink.start();
+        for (String service : SERVICES) {
+            String db = "suite_" + service.substring(0, 4) + "_" + UUID.randomUUID().toString().replace("-", "")
+                    .substring(0, 10);
+            databases.createIfMissing(db);
+            database.put(service, db);
+        }
+    }
+
+    /** Starts everything; the four services in parallel, each waited for until ready. */
+    static Suite start(String name) {
+        Suite suite = new Suite(name);
+        // A test JVM that is stopped (Ctrl-C, a CI timeout) must not leave service processes behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "suite-shutdown"));
+        ExecutorService starter = Executors.newFixedThreadPool(SERVICES.size());
+        try {
+            CompletableFuture.allOf(SERVICES.stream()
+                    .map(s -> CompletableFuture.runAsync(() -> suite.startService(s), starter))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        } finally {
+            starter.shutdown();
+        }
+        return suite;
+    }
+
+    Map<String, String> env(String service) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "EHELSE_DB_URL", databases.urlOf(database.get(service)), "EHELSE_DB_USER", "postgres",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64(),
+                "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER,
+                "EHELSE_CLOCK_ADJUSTABLE", "true"));
+        switch (service) {
+            case "enrollment-service" -> env.put("EHELSE_DEADLINES_CHECK_INTERVAL", "1s");
+            case "notification-service" -> env.putAll(Map.of("EHELSE_SMTP_HOST", "127.0.0.1",
+                    "EHELSE_SMTP_PORT", Integer.toString(mail.port()), "EHELSE_SMTP_START_TLS", "DISABLED",
+                    "EHELSE_NOTIFICATIONS_WEBHOOKS_REQUIRE_HTTPS", "false",
+                    "EHELSE_NOTIFICATIONS_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true",
+                    "EHELSE_NOTIFICATIONS_DELIVERY_INITIAL_BACKOFF", "1s",
+                    "EHELSE_NOTIFICATIONS_DELIVERY_MAX_BACKOFF", "3s"));
+            default -> {
+            }
+        }
+        return env;
+    }
+
+    ServiceProcess startService(String service) {
+        ServiceProcess p = ServiceProcess.start(service, ServiceProcess.jarOf(ROOT.resolve(service).toFile()),
+                env(service), logs, READY);
+        running.put(service, p);
+        return p;
+    }
+
+    /** SIGKILL: no shutdown hook, no commit, no flush. */
+    void kill(String service) {
+        running.remove(service).kill();
+    }
+
+    String url(String service) {
+        return running.get(service).url();
+    }
+
+    String jdbcUrl(String service) {
+        return databases.urlOf(database.get(service));
+    }
+
+    /** A request to a service as the given token. */
+    RequestSpecification as(String service, String token) {
+        return RestAssured.given().baseUri(url(service)).auth().oauth2(token).contentType("application/json");
+    }
+
+    RequestSpecification admin(String service) {
+        return as(service, TestTokens.forRole("admin"));
+    }
+
+    @Override
+    public synchronized void close() {
+        running.values().forEach(ServiceProcess::close);
+        running.clear();
+        kafka.close();
+        mail.close();
+        database.values().forEach(db -> {
+            try {
+                databases.drop(db);
+            } catch (RuntimeException e) {
+                // a database still in use is dropped with the next clean; keep closing
+            }
+        });
+    }
+}
