@@ -137,6 +137,11 @@ public final class MailSink implements AutoCloseable {
         return mails;
     }
 
+    /** How many mails arrived, without decoding them (cheap enough to poll in a tight loop). */
+    public synchronized int count() {
+        return server == null ? 0 : server.getReceivedMessages().length;
+    }
+
     public List<Mail> mailsTo(String address) {
         return mails().stream().filter(m -> m.isTo(address)).toList();
     }

@@ -149,6 +149,9 @@ class ScenarioIT {
             assertEquals(1, events, "exactly one deadline-passed event");
             assertEquals(1, mail.mailsTo(LEAD).stream()
                     .filter(x -> x.subject().startsWith("Påmeldingsfristen er passert")).count(), "one summary mail");
+            System.out.printf("SCENARIO: 4 enrollments (3 confirmed, 1 waitlisted), %d mails, %d signed webhook calls,"
+                    + " 1 withdrawal + promotion, NHN ACTIVE → coverage %d → %d, 1 deadline-passed, 1 summary%n",
+                    mail.count(), receiver.calls("/ks").size(), activeBefore, activeMunicipalities());
         }
     }
 

@@ -1,0 +1,370 @@
+package no.ks.ehelse.suite;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import no.ks.ehelse.localstack.EventProbe;
+import no.ks.ehelse.localstack.MailSink;
+import no.ks.ehelse.localstack.TestTokens;
+
+/**
+ * Faults that must lose nothing, against the suite as separate processes (one suite for all of them, each fault
+ * on its own solution and track). Every test prints the counts docs/reliability.md reports.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static Suite suite;
+    private static List<String> municipalities;
+
+    @BeforeAll
+    static void start() {
+        suite = Suite.start("faults");
+        municipalities = suite.admin("registry-service").get("/api/v1/municipalities?size=500&sort=kommunenummer")
+                .then().statusCode(200).extract().path("items.kommunenummer");
+        assertEquals(357, municipalities.size());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    /** Fault 2: kill -9 of adoption-stats while it ingests 20,000 NHN events with duplicates and corrections. */
+    @Test
+    @Order(1)
+    void adoptionStatsKilledMidIngestionEndsWithExactlyTheExpectedAggregates() {
+        Nhn nhn = Nhn.stream("kjernejournal", municipalities, 20_000, "oppslag", "2026-10", 2);
+        long duplicates = nhn.events().size() - nhn.events().stream().map(Nhn.Event::id).distinct().count();
+        nhn.sendTo(suite.kafka.bootstrapServers(), Duration.ofSeconds(60));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> reported("kjernejournal") > 0);
+        Map<String, Long> atKill = levels("kjernejournal");
+        suite.kill("adoption-stats-service");
+        assertNotEquals(nhn.expectedLevels(), withoutNone(atKill), "killed before the end of the stream");
+        Instant restarted = Instant.now();
+        suite.startService("adoption-stats-service");
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> withoutNone(levels("kjernejournal")).equals(nhn.expectedLevels()));
+        double usage = suite.admin("adoption-stats-service")
+                .get("/api/v1/adoption/kjernejournal/usage?metric=oppslag&period=2026-10").then().statusCode(200)
+                .extract().jsonPath().getDouble("total");
+        assertEquals(nhn.expectedUsageTotal(), usage, 0.001);
+        System.out.printf("FAULT 2: %d NHN events (%d duplicate deliveries), killed at %d reported municipalities;"
+                + " after restart levels %s and usage total %.1f equal the expected ones (%d s)%n",
+                nhn.events().size(), duplicates, reported(atKill), nhn.expectedLevels(), usage,
+                Duration.between(restarted, Instant.now()).toSeconds());
+    }
+
+    /** Fault 3: kill -9 of notification-service while it sends confirmations. */
+    @Test
+    @Order(2)
+    void notificationKilledWhileSendingDeliversEachMailOnce() throws Exception {
+        List<String> chosen = municipalities.subList(100, 250);
+        for (String k : chosen) {
+            suite.admin("registry-service").body("""
+                    {"role": "EHEALTH_CONTACT", "name": "E-helsekontakt", "email": "%s"}""".formatted(contact(k)))
+                    .post("/api/v1/municipalities/" + k + "/contacts").then().statusCode(201);
+        }
+        for (String k : chosen) {
+            await().atMost(WAIT).until(() -> suite.as("notification-service", municipality(k))
+                    .get("/api/v1/recipients/" + contact(k) + "/delivery").statusCode() == 200);
+        }
+        String track = openTrack("htm", "Helhetlig tjenestemodell 2027", 200);
+        MailSink mail = suite.mail;
+        int before = mail.count();
+        CompletableFuture<Void> enrolling = CompletableFuture.runAsync(() -> chosen.forEach(k -> enroll(track, k)));
+        // Kill while mails are going out: after the first 30 of 150 have arrived.
+        while (mail.count() - before < 30) {
+            Thread.onSpinWait();
+        }
+        suite.kill("notification-service");
+        int atKill = mail.count() - before;
+        assertTrue(atKill < chosen.size(), "killed while sending (" + atKill + " of " + chosen.size() + " out)");
+        enrolling.get();
+        suite.startService("notification-service");
+        await().atMost(WAIT).until(() -> chosen.stream().allMatch(k -> !mail.mailsTo(contact(k)).isEmpty()));
+        await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+        int copies = 0;
+        for (String k : chosen) {
+            List<MailSink.Mail> received = mail.mailsTo(contact(k));
+            Set<String> ids = received.stream().map(MailSink.Mail::messageId).collect(Collectors.toSet());
+            assertEquals(1, ids.size(), k + ": one message (Message-ID) per recipient, got " + ids);
+            copies += received.size();
+        }
+        assertTrue(copies - chosen.size() <= 1, "at most the one message in flight at the kill is repeated");
+        System.out.printf("FAULT 3: %d confirmations expected, %d received before kill -9, after restart %d distinct"
+                + " messages, %d raw copies (a repeat carries the same Message-ID)%n", chosen.size(), atKill,
+                chosen.size(), copies);
+    }
+
+    /** Fault 1: the broker away for 30 s while 200 enrollments are made and 5,000 NHN events wait to be sent. */
+    @Test
+    @Order(3)
+    void kafkaAwayForThirtySecondsLosesAndDoublesNothing() throws Exception {
+        String track = openTrack("digihelse", "DigiHelse 2027", 250);
+        await().atMost(WAIT).until(() -> ((Number) suite.admin("enrollment-service")
+                .get("/api/v1/tracks/" + track + "/not-enrolled?size=1").path("totalItems")).intValue() == 357);
+        List<String> chosen = municipalities.subList(0, 200);
+        Nhn nhn = Nhn.stream("vkp", municipalities, 5_000, "alarmer", "2026-10", 1);
+        try (EventProbe enrollments = EventProbe.openFromBeginning(suite.kafka.bootstrapServers(),
+                "enrollment.enrollments.v1")) {
+            suite.kafka.pause();
+            Instant down = Instant.now();
+            CompletableFuture<Void> nhnSent = CompletableFuture.runAsync(
+                    () -> nhn.sendTo(suite.kafka.bootstrapServers(), Duration.ofSeconds(180)));
+            Map<String, String> ids = new TreeMap<>();
+            for (String k : chosen) {
+                ExtractableResponse<Response> r = suite.as("enrollment-service", municipality(k))
+                        .body("{\"kommunenummer\": \"" + k + "\"}").post("/api/v1/tracks/" + track + "/enrollments")
+                        .then().extract();
+                assertEquals(201, r.statusCode(), r.body().asString());
+                ids.put(r.path("id"), k);
+            }
+            long restMillis = Duration.between(down, Instant.now()).toMillis();
+            Thread.sleep(Math.max(0, 30_000 - restMillis));
+            suite.kafka.resume();
+            nhnSent.get();
+
+            Map<String, Integer> seen = new HashMap<>();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                seen.clear();
+                enrollments.drain(Duration.ofMillis(500)).stream()
+                        .filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
+                        .map(r -> r.value().at("/data/id").asText()).filter(ids::containsKey)
+                        .forEach(id -> seen.merge(id, 1, Integer::sum));
+                return seen.size() == ids.size();
+            });
+            await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+            seen.clear();
+            enrollments.drain(Duration.ofSeconds(1)).stream()
+                    .filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
+                    .map(r -> r.value().at("/data/id").asText()).filter(ids::containsKey)
+                    .forEach(id -> seen.merge(id, 1, Integer::sum));
+            assertEquals(ids.keySet(), seen.keySet(), "every enrollment announced");
+            assertTrue(seen.values().stream().allMatch(n -> n == 1), "none announced twice: " + seen);
+
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> withoutNone(levels("vkp")).equals(nhn.expectedLevels()));
+            double usage = suite.admin("adoption-stats-service")
+                    .get("/api/v1/adoption/vkp/usage?metric=alarmer&period=2026-10").then().statusCode(200)
+                    .extract().jsonPath().getDouble("total");
+            assertEquals(nhn.expectedUsageTotal(), usage, 0.001);
+            System.out.printf("FAULT 1: broker stopped %d s; %d enrollments over REST while away (all 201), %d NHN "
+                    + "events buffered by the producer; afterwards %d enrolled events, each exactly once; adoption "
+                    + "levels %s and usage total %.1f equal the expected ones%n", 30, ids.size(), nhn.events().size(),
+                    seen.size(), nhn.expectedLevels(), usage);
+        }
+    }
+
+    /** Fault 4: PostgreSQL stopped and started under traffic. */
+    @Test
+    @Order(4)
+    void postgresRestartedUnderTrafficLosesNoAcknowledgedWrite() throws Exception {
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<String> targets = municipalities.subList(200, 260);
+        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> {
+            int i = 0;
+            while (running.get()) {
+                String k = targets.get(i++ % targets.size());
+                String email = "trafikk-" + i + "@" + k + ".kommune.example";
+                try {
+                    ExtractableResponse<Response> r = suite.admin("registry-service").body("""
+                            {"role": "IT_CONTACT", "name": "IT", "email": "%s"}""".formatted(email))
+                            .post("/api/v1/municipalities/" + k + "/contacts").then().extract();
+                    if (r.statusCode() / 100 == 2) {
+                        acknowledged.put(r.path("id"), email);
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                }
+            }
+        });
+        await().atMost(WAIT).until(() -> acknowledged.size() >= 20);
+        Set<String> sawNotReady = ConcurrentHashMap.newKeySet();
+        LocalPostgres.stop();
+        try {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                for (String s : Suite.SERVICES) {
+                    if (readiness(s) != 200) {
+                        sawNotReady.add(s);
+                    }
+                }
+                return sawNotReady.size() == Suite.SERVICES.size();
+            });
+        } finally {
+            LocalPostgres.start();
+        }
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> Suite.SERVICES.stream().allMatch(s -> readiness(s) == 200));
+        int before = acknowledged.size();
+        await().atMost(WAIT).until(() -> acknowledged.size() >= before + 20);
+        running.set(false);
+        traffic.get();
+        for (Map.Entry<String, String> e : acknowledged.entrySet()) {
+            suite.admin("registry-service").get("/api/v1/contacts/" + e.getKey()).then().statusCode(200);
+        }
+        System.out.printf("FAULT 4: PostgreSQL stopped and started under traffic; all %d services reported not ready"
+                + " and recovered by themselves; %d writes acknowledged (2xx) all present afterwards, %d refused "
+                + "during the outage%n", Suite.SERVICES.size(), acknowledged.size(), failed.get());
+    }
+
+    /** Fault 5: a poison record on every consumed topic goes to its DLQ with a reason; consumption goes on. */
+    @Test
+    @Order(5)
+    void poisonOnEveryConsumedTopicIsDeadLetteredAndConsumptionContinues() throws Exception {
+        Map<String, List<String>> consumers = new TreeMap<>(Map.of(
+                "registry.solutions.v1", List.of("enrollment-service", "adoption-stats-service"),
+                "registry.municipalities.v1", List.of("enrollment-service", "adoption-stats-service",
+                        "notification-service"),
+                "registry.contacts.v1", List.of("notification-service"),
+                "enrollment.tracks.v1", List.of("notification-service"),
+                "enrollment.enrollments.v1", List.of("adoption-stats-service", "notification-service"),
+                "adoption.events.v1", List.of("enrollment-service"),
+                "nhn.adoption.v1", List.of("adoption-stats-service")));
+        String[] poisons = { "{not json", "[]", "{\"specversion\": \"1.0\"}" };
+        Map<String, String> good = Good.records();
+        try (EventProbe dlq = EventProbe.open(suite.kafka.bootstrapServers(),
+                consumers.keySet().stream().map(t -> t + ".dlq").toArray(String[]::new))) {
+            int i = 0;
+            for (String topic : consumers.keySet()) {
+                String key = Good.keyOf(topic);
+                no.ks.ehelse.localstack.TestEvents.send(suite.kafka.bootstrapServers(), topic, key,
+                        poisons[i++ % poisons.length]);
+                no.ks.ehelse.localstack.TestEvents.send(suite.kafka.bootstrapServers(), topic, key, good.get(topic));
+            }
+            Map<String, Integer> deadLettered = new TreeMap<>();
+            await().atMost(WAIT).until(() -> {
+                deadLettered.clear();
+                dlq.drain(Duration.ofMillis(500)).forEach(r -> {
+                    assertFalse(r.headers().getOrDefault("dead-letter-reason", "").isBlank(), r::toString);
+                    deadLettered.merge(r.headers().get("dead-letter-topic"), 1, Integer::sum);
+                });
+                return consumers.entrySet().stream()
+                        .allMatch(c -> deadLettered.getOrDefault(c.getKey(), 0) == c.getValue().size());
+            });
+            // The good record after each poison is processed: every consumer group reaches the end of its topics.
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> Lag.total(
+                    suite.kafka.bootstrapServers(), consumers) == 0);
+            // And its effect is visible: NHN's good record made 4601 ACTIVE for pll.
+            await().atMost(WAIT).until(() -> levels("pll").getOrDefault("ACTIVE", 0L) == 1L);
+            System.out.printf("FAULT 5: poison on %d consumed topics → dead-lettered per consumer %s, each with a "
+                    + "reason; every consumer group's lag 0 afterwards%n", consumers.size(), deadLettered);
+        }
+    }
+
+    /** Fault 6: malformed input against every write endpoint of every service. */
+    @Test
+    @Order(6)
+    void badInputOnEveryWriteEndpointIsAProblemNeverA5xx() {
+        BadInput.Report report = BadInput.against(suite);
+        assertTrue(report.serverErrors().isEmpty(), "5xx: " + report.serverErrors());
+        assertTrue(report.notProblemJson().isEmpty(), "not problem+json: " + report.notProblemJson());
+        assertTrue(report.requests() > 300, "a real set: " + report.requests());
+        System.out.printf("FAULT 6: %d malformed requests against %d write endpoints of 4 services: 0 server errors,"
+                + " all answers problem+json (statuses %s); accepted as valid: %s%n", report.requests(),
+                report.endpoints(), report.statuses(), report.accepted());
+    }
+
+    static String openTrack(String solution, String name, int capacity) {
+        LocalDate deadline = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        String track = await().atMost(WAIT).until(() -> suite.admin("enrollment-service").body("""
+                {"solution": "%s", "name": "%s", "capacity": %d, "registrationDeadline": "%s",
+                 "workingGroup": [{"role": "LEAD", "name": "Innføringsleder", "email": "leder-%s@ks.example"}]}"""
+                .formatted(solution, name, capacity, deadline, solution)).post("/api/v1/tracks").then().extract(),
+                r -> r.statusCode() == 201).path("id");
+        suite.admin("enrollment-service").body("{\"status\": \"OPEN\"}").post("/api/v1/tracks/" + track + "/status")
+                .then().statusCode(200);
+        return track;
+    }
+
+    static void enroll(String track, String k) {
+        ExtractableResponse<Response> r = await().atMost(WAIT).until(() -> suite.as("enrollment-service",
+                municipality(k)).body("{\"kommunenummer\": \"" + k + "\"}")
+                .post("/api/v1/tracks/" + track + "/enrollments").then().extract(), x -> x.statusCode() != 400);
+        assertEquals(201, r.statusCode(), r.body().asString());
+    }
+
+    static int confirmations(MailSink mail, List<String> chosen) {
+        return (int) chosen.stream().filter(k -> !mail.mailsTo(contact(k)).isEmpty()).count();
+    }
+
+    static Map<String, Long> levels(String solution) {
+        Map<String, Object> byLevel = suite.admin("adoption-stats-service").get("/api/v1/adoption/" + solution
+                + "/coverage").then().statusCode(200).extract().path("groups[0].byLevel");
+        Map<String, Long> levels = new HashMap<>();
+        if (byLevel != null) {
+            byLevel.forEach((k, v) -> levels.put(k, ((Number) v).longValue()));
+        }
+        return levels;
+    }
+
+    static Map<String, Long> withoutNone(Map<String, Long> levels) {
+        Map<String, Long> reported = new HashMap<>(levels);
+        reported.remove("NONE");
+        reported.values().removeIf(v -> v == 0);
+        return reported;
+    }
+
+    static long reported(String solution) {
+        return reported(levels(solution));
+    }
+
+    static long reported(Map<String, Long> levels) {
+        return withoutNone(levels).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    static int readiness(String service) {
+        try {
+            return io.restassured.RestAssured.given().baseUri(suite.url(service)).get("/q/health/ready").statusCode();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static String contact(String k) {
+        return "ehelse-" + k + "@kommune.example";
+    }
+
+    static String municipality(String k) {
+        return TestTokens.forRole("municipality", Map.of("kommunenummer", k));
+    }
+
+    static List<String> copy(List<String> list) {
+        return new ArrayList<>(list);
+    }
+}

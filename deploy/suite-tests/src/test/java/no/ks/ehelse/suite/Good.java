@@ -1,0 +1,54 @@
+package no.ks.ehelse.suite;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import no.ks.ehelse.localstack.TestEvents;
+
+/** One valid record per consumed topic, sent right after a poison record with the same key (same partition). */
+final class Good {
+
+    private static final UUID TRACK = UUID.randomUUID();
+
+    private Good() {
+    }
+
+    static String keyOf(String topic) {
+        return switch (topic) {
+            case "registry.solutions.v1" -> "pll";
+            case "registry.municipalities.v1" -> "1201";
+            case "enrollment.tracks.v1" -> TRACK.toString();
+            default -> "4601";
+        };
+    }
+
+    static Map<String, String> records() {
+        String today = LocalDate.now().toString();
+        return Map.of(
+                "registry.solutions.v1", TestEvents.solution("pll", "Pasientens legemiddelliste"),
+                "registry.municipalities.v1", TestEvents.municipality("1201", "Bergen", null, null, null, "2019-12-31",
+                        Map.of("4601", "Bergen")),
+                "registry.contacts.v1", TestEvents.event("urn:no:ks:ehelse:registry", "no.ks.ehelse.contacts.changed.v1",
+                        "4601", """
+                                {"kommunenummer": "4601", "network": null, "contacts": [{"id": "%s",
+                                 "role": "GENERAL_INBOX", "name": null, "email": "postmottak@bergen.kommune.example",
+                                 "phone": null}]}""".formatted(UUID.randomUUID())),
+                "enrollment.tracks.v1", TestEvents.event("urn:no:ks:ehelse:enrollment", "no.ks.ehelse.track.created.v1",
+                        TRACK.toString(), """
+                                {"id": "%s", "solution": "pll", "name": "PLL etter gift", "registrationDeadline": "%s",
+                                 "status": "DRAFT", "phases": [], "milestones": [], "prerequisites": [],
+                                 "workingGroup": []}""".formatted(TRACK, today)),
+                "enrollment.enrollments.v1", TestEvents.event("urn:no:ks:ehelse:enrollment",
+                        "no.ks.ehelse.enrollment.withdrawn.v1", "4601", """
+                                {"id": "%s", "trackId": "%s", "solution": "pll", "kommunenummer": "4601",
+                                 "status": "WITHDRAWN", "late": false, "prerequisitesDone": []}"""
+                                .formatted(UUID.randomUUID(), TRACK)),
+                "adoption.events.v1", TestEvents.event("urn:no:ks:ehelse:adoption-stats",
+                        "no.ks.ehelse.adoption.went-live.v1", "4601", """
+                                {"kommunenummer": "4601", "solution": "sfm", "effectiveDate": "%s"}""".formatted(today)),
+                "nhn.adoption.v1", TestEvents.event("urn:no:nhn:adoption", "no.nhn.adoption.status.v1", "4601", """
+                        {"kommunenummer": "4601", "solution": "pll", "status": "ACTIVE", "effectiveDate": "%s"}"""
+                        .formatted(today)));
+    }
+}
