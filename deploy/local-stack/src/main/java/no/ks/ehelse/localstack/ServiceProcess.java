@@ -130,6 +130,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Resident memory of the process in kB (Linux /proc), or -1 where it cannot be read. */
+    public long rssKb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
     public Path log() {
         return log;
     }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -301,15 +299,7 @@ class FaultsIT {
     }
 
     static String openTrack(String solution, String name, int capacity) {
-        LocalDate deadline = LocalDate.now(ZoneOffset.UTC).plusDays(30);
-        String track = await().atMost(WAIT).until(() -> suite.admin("enrollment-service").body("""
-                {"solution": "%s", "name": "%s", "capacity": %d, "registrationDeadline": "%s",
-                 "workingGroup": [{"role": "LEAD", "name": "Innføringsleder", "email": "leder-%s@ks.example"}]}"""
-                .formatted(solution, name, capacity, deadline, solution)).post("/api/v1/tracks").then().extract(),
-                r -> r.statusCode() == 201).path("id");
-        suite.admin("enrollment-service").body("{\"status\": \"OPEN\"}").post("/api/v1/tracks/" + track + "/status")
-                .then().statusCode(200);
-        return track;
+        return suite.openTrack(solution, name, capacity);
     }
 
     static void enroll(String track, String k) {

@@ -120,6 +120,20 @@ final class Suite implements AutoCloseable {
         return as(service, TestTokens.forRole("admin"));
     }
 
+    /** An OPEN track with a lead, deadline in 30 days (retried while enrollment-service learns the catalogue). */
+    String openTrack(String solution, String name, int capacity) {
+        java.time.LocalDate deadline = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30);
+        String track = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> admin(
+                "enrollment-service").body("""
+                {"solution": "%s", "name": "%s", "capacity": %d, "registrationDeadline": "%s",
+                 "workingGroup": [{"role": "LEAD", "name": "Innføringsleder", "email": "leder-%s@ks.example"}]}"""
+                .formatted(solution, name, capacity, deadline, solution)).post("/api/v1/tracks").then().extract(),
+                r -> r.statusCode() == 201).path("id");
+        admin("enrollment-service").body("{\"status\": \"OPEN\"}").post("/api/v1/tracks/" + track + "/status")
+                .then().statusCode(200);
+        return track;
+    }
+
     @Override
     public synchronized void close() {
         running.values().forEach(ServiceProcess::close);
