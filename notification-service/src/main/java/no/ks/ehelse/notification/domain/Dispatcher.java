@@ -29,7 +29,7 @@ import no.ks.ehelse.notification.infra.MailChannel;
 import no.ks.ehelse.notification.infra.WebhookChannel;
 
 /**
- * Sends due messages one at a time. Each is claimed with {@code FOR UPDATE SKIP LOCKED} in its own transaction,
+ * Sends due messages, each in its own transaction, from a few parallel loops. Each is claimed with {@code FOR UPDATE SKIP LOCKED} in its own transaction,
  * sent, and marked in the same transaction: replicas never take the same message, and a crash before the commit
  * leaves it PENDING for the next try (the only window for a second copy is between the relay's acceptance and
  * the commit). A failing message is rescheduled and never holds up the others.
@@ -51,8 +51,9 @@ public class Dispatcher {
     private final NotificationConfig config;
     private final Clock clock;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            r -> new Thread(r, "notification-dispatcher"));
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+    private final int workers;
+    private final ExecutorService worker;
     private volatile boolean started;
 
     Dispatcher(EntityManager em, Messages messages, Outcomes outcomes, Digests digests, MailChannel mail,
@@ -68,6 +69,10 @@ public class Dispatcher {
         this.subscriptions = subscriptions;
         this.config = config;
         this.clock = clock;
+        this.workers = config.delivery().workers();
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.worker = Executors.newFixedThreadPool(workers,
+                r -> new Thread(r, "notification-dispatcher-" + n.incrementAndGet()));
     }
 
     void start(@Observes StartupEvent startup) {
@@ -97,23 +102,37 @@ public class Dispatcher {
         wake();
     }
 
+    /**
+     * Starts up to {@code workers} draining loops. They never take the same message (SKIP LOCKED), so a burst of
+     * confirmations goes out in parallel instead of queueing behind one SMTP round trip at a time.
+     */
     void wake() {
-        if (started && wakeRequested.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+        if (!started) {
+            return;
+        }
+        wakeRequested.set(true);
+        for (int a = active.get(); a < workers; a = active.get()) {
+            if (active.compareAndSet(a, a + 1)) {
+                worker.execute(this::drain);
+            }
         }
     }
 
     private void drain() {
-        wakeRequested.set(false);
         try {
-            while (started && deliverNext()) {
-                // one message per transaction
-            }
-            if (started) {
-                digests.sendDue();
-            }
+            do {
+                wakeRequested.set(false);
+                while (started && deliverNext()) {
+                    // one message per transaction
+                }
+                if (started) {
+                    digests.sendDue();
+                }
+            } while (started && wakeRequested.get());
         } catch (RuntimeException e) {
             LOG.warnf("Dispatcher stopped a round (the next poll retries): %s", e.toString());
+        } finally {
+            active.decrementAndGet();
         }
     }
 

@@ -37,6 +37,10 @@ public interface NotificationConfig {
         @WithDefault("1h")
         Duration maxBackoff();
 
+        /** Parallel sending loops per replica (each holds one database connection while it sends). */
+        @WithDefault("4")
+        int workers();
+
         /** A message not delivered this long after it was planned is FAILED. */
         @WithDefault("24h")
         Duration giveUpAfter();
