@@ -29,10 +29,10 @@ import no.ks.ehelse.notification.infra.MailChannel;
 import no.ks.ehelse.notification.infra.WebhookChannel;
 
 /**
- * Sends due messages, each in its own transaction, from a few parallel loops. Each is claimed with {@code FOR UPDATE SKIP LOCKED} in its own transaction,
- * sent, and marked in the same transaction: replicas never take the same message, and a crash before the commit
- * leaves it PENDING for the next try (the only window for a second copy is between the relay's acceptance and
- * the commit). A failing message is rescheduled and never holds up the others.
+ * Sends due messages from a few parallel loops. Each message is claimed with {@code FOR UPDATE SKIP LOCKED} in a
+ * transaction of its own, sent, and marked in that transaction: loops and replicas never take the same message, and
+ * a crash before the commit leaves it PENDING for the next try (the only window for a second copy is between the
+ * relay's acceptance and the commit). A failing message is rescheduled and never holds up the others.
  */
 @ApplicationScoped
 public class Dispatcher {
