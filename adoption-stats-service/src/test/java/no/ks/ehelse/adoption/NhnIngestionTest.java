@@ -162,6 +162,34 @@ class NhnIngestionTest {
     }
 
     @Test
+    void poisonInsideABatchIsDeadLetteredAloneAndTheGoodRecordsAroundItAreApplied() {
+        Map<String, String> batch = new LinkedHashMap<>();
+        for (int month = 1; month <= 12; month++) {
+            String period = "2023-%02d".formatted(month);
+            batch.put("batch-good-" + month, TestEvents.event(NHN, "no.nhn.adoption.usage.v1", "1580", """
+                    {"kommunenummer": "1580", "solution": "htm", "metric": "batch-test", "period": "%s", "value": %d}"""
+                    .formatted(period, month * 10)));
+            if (month % 3 == 0) {
+                batch.put("batch-poison-" + month, status("1580", "htm", "ACTIVE", "2023-13-01"));
+            }
+        }
+        try (EventProbe dlq = EventProbe.open(bootstrap(), "nhn.adoption.v1.dlq")) {
+            TestEvents.sendAll(bootstrap(), "nhn.adoption.v1", batch); // one producer flush: one or a few polls
+            for (int month = 1; month <= 12; month++) {
+                String query = "/api/v1/adoption/htm/usage?metric=batch-test&period=2023-%02d".formatted(month);
+                float expected = month * 10;
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        given().auth().oauth2(TestTokens.forRole("reader")).get(query)
+                                .then().statusCode(200).body("total", equalTo(expected)));
+            }
+            List<String> dead = dlq.drain(Duration.ofSeconds(3)).stream().map(r -> r.key())
+                    .filter(k -> k.startsWith("batch-")).sorted().toList();
+            assertEquals(List.of("batch-poison-12", "batch-poison-3", "batch-poison-6", "batch-poison-9"), dead,
+                    "each poison record once, no good one");
+        }
+    }
+
+    @Test
     void aTransientDatabaseFailureIsRetriedAndTheRecordIsNotDeadLettered() throws Exception {
         String jdbc = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         try (var connection = java.sql.DriverManager.getConnection(jdbc, "postgres", "");

@@ -1,8 +1,12 @@
 package no.ks.ehelse.adoption.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,36 +36,48 @@ public class ReportImport {
     }
 
     public Summary statuses(List<Row> rows, boolean dryRun) {
-        return run(rows, dryRun, row -> ledger.recordStatus(new AdoptionLedger.StatusReportInput(
-                "import:" + java.util.UUID.randomUUID(), ReportFields.kommunenummer(row.get("kommunenummer")),
-                ReportFields.solution(row.get("solution")), ReportFields.level(row.get("status")),
-                ReportFields.date(row.get("effectiveDate")))));
+        return run(rows, dryRun, row -> new AdoptionLedger.StatusReportInput("import:" + UUID.randomUUID(),
+                ReportFields.kommunenummer(row.get("kommunenummer")), ReportFields.solution(row.get("solution")),
+                ReportFields.level(row.get("status")), ReportFields.date(row.get("effectiveDate"))));
     }
 
     public Summary usage(List<Row> rows, boolean dryRun) {
-        return run(rows, dryRun, row -> ledger.recordUsage(new AdoptionLedger.UsageReportInput(
+        return run(rows, dryRun, row -> new AdoptionLedger.UsageReportInput("import:" + UUID.randomUUID(),
                 ReportFields.kommunenummer(row.get("kommunenummer")), ReportFields.solution(row.get("solution")),
                 ReportFields.metric(row.get("metric")), ReportFields.period(row.get("period")),
-                ReportFields.value(row.get("value")))));
+                ReportFields.value(row.get("value"))));
     }
 
-    private Summary run(List<Row> rows, boolean dryRun,
-            java.util.function.Function<Map<String, String>, AdoptionLedger.Outcome> apply) {
+    /** Rows whose fields are wrong are rejected here; the ledger judges the rest as one batch, in row order. */
+    private Summary run(List<Row> rows, boolean dryRun, Function<Map<String, String>, AdoptionLedger.Report> parse) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<AdoptionLedger.Report> reports = new ArrayList<>();
+        List<Integer> rowNumbers = new ArrayList<>();
+        for (Row row : rows) {
+            try {
+                reports.add(parse.apply(row.fields()));
+                rowNumbers.add(row.number());
+            } catch (RejectedReport e) {
+                rejected.add(new Rejected(row.number(), e.getMessage()));
+            }
+        }
         QuarkusTransaction.begin();
         try {
+            // Every import row is a report of its own (fresh ids): none is a redelivery.
+            List<AdoptionLedger.Result> results = ledger.apply(reports, HashSet::new);
             int imported = 0;
             int updated = 0;
             int ignored = 0;
-            List<Rejected> rejected = new ArrayList<>();
-            for (Row row : rows) {
-                try {
-                    switch (apply.apply(row.fields())) {
-                        case IMPORTED -> imported++;
-                        case UPDATED -> updated++;
-                        case IGNORED_DUPLICATE, IGNORED_STALE -> ignored++;
-                    }
-                } catch (RejectedReport e) {
-                    rejected.add(new Rejected(row.number(), e.getMessage()));
+            for (int i = 0; i < results.size(); i++) {
+                AdoptionLedger.Result result = results.get(i);
+                if (result.isRejected()) {
+                    rejected.add(new Rejected(rowNumbers.get(i), result.rejection()));
+                    continue;
+                }
+                switch (result.outcome()) {
+                    case IMPORTED -> imported++;
+                    case UPDATED -> updated++;
+                    case IGNORED_DUPLICATE, IGNORED_STALE -> ignored++;
                 }
             }
             if (dryRun) {
@@ -69,6 +85,7 @@ public class ReportImport {
             } else {
                 QuarkusTransaction.commit();
             }
+            rejected.sort(Comparator.comparingInt(Rejected::row));
             return new Summary(dryRun, rows.size(), imported, updated, ignored, rejected);
         } catch (RuntimeException e) {
             if (QuarkusTransaction.isActive()) {

@@ -1,6 +1,7 @@
 package no.ks.ehelse.adoption.events;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.platform.events.Outbox;
@@ -21,8 +22,8 @@ public class AdoptionEvents {
         this.outbox = outbox;
     }
 
-    public void wentLive(String kommunenummer, String solution, LocalDate effectiveDate) {
-        outbox.publish(TOPIC, kommunenummer, WENT_LIVE, kommunenummer + "/" + solution,
-                new WentLive(kommunenummer, solution, effectiveDate));
+    public void wentLive(List<WentLive> wentLive) {
+        outbox.publishAll(wentLive.stream().map(w -> new Outbox.Pending(TOPIC, w.kommunenummer(), WENT_LIVE,
+                w.kommunenummer() + "/" + w.solution(), w)).toList());
     }
 }

@@ -276,10 +276,13 @@ class ManifestTest {
             Set<String> writes = new TreeSet<>();
             Set<String> groups = new TreeSet<>();
             for (String key : p.stringPropertyNames()) {
+                String value = resolve(p, p.getProperty(key));
+                if (key.startsWith("mp.messaging.outgoing.") && key.endsWith(".topic")) {
+                    writes.add(value);
+                }
                 if (!key.startsWith("mp.messaging.incoming.")) {
                     continue;
                 }
-                String value = resolve(p, p.getProperty(key));
                 if (key.endsWith(".dead-letter-queue.topic")) {
                     writes.add(value);
                 } else if (key.endsWith(".topic")) {

@@ -67,7 +67,27 @@ final class Suite implements AutoCloseable {
         } finally {
             starter.shutdown();
         }
+        suite.awaitReferenceData();
         return suite;
+    }
+
+    /**
+     * Ready is not the same as caught up: the registry publishes its 357 municipalities after it starts, and
+     * adoption-stats reads them at its own pace. A test that counts non-adopters before it has them all counts a
+     * moving number, so the suite is handed over only when adoption-stats knows every current municipality.
+     */
+    private void awaitReferenceData() {
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        var r = admin("adoption-stats-service").get("/api/v1/adoption/digihelse/non-adopters")
+                                .then().extract();
+                        return r.statusCode() == 200 && Integer.valueOf(357).equals(r.path("of"));
+                    });
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     Map<String, String> env(String service) {
@@ -77,6 +97,11 @@ final class Suite implements AutoCloseable {
                 "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64(),
                 "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER,
                 "EHELSE_CLOCK_ADJUSTABLE", "true"));
+        // Extra JVM options for one service, e.g. a flight recording to profile it (docs/performance.md).
+        String jvm = System.getProperty("suite.jvm." + service);
+        if (jvm != null) {
+            env.put("JAVA_TOOL_OPTIONS", jvm);
+        }
         switch (service) {
             case "enrollment-service" -> env.put("EHELSE_DEADLINES_CHECK_INTERVAL", "1s");
             case "notification-service" -> env.putAll(Map.of("EHELSE_SMTP_HOST", "127.0.0.1",
@@ -92,10 +117,27 @@ final class Suite implements AutoCloseable {
     }
 
     ServiceProcess startService(String service) {
+        return startService(service, Map.of());
+    }
+
+    /** With extra environment, e.g. JVM options in JAVA_TOOL_OPTIONS for a footprint comparison. */
+    ServiceProcess startService(String service, Map<String, String> extraEnv) {
+        Map<String, String> env = env(service);
+        env.putAll(extraEnv);
         ServiceProcess p = ServiceProcess.start(service, ServiceProcess.jarOf(ROOT.resolve(service).toFile()),
-                env(service), logs, READY);
+                env, logs, READY);
         running.put(service, p);
         return p;
+    }
+
+    /** Starts every service that is not running (after a test that killed one and failed before restarting it). */
+    void startMissing() {
+        SERVICES.stream().filter(s -> !running.containsKey(s)).forEach(this::startService);
+    }
+
+    /** SIGTERM, as a rolling deploy does: the service shuts down and its consumers leave their groups. */
+    void stop(String service) {
+        running.remove(service).close();
     }
 
     /** SIGKILL: no shutdown hook, no commit, no flush. */

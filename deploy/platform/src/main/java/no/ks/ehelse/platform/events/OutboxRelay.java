@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,6 +47,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant shared by the replicas of one service (each service has its own database). */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
+    private static final long ACK_GRACE_MILLIS = 10_000;
     private static final List<String> SECURITY_SETTINGS = List.of("security.protocol", "sasl.mechanism",
             "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type",
             "ssl.endpoint.identification.algorithm");
@@ -121,27 +124,41 @@ public class OutboxRelay {
 
     private void drain() {
         wakeRequested.set(false);
-        try {
-            int relayed;
-            do {
-                relayed = relayBatch();
-            } while (relayed == config.relay().batchSize());
-            lastError = null;
-        } catch (Exception e) {
-            if (lastError == null || !lastError.equals(e.toString())) {
-                LOG.warnf("Outbox relay could not publish (events stay in the outbox and are retried): %s", e);
+        Round round;
+        do {
+            try {
+                round = relayBatch();
+            } catch (RuntimeException e) {
+                round = new Round(0, e);
             }
-            lastError = e.toString();
-            lastFailure = Instant.now();
+        } while (round.failure() == null && round.relayed() == config.relay().batchSize());
+        if (round.failure() == null) {
+            lastError = null;
+            return;
         }
+        String error = round.failure().toString();
+        if (lastError == null || !lastError.equals(error)) {
+            LOG.warnf("Outbox relay could not publish (events stay in the outbox and are retried): %s", error);
+        }
+        lastError = error;
+        lastFailure = Instant.now();
     }
 
-    private int relayBatch() {
+    /** What one round did: events relayed (and deleted), and the failure that ended it early, if any. */
+    private record Round(int relayed, Exception failure) {
+    }
+
+    /**
+     * Sends one batch and deletes what the broker acknowledged, also when some of it failed: rolling back a
+     * partly delivered batch would send its delivered events again. Sending stops at the first record the
+     * producer refuses outright (no metadata: the broker is away), so no later event overtakes an earlier one.
+     */
+    private Round relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
                     .setParameter("key", RELAY_LOCK).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
-                return 0; // another replica is relaying
+                return new Round(0, null); // another replica is relaying
             }
             List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent ORDER BY seq", OutboxEvent.class)
                     .setMaxResults(config.relay().batchSize()).getResultList();
@@ -150,21 +167,51 @@ public class OutboxRelay {
                 ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey,
                         event.payload);
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
+                Future<RecordMetadata> ack = producer.send(record);
+                acks.add(ack);
+                if (ack.isDone() && failed(ack)) {
+                    break;
+                }
             }
-            long timeout = config.relay().ackTimeout().toMillis();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(timeout, TimeUnit.MILLISECONDS);
+            // The producer gives up on a record after ackTimeout (its delivery timeout) and fails the future; we
+            // wait a little longer than that for its verdict. Giving up first would let the producer deliver a
+            // record the next round sends again, e.g. when the broker comes back just as the timeout expires.
+            long timeout = config.relay().ackTimeout().toMillis() + ACK_GRACE_MILLIS;
+            List<Long> delivered = new ArrayList<>(acks.size());
+            Exception failure = null;
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(timeout, TimeUnit.MILLISECONDS);
+                    delivered.add(batch.get(i).seq);
+                } catch (ExecutionException | TimeoutException e) {
+                    failure = failure == null ? e : failure;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = failure == null ? e : failure;
+                    break;
+                }
             }
-            if (!batch.isEmpty()) {
-                em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs")
-                        .setParameter("seqs", batch.stream().map(e -> e.seq).toList()).executeUpdate();
-                published.increment(batch.size());
+            if (!delivered.isEmpty()) {
+                em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs").setParameter("seqs", delivered)
+                        .executeUpdate();
+                published.increment(delivered.size());
             }
             pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event").getSingleResult())
-                    .longValue() - batch.size());
-            return batch.size();
+                    .longValue() - delivered.size());
+            return new Round(delivered.size(), failure);
         });
+    }
+
+    private static boolean failed(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /** For the health check: events not yet on Kafka, and the last relay error while it persists. */
