@@ -24,11 +24,11 @@ import no.ks.ehelse.platform.api.ProblemException;
 public class AdoptionQueries {
 
     public enum GroupBy {
-        NATION(m -> "NO"), HEALTH_REGION(m -> m.healthRegion), COUNTY(m -> m.county), NETWORK(m -> m.network);
+        NATION(m -> "NO"), HEALTH_REGION(m -> m.healthRegion()), COUNTY(m -> m.county()), NETWORK(m -> m.network());
 
-        final Function<MunicipalityProjection, String> key;
+        final Function<Current, String> key;
 
-        GroupBy(Function<MunicipalityProjection, String> key) {
+        GroupBy(Function<Current, String> key) {
             this.key = key;
         }
     }
@@ -72,10 +72,10 @@ public class AdoptionQueries {
         Map<String, AdoptionLevel> levels = levels(solution, asOf);
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Map<AdoptionLevel, Long>> byLevel = new HashMap<>();
-        for (MunicipalityProjection m : current()) {
+        for (Current m : current()) {
             String group = String.valueOf(by.key.apply(m));
-            AdoptionLevel level = levels.getOrDefault(m.kommunenummer, AdoptionLevel.NONE);
-            long population = m.population == null ? 0 : m.population;
+            AdoptionLevel level = levels.getOrDefault(m.kommunenummer(), AdoptionLevel.NONE);
+            long population = m.population() == null ? 0 : m.population();
             long[] c = counts.computeIfAbsent(group, g -> new long[3]);
             c[0]++;
             c[2] += population;
@@ -95,12 +95,12 @@ public class AdoptionQueries {
         requireSolution(solution);
         Map<String, AdoptionLevel> levels = levels(solution, null);
         Map<String, List<Municipality>> byNetwork = new TreeMap<>();
-        List<MunicipalityProjection> all = current();
-        for (MunicipalityProjection m : all) {
-            AdoptionLevel level = levels.getOrDefault(m.kommunenummer, AdoptionLevel.NONE);
+        List<Current> all = current();
+        for (Current m : all) {
+            AdoptionLevel level = levels.getOrDefault(m.kommunenummer(), AdoptionLevel.NONE);
             if (level != AdoptionLevel.ACTIVE) {
-                byNetwork.computeIfAbsent(String.valueOf(m.network), n -> new ArrayList<>())
-                        .add(new Municipality(m.kommunenummer, m.name, m.network, level));
+                byNetwork.computeIfAbsent(String.valueOf(m.network()), n -> new ArrayList<>())
+                        .add(new Municipality(m.kommunenummer(), m.name(), m.network(), level));
             }
         }
         List<NonAdopterGroup> groups = new ArrayList<>();
@@ -119,15 +119,15 @@ public class AdoptionQueries {
         List<UsageRow> rows = new ArrayList<>();
         double total = 0;
         long inhabitants = 0;
-        for (MunicipalityProjection m : current()) {
-            Double value = values.get(m.kommunenummer);
+        for (Current m : current()) {
+            Double value = values.get(m.kommunenummer());
             if (value == null) {
                 continue;
             }
-            long population = m.population == null ? 0 : m.population;
+            long population = m.population() == null ? 0 : m.population();
             total += value;
             inhabitants += population;
-            rows.add(new UsageRow(m.kommunenummer, m.name, value, population, per1000(value, population)));
+            rows.add(new UsageRow(m.kommunenummer(), m.name(), value, population, per1000(value, population)));
         }
         return new Usage(solution, metric, period, total, inhabitants, per1000(total, inhabitants), rows);
     }
@@ -160,8 +160,18 @@ public class AdoptionQueries {
         return levels;
     }
 
-    private static List<MunicipalityProjection> current() {
-        return MunicipalityProjection.list("validTo IS NULL", Sort.by("kommunenummer"));
+    /** A current municipality, as the queries need it. */
+    record Current(String kommunenummer, String name, String county, String network, String healthRegion,
+            Integer population) {
+    }
+
+    /** Plain rows, not entities: every query reads all 357, and managed entities cost a snapshot each. */
+    @SuppressWarnings("unchecked")
+    private List<Current> current() {
+        List<Object[]> rows = em.createNativeQuery("SELECT kommunenummer, name, county, network, health_region, "
+                + "population FROM municipality WHERE valid_to IS NULL ORDER BY kommunenummer").getResultList();
+        return rows.stream().map(r -> new Current((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue())).toList();
     }
 
     private static Map<AdoptionLevel, Long> zeroes() {
