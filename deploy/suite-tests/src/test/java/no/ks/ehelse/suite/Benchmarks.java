@@ -1,5 +1,8 @@
 package no.ks.ehelse.suite;
 
+import static no.ks.ehelse.suite.Suite.contact;
+import static no.ks.ehelse.suite.Suite.municipality;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -145,15 +148,7 @@ class Benchmarks {
     @Order(2)
     void enrollmentWritePath() throws Exception {
         List<String> chosen = municipalities.subList(0, 300);
-        for (String k : chosen) {
-            suite.admin("registry-service").body("""
-                    {"role": "EHEALTH_CONTACT", "name": "E-helsekontakt", "email": "%s"}""".formatted(contact(k)))
-                    .post("/api/v1/municipalities/" + k + "/contacts").then().statusCode(201);
-        }
-        for (String k : chosen) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> suite.as("notification-service", municipality(k))
-                    .get("/api/v1/recipients/" + contact(k) + "/delivery").statusCode() == 200);
-        }
+        suite.addContacts(chosen);
         String track = suite.openTrack("digihelse", "Benchmark 2027", 400);
         Map<String, Long> responded = new ConcurrentHashMap<>();
         Map<String, Long> arrived = new ConcurrentHashMap<>();
@@ -557,11 +552,5 @@ class Benchmarks {
         REPORT.append(text).append('\n');
     }
 
-    private static String contact(String k) {
-        return "bench-" + k + "@kommune.example";
-    }
 
-    private static String municipality(String k) {
-        return TestTokens.forRole("municipality", Map.of("kommunenummer", k));
-    }
 }

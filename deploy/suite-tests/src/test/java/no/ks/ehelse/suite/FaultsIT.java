@@ -1,5 +1,8 @@
 package no.ks.ehelse.suite;
 
+import static no.ks.ehelse.suite.Suite.contact;
+import static no.ks.ehelse.suite.Suite.municipality;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -104,15 +107,7 @@ class FaultsIT {
     @Order(2)
     void notificationKilledWhileSendingDeliversEachMailOnce() throws Exception {
         List<String> chosen = municipalities.subList(100, 250);
-        for (String k : chosen) {
-            suite.admin("registry-service").body("""
-                    {"role": "EHEALTH_CONTACT", "name": "E-helsekontakt", "email": "%s"}""".formatted(contact(k)))
-                    .post("/api/v1/municipalities/" + k + "/contacts").then().statusCode(201);
-        }
-        for (String k : chosen) {
-            await().atMost(WAIT).until(() -> suite.as("notification-service", municipality(k))
-                    .get("/api/v1/recipients/" + contact(k) + "/delivery").statusCode() == 200);
-        }
+        suite.addContacts(chosen);
         String track = openTrack("htm", "Helhetlig tjenestemodell 2027", 200);
         MailSink mail = suite.mail;
         int before = mail.count();
@@ -370,13 +365,7 @@ class FaultsIT {
         }
     }
 
-    static String contact(String k) {
-        return "ehelse-" + k + "@kommune.example";
-    }
 
-    static String municipality(String k) {
-        return TestTokens.forRole("municipality", Map.of("kommunenummer", k));
-    }
 
     static List<String> copy(List<String> list) {
         return new ArrayList<>(list);

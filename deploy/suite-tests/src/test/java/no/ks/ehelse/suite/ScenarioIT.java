@@ -1,5 +1,8 @@
 package no.ks.ehelse.suite;
 
+import static no.ks.ehelse.suite.Suite.contact;
+import static no.ks.ehelse.suite.Suite.municipality;
+
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,16 +59,7 @@ class ScenarioIT {
     void fromOpeningATrackToItsDeadline() {
         MailSink mail = suite.mail;
         // Registry loaded: each municipality gets a contact address (fictitious), known to notification-service.
-        for (String k : MUNICIPALITIES) {
-            suite.admin("registry-service").body("""
-                    {"role": "EHEALTH_CONTACT", "name": "E-helsekontakt", "email": "%s"}""".formatted(contact(k)))
-                    .post("/api/v1/municipalities/" + k + "/contacts").then().statusCode(201);
-        }
-        for (String k : MUNICIPALITIES) {
-            // A municipality may read its contacts' delivery choice once notification-service knows them.
-            await().atMost(WAIT).until(() -> suite.as("notification-service", municipality(k))
-                    .get("/api/v1/recipients/" + contact(k) + "/delivery").statusCode() == 200);
-        }
+        suite.addContacts(MUNICIPALITIES);
 
         // An admin opens a track with three places and a deadline (retrying while the catalogue arrives).
         LocalDate deadline = LocalDate.now(ZoneOffset.UTC).plusDays(20);
@@ -167,13 +161,7 @@ class ScenarioIT {
                 .statusCode(200).extract().path("count");
     }
 
-    static String contact(String kommunenummer) {
-        return "ehelse-" + kommunenummer + "@kommune.example";
-    }
 
-    static String municipality(String kommunenummer) {
-        return TestTokens.forRole("municipality", Map.of("kommunenummer", kommunenummer));
-    }
 
     static String unique() {
         return UUID.randomUUID().toString();

@@ -130,6 +130,32 @@ final class Suite implements AutoCloseable {
         return p;
     }
 
+    /** The fictitious contact address the suite gives a municipality. */
+    static String contact(String kommunenummer) {
+        return "ehelse-" + kommunenummer + "@kommune.example";
+    }
+
+    /** A token of the municipality role for one municipality. */
+    static String municipality(String kommunenummer) {
+        return TestTokens.forRole("municipality", Map.of("kommunenummer", kommunenummer));
+    }
+
+    /**
+     * Gives each municipality a contact in the registry and returns once notification-service knows them all (a
+     * municipality may read its contact's delivery choice only then).
+     */
+    void addContacts(List<String> municipalities) {
+        for (String k : municipalities) {
+            admin("registry-service").body("""
+                    {"role": "EHEALTH_CONTACT", "name": "E-helsekontakt", "email": "%s"}""".formatted(contact(k)))
+                    .post("/api/v1/municipalities/" + k + "/contacts").then().statusCode(201);
+        }
+        for (String k : municipalities) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as("notification-service",
+                    municipality(k)).get("/api/v1/recipients/" + contact(k) + "/delivery").statusCode() == 200);
+        }
+    }
+
     /** Starts every service that is not running (after a test that killed one and failed before restarting it). */
     void startMissing() {
         SERVICES.stream().filter(s -> !running.containsKey(s)).forEach(this::startService);
