@@ -64,8 +64,29 @@ public record CloudEvent(String id, String source, String type, String subject, 
         return value.asText();
     }
 
-    /** A required string field of {@code data}; a poison record when absent or of the wrong type. */
+    /** Typed access to {@code data}'s fields; each accessor raises the poison error for a bad value. */
+    public EventFields fields() {
+        return EventFields.of(data, "");
+    }
+
+    /** A required string field of {@code data}; a poison record when absent, blank or of the wrong type. */
     public String text(String field) {
-        return requiredText(data, field);
+        return fields().text(field);
+    }
+
+    public String optionalText(String field) {
+        return fields().optionalText(field);
+    }
+
+    public java.util.UUID uuid(String field) {
+        return fields().uuid(field);
+    }
+
+    public java.time.LocalDate date(String field) {
+        return fields().date(field);
+    }
+
+    public java.time.LocalDate optionalDate(String field) {
+        return fields().optionalDate(field);
     }
 }

@@ -1,6 +1,7 @@
 package no.ks.ehelse.platform.events;
 
 import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -13,23 +14,60 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Applies one consumed record, or one polled batch, in a transaction of its own. A transient failure (the
  * database restarting, a lock timeout) is retried with backoff for as long as it lasts, holding the partition
  * rather than skipping a good record; a {@link PoisonRecordException} is not retried and goes on to the
- * dead-letter topic.
+ * dead-letter topic. Which failure is which is {@link Failures#poisonReason}'s decision.
  */
 @ApplicationScoped
 public class Consumption {
 
+    private final ProcessedEvents processed;
+
+    Consumption(ProcessedEvents processed) {
+        this.processed = processed;
+    }
+
+    /**
+     * The one consumer skeleton: parse the envelope, judge the type, record the event id (a redelivery stops
+     * here), then apply the effect — all in one transaction, so the effect and the record of having applied it
+     * commit together. Anything the effect finds wrong with the record's data it throws as
+     * {@link PoisonRecordException} (the {@link EventFields} accessors do), which rolls back the id as well.
+     */
     @Retry(maxRetries = -1, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.DAYS, jitter = 100,
             abortOn = PoisonRecordException.class)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
-    public void apply(Runnable work) {
-        QuarkusTransaction.requiringNew().run(work);
+    public void consume(String value, Intake intake, Consumer<CloudEvent> effect) {
+        judged(() -> {
+            CloudEvent event = CloudEvent.parse(value);
+            if (intake.judge(event) == Intake.Verdict.SKIP) {
+                return null;
+            }
+            if (processed.firstDelivery(intake.consumer(), event.id())) {
+                effect.accept(event);
+            }
+            return null;
+        });
     }
 
-    /** {@link #apply} for work with a result, such as a batch that reports the records it refused. */
+    /**
+     * One polled batch: work with a result, such as the records it refused. A database refusal here is not
+     * turned into poison, since it would dead-letter the whole batch for one record's data; the batch's own code
+     * judges its records before writing them.
+     */
     @Retry(maxRetries = -1, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.DAYS, jitter = 100,
             abortOn = PoisonRecordException.class)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public <T> T call(Supplier<T> work) {
         return QuarkusTransaction.requiringNew().call(work::get);
+    }
+
+    private static void judged(Supplier<Void> work) {
+        try {
+            QuarkusTransaction.requiringNew().call(work::get);
+        } catch (RuntimeException e) {
+            String poison = Failures.poisonReason(e);
+            if (poison != null && !(e instanceof PoisonRecordException)) {
+                throw new PoisonRecordException(poison);
+            }
+            throw e;
+        }
     }
 }

@@ -7,20 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -30,10 +27,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import no.ks.ehelse.platform.work.DrainLoop;
 
 /**
  * Moves committed outbox events to Kafka, oldest first, and deletes them once the broker has acknowledged them.
@@ -48,49 +47,58 @@ public class OutboxRelay {
     /** Any constant shared by the replicas of one service (each service has its own database). */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
     private static final long ACK_GRACE_MILLIS = 10_000;
-    private static final List<String> SECURITY_SETTINGS = List.of("security.protocol", "sasl.mechanism",
-            "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type",
-            "ssl.endpoint.identification.algorithm");
 
     private final EntityManager em;
     private final EventsConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Counter published;
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final DrainLoop loop = new DrainLoop("outbox-relay", 1, this::drain);
     private volatile KafkaProducer<String, String> producer;
     private volatile Instant lastFailure;
     private volatile String lastError;
 
+    /**
+     * @param kafka the connector's own Kafka configuration (every {@code kafka.*} property and {@code KAFKA_*}
+     *              variable: bootstrap servers, credentials, TLS), so the relay connects as the consumers do
+     */
     OutboxRelay(EntityManager em, EventsConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.em = em;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.published = Counter.builder("ehelse.outbox.published").description("Events relayed to Kafka")
                 .register(registry);
         registry.gauge("ehelse.outbox.pending", pending);
     }
 
     void start(@Observes StartupEvent startup) {
-        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        producer = new KafkaProducer<>(producerSettings(kafka, config.relay()), new StringSerializer(),
+                new StringSerializer());
+        loop.start();
+    }
+
+    /**
+     * The producer's settings: the connector's configuration, limited to what a producer knows (the connector's
+     * map also holds consumer and connector keys), then the relay's own guarantees on top.
+     */
+    static Map<String, Object> producerSettings(Map<String, Object> kafka, EventsConfig.Relay relay) {
+        Map<String, Object> settings = new java.util.HashMap<>();
+        java.util.Set<String> known = ProducerConfig.configNames();
+        kafka.forEach((key, value) -> {
+            if (known.contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        settings.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 // Fail a batch fast while the broker is away; the rows stay and the next round retries.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.relay().ackTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) Math.min(config.relay().ackTimeout().toMillis(), 15000)));
-        // The same credentials and TLS settings as the messaging connector (KAFKA_SECURITY_PROTOCOL, ...).
-        org.eclipse.microprofile.config.Config all = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        for (String key : SECURITY_SETTINGS) {
-            all.getOptionalValue("kafka." + key, String.class).ifPresent(value -> settings.put(key, value));
-        }
-        producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
-        wake();
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) relay.ackTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(relay.ackTimeout().toMillis(), 15000)));
+        return settings;
     }
 
     /** Picks up what another replica, a failed attempt or a crash left behind. */
@@ -100,12 +108,7 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        worker.shutdown();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop(Duration.ofSeconds(10));
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
@@ -117,13 +120,10 @@ public class OutboxRelay {
     }
 
     void wake() {
-        if (producer != null && wakeRequested.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
+        loop.wake();
     }
 
     private void drain() {
-        wakeRequested.set(false);
         Round round;
         do {
             try {
@@ -162,35 +162,11 @@ public class OutboxRelay {
             }
             List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent ORDER BY seq", OutboxEvent.class)
                     .setMaxResults(config.relay().batchSize()).getResultList();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey,
-                        event.payload);
-                record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                Future<RecordMetadata> ack = producer.send(record);
-                acks.add(ack);
-                if (ack.isDone() && failed(ack)) {
-                    break;
-                }
-            }
             // The producer gives up on a record after ackTimeout (its delivery timeout) and fails the future; we
             // wait a little longer than that for its verdict. Giving up first would let the producer deliver a
             // record the next round sends again, e.g. when the broker comes back just as the timeout expires.
-            long timeout = config.relay().ackTimeout().toMillis() + ACK_GRACE_MILLIS;
-            List<Long> delivered = new ArrayList<>(acks.size());
-            Exception failure = null;
-            for (int i = 0; i < acks.size(); i++) {
-                try {
-                    acks.get(i).get(timeout, TimeUnit.MILLISECONDS);
-                    delivered.add(batch.get(i).seq);
-                } catch (ExecutionException | TimeoutException e) {
-                    failure = failure == null ? e : failure;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = failure == null ? e : failure;
-                    break;
-                }
-            }
+            Delivery delivery = send(producer, batch, config.relay().ackTimeout().toMillis() + ACK_GRACE_MILLIS);
+            List<Long> delivered = delivery.delivered();
             if (!delivered.isEmpty()) {
                 em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs").setParameter("seqs", delivered)
                         .executeUpdate();
@@ -198,8 +174,53 @@ public class OutboxRelay {
             }
             pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event").getSingleResult())
                     .longValue() - delivered.size());
-            return new Round(delivered.size(), failure);
+            return new Round(delivered.size(), delivery.failure());
         });
+    }
+
+    /** What the broker made of a batch: the sequence numbers it acknowledged, and the first failure, if any. */
+    record Delivery(List<Long> delivered, Exception failure) {
+    }
+
+    /**
+     * Sends {@code batch} in order and waits up to {@code timeoutMillis} per record for the broker's verdict.
+     * Sending stops at the first record the producer refuses outright (no metadata: the broker is away), so no
+     * later event overtakes an earlier one; records sent before it may still be acknowledged and count as
+     * delivered.
+     */
+    static Delivery send(Producer<String, String> producer, List<OutboxEvent> batch, long timeoutMillis) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        Exception failure = null;
+        for (OutboxEvent event : batch) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey,
+                    event.payload);
+            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            Future<RecordMetadata> ack;
+            try {
+                ack = producer.send(record);
+            } catch (RuntimeException refused) {
+                failure = refused;
+                break;
+            }
+            acks.add(ack);
+            if (ack.isDone() && failed(ack)) {
+                break;
+            }
+        }
+        List<Long> delivered = new ArrayList<>(acks.size());
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(timeoutMillis, TimeUnit.MILLISECONDS);
+                delivered.add(batch.get(i).seq);
+            } catch (ExecutionException | TimeoutException e) {
+                failure = failure == null ? e : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? e : failure;
+                break;
+            }
+        }
+        return new Delivery(delivered, failure);
     }
 
     private static boolean failed(Future<RecordMetadata> ack) {

@@ -1,0 +1,39 @@
+package no.ks.ehelse.platform.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+import jakarta.persistence.PersistenceException;
+
+class FailuresTest {
+
+    @Test
+    void aPoisonRecordAnywhereInTheChainIsPoison() {
+        assertEquals("'on' is not a date", Failures.poisonReason(
+                new IllegalStateException("wrapped", new PoisonRecordException("'on' is not a date"))));
+    }
+
+    @Test
+    void theDatabaseRefusingTheDataIsPoison() {
+        SQLException refused = new SQLException("ERROR: date/time field value out of range: \"+999999999-12-31\"\n"
+                + "  Where: ...", "22008");
+        assertEquals("the database refused the record's data (SQLSTATE 22008): ERROR: date/time field value out "
+                + "of range: \"+999999999-12-31\"",
+                Failures.poisonReason(new PersistenceException("could not execute statement", refused)));
+        assertEquals("the database refused the record's data (SQLSTATE 22021): invalid byte sequence",
+                Failures.poisonReason(new SQLException("invalid byte sequence", "22021")));
+    }
+
+    @Test
+    void aDatabaseThatIsAwayOrBusyIsTransient() {
+        assertNull(Failures.poisonReason(new PersistenceException(new SQLException("Connection refused", "08001"))));
+        assertNull(Failures.poisonReason(new SQLException("canceling statement due to lock timeout", "55P03")));
+        assertNull(Failures.poisonReason(new SQLException("could not serialize access", "40001")));
+        assertNull(Failures.poisonReason(new SQLException("no state")));
+        assertNull(Failures.poisonReason(new IllegalStateException("anything else")));
+    }
+}
