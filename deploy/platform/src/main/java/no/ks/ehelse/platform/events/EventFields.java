@@ -103,15 +103,23 @@ public final class EventFields {
         if (value == null) {
             return null;
         }
+        return parseDate(name(field), value, range);
+    }
+
+    /**
+     * The one judgement of a date in the suite, also for values that do not come from an event (a CSV import
+     * row): {@code yyyy-MM-dd} inside {@code range}, else a {@link PoisonRecordException} naming {@code field}.
+     */
+    public static LocalDate parseDate(String field, String value, DateRange range) {
         LocalDate date;
         try {
             date = LocalDate.parse(value, DATE);
         } catch (DateTimeParseException e) {
-            throw new PoisonRecordException("'" + name(field) + "' is not a date (yyyy-MM-dd): " + shorten(value));
+            throw new PoisonRecordException("'" + field + "' is not a date (yyyy-MM-dd): " + shorten(value));
         }
         if (!range.contains(date)) {
-            throw new PoisonRecordException("'" + name(field) + "' " + date + " is outside " + range.earliest()
-                    + " to " + range.latest());
+            throw new PoisonRecordException("'" + field + "' " + date + " is outside " + range.earliest() + " to "
+                    + range.latest());
         }
         return date;
     }
