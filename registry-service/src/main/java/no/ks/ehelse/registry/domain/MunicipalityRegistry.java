@@ -16,8 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import no.ks.ehelse.platform.api.ProblemException;
-import no.ks.ehelse.registry.events.MunicipalityEvents;
-import no.ks.ehelse.registry.events.MunicipalityEvents.MunicipalityState;
+import no.ks.ehelse.registry.domain.MunicipalityEvents.MunicipalityState;
 
 /** Municipalities: queries over numbers and their periods, admin corrections, and merges, splits, renumberings. */
 @ApplicationScoped

@@ -13,9 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.ks.ehelse.registry.events.ContactEvents;
-import no.ks.ehelse.registry.events.MunicipalityEvents;
-import no.ks.ehelse.registry.events.SolutionEvents;
 
 /**
  * Puts the registry's whole state on its compacted topics: once on the first start (the reference data comes

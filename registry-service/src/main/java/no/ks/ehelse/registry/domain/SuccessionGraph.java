@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import no.ks.ehelse.registry.events.MunicipalityEvents.Link;
+import no.ks.ehelse.registry.domain.MunicipalityEvents.Link;
 
 /**
  * Who became whom. The reference data is already resolved to 2024 numbers, but merges and splits recorded later

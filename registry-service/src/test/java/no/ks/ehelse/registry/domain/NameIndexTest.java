@@ -1,4 +1,4 @@
-package no.ks.ehelse.registry;
+package no.ks.ehelse.registry.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import no.ks.ehelse.registry.domain.NameIndex;
 import no.ks.ehelse.registry.domain.NameIndex.Method;
 import no.ks.ehelse.registry.domain.NameIndex.Result;
 import no.ks.ehelse.registry.domain.NameIndex.Scope;
