@@ -60,7 +60,7 @@ public class RegistryPublication {
 
     @Transactional
     public Summary publishAll() {
-        SuccessionGraph graph = SuccessionGraph.load();
+        SuccessionGraph graph = registry.graph();
         List<Municipality> all = graph.municipalities().values().stream()
                 .sorted((a, b) -> a.kommunenummer.compareTo(b.kommunenummer)).toList();
         for (Municipality m : all) {

@@ -30,14 +30,6 @@ public final class SuccessionGraph {
         }
     }
 
-    public static SuccessionGraph load() {
-        Map<String, Municipality> all = new HashMap<>();
-        for (Municipality m : Municipality.<Municipality>listAll()) {
-            all.put(m.kommunenummer, m);
-        }
-        return new SuccessionGraph(all, Succession.listAll());
-    }
-
     /** The municipalities valid on {@code day} that a number became; the date and kind are of its own ending. */
     public List<Link> successors(String kommunenummer, LocalDate day) {
         List<Link> result = new ArrayList<>();
