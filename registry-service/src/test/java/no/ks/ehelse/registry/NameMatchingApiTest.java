@@ -17,7 +17,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import no.ks.ehelse.localstack.TestTokens;
 
-/** Name matching over HTTP, one name and in bulk (the rules are covered in NameIndexTest). */
+/** Name matching over HTTP, one name and in bulk (the rules are covered in domain.NameIndexTest). */
 @QuarkusTest
 class NameMatchingApiTest {
 

@@ -1,20 +1,32 @@
 package no.ks.ehelse.registry;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import no.ks.ehelse.localstack.EventContract;
 import no.ks.ehelse.localstack.EventProbe;
 import no.ks.ehelse.localstack.TestTokens;
@@ -109,6 +121,104 @@ class RegistryEventsTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.forRole("lead")).contentType(ContentType.JSON)
                 .body("{\"type\": \"RENUMBERED\"}").post("/api/v1/municipalities/changes").then().statusCode(403);
+    }
+
+    @Test
+    void aSplitEndsTheNumberAndRegistersEachPartWithItsPredecessor() {
+        String body = """
+                {"type": "SPLIT", "effectiveDate": "2031-01-01", "predecessors": ["1815"],
+                 "successors": [{"kommunenummer": "1896", "name": "Vegaøyan", "population": 700,
+                                 "populationDate": "2031-01-01", "network": "digi-nordland", "healthRegion": "helse-nord"},
+                                {"kommunenummer": "1897", "name": "Ytre Vega", "population": 508,
+                                 "populationDate": "2031-01-01", "network": "digi-nordland", "healthRegion": "helse-nord"}]}""";
+        try (EventProbe probe = EventProbe.open(bootstrap(), "registry.municipalities.v1")) {
+            given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/municipalities/changes").then().statusCode(201)
+                    .body("kommunenummer", contains("1815", "1896", "1897"))
+                    .body("[0].validTo", equalTo("2030-12-31")).body("[0].current", equalTo(false))
+                    .body("[0].successors.kommunenummer", containsInAnyOrder("1896", "1897"))
+                    .body("[0].successors.changeType", everyItem(equalTo("SPLIT")))
+                    .body("[1].predecessors.kommunenummer", contains("1815"))
+                    .body("[2].predecessors.kommunenummer", contains("1815"));
+
+            var split = probe.await(r -> "1815".equals(r.key()), Duration.ofSeconds(20));
+            EventContract.assertValid(split.value());
+            assertEquals("no.ks.ehelse.municipality.split.v1", split.type());
+            assertEquals("2030-12-31", split.value().at("/data/validTo").asText());
+            JsonNode successors = split.value().at("/data/successors");
+            assertEquals(Set.of("1896", "1897"), Set.of(successors.at("/0/kommunenummer").asText(),
+                    successors.at("/1/kommunenummer").asText()));
+            assertEquals(2, successors.size());
+            for (JsonNode link : successors) {
+                assertEquals("SPLIT", link.path("changeType").asText());
+                assertEquals("2031-01-01", link.path("effectiveDate").asText());
+            }
+            for (String part : List.of("1896", "1897")) {
+                var registered = probe.await(r -> part.equals(r.key()), Duration.ofSeconds(20));
+                EventContract.assertValid(registered.value());
+                assertEquals("no.ks.ehelse.municipality.registered.v1", registered.type());
+                assertEquals("2031-01-01", registered.value().at("/data/validFrom").asText());
+                assertEquals("18", registered.value().at("/data/county").asText());
+                assertEquals("digi-nordland", registered.value().at("/data/network").asText());
+                assertEquals(1, registered.value().at("/data/predecessors").size());
+                assertEquals("1815", registered.value().at("/data/predecessors/0/kommunenummer").asText());
+                assertEquals("SPLIT", registered.value().at("/data/predecessors/0/changeType").asText());
+            }
+        }
+        // Until 2031 Vega is still a municipality of today; the parts exist already, with what they came from.
+        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/municipalities/1815")
+                .then().statusCode(200).body("current", equalTo(true)).body("validTo", equalTo("2030-12-31"));
+        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/municipalities/1897")
+                .then().statusCode(200).body("name", equalTo("Ytre Vega")).body("validFrom", equalTo("2031-01-01"))
+                .body("predecessors.kommunenummer", contains("1815"))
+                .body("predecessors[0].changeType", equalTo("SPLIT"));
+        given().auth().oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/municipalities?validOn=2031-06-01&county=18&namePrefix=Ve")
+                .then().statusCode(200).body("items.kommunenummer", hasItem("1896"))
+                .body("items.kommunenummer", not(hasItem("1815")));
+    }
+
+    @Test
+    void aSplitThatCannotBeRecordedNamesTheFieldAtFaultAndChangesNothing() {
+        String part = """
+                {"kommunenummer": "%s", "name": "%s", "network": "%s", "healthRegion": "helse-nord"}""";
+        String split = """
+                {"type": "SPLIT", "effectiveDate": "2031-01-01", "predecessors": ["%s"], "successors": [%s]}""";
+        try (EventProbe probe = EventProbe.open(bootstrap(), "registry.municipalities.v1")) {
+            refused(split.formatted("1816", part.formatted("1894", "Indre Vevelstad", "digi-nordland")), "type");
+            refused(split.formatted("1890", part.formatted("1894", "Indre Vevelstad", "digi-nordland") + ","
+                    + part.formatted("1893", "Ytre Vevelstad", "digi-nordland")), "predecessors[0]")
+                    .body("detail", equalTo("predecessors[0]: 1890 is not a municipality valid on 2030-12-31"));
+            refused(split.formatted("1816", part.formatted("1894", "Indre Vevelstad", "digi-nordland") + ","
+                    + part.formatted("1893", " ", "digi-nordland")), "successors[1].name");
+            refused(split.formatted("1816", part.formatted("1894", "Indre Vevelstad", "digi-nordland") + ","
+                    + part.formatted("1893", "Ytre Vevelstad", "digi-atlantis")), "successors[1].network");
+            refused(split.formatted("1816", part.formatted("1816", "Vevelstad", "digi-nordland") + ","
+                    + part.formatted("1893", "Ytre Vevelstad", "digi-nordland")), "successors[0].kommunenummer");
+
+            // Nothing of the refused splits was kept: the first part was not stored, Vevelstad did not end ...
+            given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/municipalities/1894")
+                    .then().statusCode(404);
+            given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/municipalities/1816")
+                    .then().statusCode(200).body("validTo", nullValue()).body("predecessors", hasSize(0));
+            // ... and nothing was announced: the first event of Vevelstad's key is this later correction.
+            given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON)
+                    .body("{\"epjVendor\": \"Testleverandør\"}").patch("/api/v1/municipalities/1816")
+                    .then().statusCode(200);
+            var first = probe.await(r -> "1816".equals(r.key()) || "1894".equals(r.key()) || "1893".equals(r.key()),
+                    Duration.ofSeconds(20));
+            assertEquals("1816", first.key());
+            assertEquals("no.ks.ehelse.municipality.changed.v1", first.type());
+            assertEquals("Testleverandør", first.value().at("/data/epjVendor").asText());
+        }
+    }
+
+    private static ValidatableResponse refused(String body, String field) {
+        return given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/municipalities/changes").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:no:ks:ehelse:problem:validation"))
+                .body("violations.field", contains(field));
     }
 
     @Test

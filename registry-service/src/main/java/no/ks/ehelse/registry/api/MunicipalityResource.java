@@ -33,6 +33,7 @@ import no.ks.ehelse.registry.domain.Municipality;
 import no.ks.ehelse.registry.domain.MunicipalityRegistry;
 import no.ks.ehelse.registry.domain.NameIndex;
 import no.ks.ehelse.registry.domain.NameMatcher;
+import no.ks.ehelse.registry.domain.StructuralChanges;
 
 @Path("/api/v1/municipalities")
 @Tag(name = "Municipalities", description = "Municipalities and their history, and tolerant name matching")
@@ -43,10 +44,12 @@ public class MunicipalityResource {
             "population", "population");
 
     private final MunicipalityRegistry registry;
+    private final StructuralChanges changes;
     private final NameMatcher matcher;
 
-    MunicipalityResource(MunicipalityRegistry registry, NameMatcher matcher) {
+    MunicipalityResource(MunicipalityRegistry registry, StructuralChanges changes, NameMatcher matcher) {
         this.registry = registry;
+        this.changes = changes;
         this.matcher = matcher;
     }
 
@@ -87,7 +90,7 @@ public class MunicipalityResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Record a merge, split or renumbering (admin); announces municipality.merged/split/renumbered and registered")
     public Response record(@NotNull(message = "a body is required") @Valid StructuralChangeRequest request) {
-        List<MunicipalityView> affected = registry.record(request.change()).stream()
+        List<MunicipalityView> affected = changes.record(request.change()).stream()
                 .map(s -> MunicipalityView.of(s, s.validTo() == null)).toList();
         return Response.status(201).entity(affected).build();
     }

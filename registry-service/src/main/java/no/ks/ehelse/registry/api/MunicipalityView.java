@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import no.ks.ehelse.registry.events.MunicipalityEvents.Link;
-import no.ks.ehelse.registry.events.MunicipalityEvents.MunicipalityState;
+import no.ks.ehelse.registry.domain.MunicipalityEvents.Link;
+import no.ks.ehelse.registry.domain.MunicipalityEvents.MunicipalityState;
 
 /**
  * One municipality number. For a former number, {@code current} is false and {@code successors} says which

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import no.ks.ehelse.registry.domain.ChangeType;
-import no.ks.ehelse.registry.domain.MunicipalityRegistry;
+import no.ks.ehelse.registry.domain.StructuralChange;
 
 /** A merge, split or renumbering with its effective date (the first day of the new numbers). */
 @Schema(example = """
@@ -40,9 +40,9 @@ public record StructuralChangeRequest(
             String healthRegion) {
     }
 
-    MunicipalityRegistry.StructuralChange change() {
-        return new MunicipalityRegistry.StructuralChange(type, effectiveDate, predecessors, successors.stream()
-                .map(s -> new MunicipalityRegistry.NewMunicipality(s.kommunenummer(), s.name(), s.population(),
+    StructuralChange change() {
+        return new StructuralChange(type, effectiveDate, predecessors, successors.stream()
+                .map(s -> new StructuralChange.NewMunicipality(s.kommunenummer(), s.name(), s.population(),
                         s.populationDate(), s.network(), s.healthRegion()))
                 .toList());
     }

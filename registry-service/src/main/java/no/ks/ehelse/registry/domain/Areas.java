@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.api.ProblemException;
 
 /** The groupings municipalities belong to: counties, Diginettverk and health regions, with current members. */
 @ApplicationScoped
@@ -54,5 +55,19 @@ public class Areas {
     public List<Municipality> members(Kind kind, String code) {
         return Municipality.list(kind.field + " = ?1 AND (validFrom IS NULL OR validFrom <= ?2) "
                 + "AND (validTo IS NULL OR validTo >= ?2)", Sort.by("kommunenummer"), code, LocalDate.now(clock));
+    }
+
+    static String requireNetwork(String code, String field) {
+        if (code == null || Network.findById(code) == null) {
+            throw ProblemException.invalidField(field, "must be a known network code, e.g. digi-vestland");
+        }
+        return code;
+    }
+
+    static String requireHealthRegion(String code, String field) {
+        if (code == null || HealthRegion.findById(code) == null) {
+            throw ProblemException.invalidField(field, "must be a known health region code, e.g. helse-vest");
+        }
+        return code;
     }
 }

@@ -9,7 +9,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import no.ks.ehelse.platform.api.ProblemException;
-import no.ks.ehelse.registry.events.ContactEvents;
 
 /** Contacts by role of municipalities and networks. Every change announces the owner's whole contact list. */
 @ApplicationScoped

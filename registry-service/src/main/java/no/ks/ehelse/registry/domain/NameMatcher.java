@@ -21,10 +21,12 @@ public class NameMatcher {
     public record RegistryChanged() {
     }
 
+    private final MunicipalityRegistry registry;
     private final Clock clock;
     private volatile NameIndex index;
 
-    NameMatcher(Clock clock) {
+    NameMatcher(MunicipalityRegistry registry, Clock clock) {
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -54,7 +56,7 @@ public class NameMatcher {
 
     private NameIndex build() {
         LocalDate today = LocalDate.now(clock);
-        SuccessionGraph graph = SuccessionGraph.load();
+        SuccessionGraph graph = registry.graph();
         List<NameIndex.Entry> entries = new ArrayList<>();
         List<NameIndex.Former> former = new ArrayList<>();
         for (Municipality m : graph.municipalities().values()) {

@@ -13,9 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.ks.ehelse.registry.events.ContactEvents;
-import no.ks.ehelse.registry.events.MunicipalityEvents;
-import no.ks.ehelse.registry.events.SolutionEvents;
 
 /**
  * Puts the registry's whole state on its compacted topics: once on the first start (the reference data comes
@@ -63,7 +60,7 @@ public class RegistryPublication {
 
     @Transactional
     public Summary publishAll() {
-        SuccessionGraph graph = SuccessionGraph.load();
+        SuccessionGraph graph = registry.graph();
         List<Municipality> all = graph.municipalities().values().stream()
                 .sorted((a, b) -> a.kommunenummer.compareTo(b.kommunenummer)).toList();
         for (Municipality m : all) {

@@ -9,7 +9,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import no.ks.ehelse.platform.api.ProblemException;
-import no.ks.ehelse.registry.events.SolutionEvents;
 
 /** The catalogue of national solutions: every change is stored and announced in one transaction. */
 @ApplicationScoped

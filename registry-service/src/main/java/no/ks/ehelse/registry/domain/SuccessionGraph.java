@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import no.ks.ehelse.registry.events.MunicipalityEvents.Link;
+import no.ks.ehelse.registry.domain.MunicipalityEvents.Link;
 
 /**
  * Who became whom. The reference data is already resolved to 2024 numbers, but merges and splits recorded later
@@ -28,14 +28,6 @@ public final class SuccessionGraph {
             byPredecessor.computeIfAbsent(s.predecessor, k -> new ArrayList<>()).add(s);
             bySuccessor.computeIfAbsent(s.successor, k -> new ArrayList<>()).add(s);
         }
-    }
-
-    public static SuccessionGraph load() {
-        Map<String, Municipality> all = new HashMap<>();
-        for (Municipality m : Municipality.<Municipality>listAll()) {
-            all.put(m.kommunenummer, m);
-        }
-        return new SuccessionGraph(all, Succession.listAll());
     }
 
     /** The municipalities valid on {@code day} that a number became; the date and kind are of its own ending. */

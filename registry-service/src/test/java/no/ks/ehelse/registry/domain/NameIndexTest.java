@@ -1,11 +1,13 @@
-package no.ks.ehelse.registry;
+package no.ks.ehelse.registry.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,13 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import no.ks.ehelse.registry.domain.NameIndex;
 import no.ks.ehelse.registry.domain.NameIndex.Method;
 import no.ks.ehelse.registry.domain.NameIndex.Result;
 import no.ks.ehelse.registry.domain.NameIndex.Scope;
 import no.ks.ehelse.registry.domain.NameIndex.Status;
 
-/** The matching rules against the real 2024 list and its history (the CSVs the migration is generated from). */
+/**
+ * The matching rules against the real 2024 list and its history (the CSVs the migration is generated from), and
+ * each rule on its own against a small invented registry.
+ */
 class NameIndexTest {
 
     private static NameIndex index;
@@ -41,7 +45,7 @@ class NameIndexTest {
         Map<String, NameIndex.Former> byNumber = new LinkedHashMap<>();
         for (String[] r : csv("kommuner-endringer.csv")) {
             NameIndex.Former f = byNumber.computeIfAbsent(r[0], n -> new NameIndex.Former(n, r[1],
-                    java.time.LocalDate.parse(r[3]), new ArrayList<>()));
+                    LocalDate.parse(r[3]), new ArrayList<>()));
             f.successors().add(r[4]);
         }
         former = List.copyOf(byNumber.values());
@@ -172,6 +176,111 @@ class NameIndexTest {
         assertEquals(Status.UNMATCHED, r.status(), r::toString);
         assertTrue(r.suggestions().stream().anyMatch(h -> h.municipality().kommunenummer().equals("5501")),
                 () -> "Tromsø should be suggested: " + r.suggestions());
+    }
+
+    // Each rule on its own, on a small invented registry.
+
+    private static final NameIndex INVENTED = new NameIndex(List.of(
+            new NameIndex.Entry("9001", "Lia (Nord)", "90", "digi-a"),
+            new NameIndex.Entry("9101", "Lia (Sør)", "91", "digi-b"),
+            new NameIndex.Entry("9002", "Bakke", "90", "digi-a"),
+            new NameIndex.Entry("9003", "Dalen", "90", "digi-a"),
+            new NameIndex.Entry("9004", "Ája - Elvedal", "90", "digi-a")),
+            List.of(new NameIndex.Former("8001", "Gamleby", LocalDate.parse("2019-12-31"), List.of("9002")),
+                    new NameIndex.Former("8002", "Delby", LocalDate.parse("2019-12-31"), List.of("9002", "9003")),
+                    new NameIndex.Former("8003", "Dalen", LocalDate.parse("2019-12-31"), List.of("9002")),
+                    new NameIndex.Former("8004", "Borte", LocalDate.parse("2019-12-31"), List.of("7777"))));
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Nord-Fron                       | nordfron",
+            "'  Sør-Varanger kommune  '      | sorvaranger",
+            "Tromsø kommunen                 | tromso",
+            "Våler (Innlandet)               | valer",
+            "Bærum                           | baerum",
+            "Æøå                             | aeoa",
+            "Kárášjohka - Karasjok           | karasjohkakarasjok",
+            "Porsanger - Porsáŋgu - Porsanki | porsangerporsanguporsanki",
+            "Đŧ                              | dt",
+            "'kommune'                       | ''",
+    })
+    void normalisingFoldsCaseLettersHyphensTheKommuneWordAndTheCountyQualifier(String name, String normalised) {
+        assertEquals(normalised, NameIndex.normalise(name));
+    }
+
+    @Test
+    void theOfficialNameAsWrittenMatchesExactlyEvenWhenItIsAlsoAFormerName() {
+        Result r = INVENTED.match("Dalen", Scope.NONE);
+        assertEquals(Status.MATCHED, r.status());
+        assertEquals(Method.EXACT, r.method());
+        assertEquals("9003", r.match().municipality().kommunenummer());
+    }
+
+    @Test
+    void aNameWrittenDifferentlyMatchesNormalised() {
+        Result r = INVENTED.match("BAKKE kommune", Scope.NONE);
+        assertEquals(Status.MATCHED, r.status());
+        assertEquals(Method.NORMALISED, r.method());
+        assertEquals("9002", r.match().municipality().kommunenummer());
+    }
+
+    @Test
+    void aParallelNameIsAnAliasOfItsMunicipality() {
+        for (String name : List.of("Elvedal", "Aja")) {
+            Result r = INVENTED.match(name, Scope.NONE);
+            assertEquals(Method.ALIAS, r.method(), name);
+            assertEquals("9004", r.match().municipality().kommunenummer(), name);
+            assertEquals("parallel name (Sámi/Kven/Norwegian) of Ája - Elvedal", r.match().how(), name);
+        }
+    }
+
+    @Test
+    void aFormerNameLeadsToWhatItBecameAndSaysWhenItEnded() {
+        Result r = INVENTED.match("gamleby", Scope.NONE);
+        assertEquals(Status.MATCHED, r.status());
+        assertEquals(Method.ALIAS, r.method());
+        assertEquals("9002", r.match().municipality().kommunenummer());
+        assertEquals("former name: 8001 Gamleby until 2019-12-31", r.match().how());
+    }
+
+    @Test
+    void aFormerNameThatWasSplitIsAmbiguousBetweenItsParts() {
+        Result r = INVENTED.match("Delby", Scope.NONE);
+        assertEquals(Status.AMBIGUOUS, r.status());
+        assertEquals(Method.ALIAS, r.method());
+        assertNull(r.match());
+        assertEquals(Set.of("9002", "9003"), numbers(r));
+    }
+
+    @Test
+    void aFormerNumberWhoseSuccessorIsNotCurrentGivesNoAlias() {
+        Result r = INVENTED.match("Borte", Scope.NONE);
+        assertEquals(Status.UNMATCHED, r.status());
+    }
+
+    @Test
+    void aSharedNameIsAmbiguousUntilTheCountyOrNetworkNarrowsIt() {
+        Result both = INVENTED.match("Lia", Scope.NONE);
+        assertEquals(Status.AMBIGUOUS, both.status());
+        assertEquals(Method.NORMALISED, both.method());
+        assertEquals(Set.of("9001", "9101"), numbers(both));
+        assertEquals("9001", INVENTED.match("Lia", new Scope("90", null)).match().municipality().kommunenummer());
+        assertEquals("9101", INVENTED.match("Lia", new Scope(null, "digi-b")).match().municipality().kommunenummer());
+        assertEquals(Status.UNMATCHED, INVENTED.match("Lia", new Scope("90", "digi-b")).status());
+    }
+
+    @Test
+    void nothingToMatchIsUnmatchedWithoutSuggestions() {
+        for (String name : new String[] { null, "", "  ", "kommune" }) {
+            Result r = INVENTED.match(name, Scope.NONE);
+            assertEquals(Status.UNMATCHED, r.status(), String.valueOf(name));
+            assertNull(r.method());
+            assertEquals(List.of(), r.suggestions());
+        }
+    }
+
+    private static Set<String> numbers(Result r) {
+        return r.candidates().stream().map(h -> h.municipality().kommunenummer()).collect(Collectors.toSet());
     }
 
     private static List<String[]> csv(String file) throws IOException {

@@ -1,12 +1,10 @@
-package no.ks.ehelse.registry.events;
+package no.ks.ehelse.registry.domain;
 
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.platform.events.Outbox;
-import no.ks.ehelse.registry.domain.Contact;
-import no.ks.ehelse.registry.domain.ContactRole;
 
 /**
  * {@code no.ks.ehelse.contacts.changed.v1} on the compacted {@code registry.contacts.v1}: the complete list of

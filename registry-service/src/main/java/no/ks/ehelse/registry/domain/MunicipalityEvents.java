@@ -1,12 +1,10 @@
-package no.ks.ehelse.registry.events;
+package no.ks.ehelse.registry.domain;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.platform.events.Outbox;
-import no.ks.ehelse.registry.domain.ChangeType;
-import no.ks.ehelse.registry.domain.Municipality;
 
 /**
  * Municipality events on {@code registry.municipalities.v1}, keyed by kommunenummer. The topic is compacted and

@@ -1,10 +1,7 @@
-package no.ks.ehelse.registry.events;
+package no.ks.ehelse.registry.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.platform.events.Outbox;
-import no.ks.ehelse.registry.domain.PriorityArea;
-import no.ks.ehelse.registry.domain.Solution;
-import no.ks.ehelse.registry.domain.SolutionStage;
 
 /**
  * Solution events on {@code registry.solutions.v1}, keyed by solution code. The topic is compacted and every
