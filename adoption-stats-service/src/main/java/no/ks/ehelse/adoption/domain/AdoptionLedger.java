@@ -20,7 +20,6 @@ import org.hibernate.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.ks.ehelse.adoption.events.AdoptionEvents;
 
 /**
  * Applies NHN's reports, from Kafka or a REST import, with the contract's rules: an old kommunenummer counts for

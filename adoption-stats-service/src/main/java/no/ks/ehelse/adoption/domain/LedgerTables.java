@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.hibernate.Session;
 
 import no.ks.ehelse.adoption.domain.AdoptionLedger.Batch;
-import no.ks.ehelse.adoption.events.AdoptionEvents;
 
 /**
  * The ledger's tables read and written a batch at a time: every statement takes whole columns as arrays
