@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import no.ks.ehelse.localstack.EventProbe;
 import no.ks.ehelse.localstack.TestEvents;
 import no.ks.ehelse.localstack.TestTokens;
 
@@ -124,5 +126,31 @@ class ImportAndTablesTest {
                 given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/vkp/funnel")
                         .then().statusCode(200).body("enrolled", equalTo(1)).body("live", equalTo(1))
                         .body("tracks[0].trackId", equalTo(track)));
+    }
+
+    @Test
+    void anEnrollmentWithABadDateIsDeadLetteredAtOnceAndTheNextOneIsApplied() {
+        String bad = enrollment("pll", "LIVE", "\"1. januar 2024\"");
+        String good = enrollment("pll", "CONFIRMED", "null");
+        try (EventProbe dlq = EventProbe.open(TestRegistry.bootstrap(), "enrollment.enrollments.v1.dlq")) {
+            TestEvents.send(TestRegistry.bootstrap(), "enrollment.enrollments.v1", "1508", bad);
+            TestEvents.send(TestRegistry.bootstrap(), "enrollment.enrollments.v1", "1508", good);
+            var dead = dlq.await(r -> r.rawValue().equals(bad), Duration.ofSeconds(30));
+            assertTrue(dead.headers().get("dead-letter-reason").contains("'wentLiveOn' is not a date"),
+                    () -> "reason: " + dead.headers());
+        }
+        // Behind it on the same partition, so it is applied only once the bad record is out of the way.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/pll/funnel")
+                        .then().statusCode(200).body("enrolled", equalTo(1)).body("live", equalTo(0)));
+    }
+
+    private static String enrollment(String solution, String status, String wentLiveOn) {
+        String id = UUID.randomUUID().toString();
+        return TestEvents.event("urn:no:ks:ehelse:enrollment", "no.ks.ehelse.enrollment.enrolled.v1", id, """
+                {"id": "%s", "trackId": "%s", "solution": "%s", "kommunenummer": "1508", "status": "%s",
+                 "waitlistPosition": null, "late": false, "lateReason": null, "phase": null, "prerequisitesDone": [],
+                 "wentLiveOn": %s, "reason": null, "deadlineItem": null, "deadline": null}"""
+                .formatted(id, UUID.randomUUID(), solution, status, wentLiveOn));
     }
 }

@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +70,16 @@ class NhnIngestionTest {
             nhn("4601", active);
             nhn("4601", active); // redelivered with the same id
             nhn("4601", status("4601", "digihelse", "ACTIVE", "2024-06-01")); // reported again, another id
+            // The marker's went-live follows every one the records before it caused: same key, same partition.
+            nhn("4601", status("4601", "helsenorge", "ACTIVE", "2024-07-01"));
             var wentLive = probe.await(r -> "4601".equals(r.key()), Duration.ofSeconds(30));
             EventContract.assertValid(wentLive.value());
             assertEquals("no.ks.ehelse.adoption.went-live.v1", wentLive.type());
+            assertEquals("digihelse", wentLive.value().at("/data/solution").asText());
             assertEquals("2024-05-01", wentLive.value().at("/data/effectiveDate").asText());
-            long announced = probe.drain(Duration.ofSeconds(3)).stream().filter(r -> "4601".equals(r.key())
+            probe.await(r -> "4601".equals(r.key()) && r.value().at("/data/solution").asText().equals("helsenorge"),
+                    Duration.ofSeconds(30));
+            long announced = probe.drain(Duration.ZERO).stream().filter(r -> "4601".equals(r.key())
                     && r.value().at("/data/solution").asText().equals("digihelse")).count();
             assertEquals(1, announced, "went-live exactly once per municipality and solution");
         }
@@ -114,14 +121,50 @@ class NhnIngestionTest {
     }
 
     @Test
-    void aUsageFigureForTheSameMonthIsACorrection() {
+    void aStatusForASplitNumberCountsForEverySuccessor() {
+        nhn("1507", status("1507", "pll", "ACTIVE", "2023-06-01"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/pll/coverage?groupBy=NETWORK")
+                        .then().statusCode(200)
+                        .body("groups.find { it.group == 'digi-more-og-romsdal' }.byLevel.ACTIVE", equalTo(2)));
+        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/pll/coverage?groupBy=NETWORK")
+                .then().body("groups.find { it.group == 'digi-more-og-romsdal' }.inhabitantsActive", equalTo(58509 + 9357))
+                .body("groups.find { it.group == 'digi-more-og-romsdal' }.shareOfInhabitantsActive", equalTo(1.0f));
+        for (String successor : List.of("1508", "1580")) {
+            given().auth().oauth2(TestTokens.forRole("reader"))
+                    .get("/api/v1/adoption/pll/municipalities/" + successor + "/history")
+                    .then().statusCode(200).body("status", contains("ACTIVE")).body("reportedAs", contains("1507"));
+        }
+    }
+
+    @Test
+    void aUsageFigureForTheSameMonthIsACorrection() throws Exception {
+        String query = "/api/v1/adoption/digihelsestasjon/usage?metric=appointment-messages&period=2024-05";
         nhn("4601", usage("4601", "digihelsestasjon", "2024-05", 15168));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.forRole("reader")).get(query)
+                        .then().statusCode(200).body("total", equalTo(15168.0f)));
+        OffsetDateTime firstReported = reportedAt("4601", "digihelsestasjon", "2024-05");
         nhn("4601", usage("4601", "digihelsestasjon", "2024-05", 16000));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.forRole("reader"))
-                        .get("/api/v1/adoption/digihelsestasjon/usage?metric=appointment-messages&period=2024-05")
+                given().auth().oauth2(TestTokens.forRole("reader")).get(query)
                         .then().statusCode(200).body("total", equalTo(16000.0f))
                         .body("municipalities[0].per1000", equalTo(54.983f)));
+        OffsetDateTime corrected = reportedAt("4601", "digihelsestasjon", "2024-05");
+        // No API shows replaced figures; the table is where an auditor finds them.
+        try (var connection = java.sql.DriverManager.getConnection(jdbc(), "postgres", "");
+                var s = connection.prepareStatement("SELECT value, reported_at, replaced_at FROM usage_correction "
+                        + "WHERE kommunenummer = '4601' AND solution = 'digihelsestasjon' "
+                        + "AND metric = 'appointment-messages' AND period = '2024-05'");
+                var rs = s.executeQuery()) {
+            assertTrue(rs.next(), "the replaced figure is kept");
+            assertEquals(15168.0, rs.getDouble(1));
+            assertEquals(firstReported.toInstant(), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                    "with the time it was reported");
+            assertEquals(corrected.toInstant(), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                    "and when the correction replaced it");
+            assertFalse(rs.next(), "one correction, one replaced figure");
+        }
         given().auth().oauth2(TestTokens.forRole("reader"))
                 .get("/api/v1/adoption/digihelsestasjon/usage?metric=appointment-messages&period=May")
                 .then().statusCode(400).body("violations[0].field", equalTo("period"));
@@ -191,14 +234,16 @@ class NhnIngestionTest {
 
     @Test
     void aTransientDatabaseFailureIsRetriedAndTheRecordIsNotDeadLettered() throws Exception {
-        String jdbc = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        try (var connection = java.sql.DriverManager.getConnection(jdbc, "postgres", "");
+        try (var connection = java.sql.DriverManager.getConnection(jdbc(), "postgres", "");
                 EventProbe dlq = EventProbe.open(bootstrap(), "nhn.adoption.v1.dlq")) {
             // The table the record needs disappears for a while, as during a failover or a botched migration.
+            double retries = consumptionRetries();
             connection.createStatement().execute("ALTER TABLE usage_figure RENAME TO usage_figure_away");
             try {
                 nhn("4602", usage("4602", "kjernejournal", "2024-07", 42));
-                Thread.sleep(3000); // the length of the outage, not an assertion
+                // The outage lasts until the consumer has met it and is retrying, however slow the machine.
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                        .until(() -> consumptionRetries() > retries);
             } finally {
                 connection.createStatement().execute("ALTER TABLE usage_figure_away RENAME TO usage_figure");
             }
@@ -209,6 +254,32 @@ class NhnIngestionTest {
             assertTrue(dlq.drain(Duration.ofSeconds(2)).stream().noneMatch(r -> r.rawValue().contains("2024-07")),
                     "a good record must not be dead-lettered because the database was away");
         }
+    }
+
+    private static String jdbc() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    }
+
+    private static OffsetDateTime reportedAt(String kommunenummer, String solution, String period) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(jdbc(), "postgres", "");
+                var s = connection.prepareStatement("SELECT reported_at FROM usage_figure WHERE kommunenummer = ? "
+                        + "AND solution = ? AND metric = 'appointment-messages' AND period = ?")) {
+            s.setString(1, kommunenummer);
+            s.setString(2, solution);
+            s.setString(3, period);
+            try (var rs = s.executeQuery()) {
+                assertTrue(rs.next(), "usage figure held");
+                return rs.getObject(1, OffsetDateTime.class);
+            }
+        }
+    }
+
+    /** How often the NHN batch consumer's transaction has been retried after a transient failure. */
+    private static double consumptionRetries() {
+        return given().get("/q/metrics").asString().lines()
+                .filter(l -> l.startsWith("ft_retry_retries_total{")
+                        && l.contains("method=\"no.ks.ehelse.platform.events.Consumption.call\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -12,7 +12,8 @@ import no.ks.ehelse.adoption.domain.MunicipalityProjection;
 import no.ks.ehelse.adoption.domain.SolutionProjection;
 import no.ks.ehelse.localstack.TestEvents;
 
-/** Plays the registry once per test run: five 2024 municipalities, two former numbers, a few solutions. */
+/** Plays the registry once per test run: five 2024 municipalities, two former numbers (3005 merged into 3301, 1507 split
+ * into 1508 and 1580), a few solutions. */
 final class TestRegistry {
 
     private static boolean loaded;
@@ -37,11 +38,11 @@ final class TestRegistry {
         municipalities.put("3005", TestEvents.municipality("3005", "Drammen", null, null, null, "2023-12-31", Map.of("3301", "Drammen")));
         municipalities.put("1507", TestEvents.municipality("1507", "Ålesund", null, null, null, "2023-12-31", new java.util.TreeMap<>(Map.of("1508", "Ålesund", "1580", "Haram"))));
         TestEvents.sendAll(bootstrap(), "registry.municipalities.v1", municipalities);
-        for (String code : List.of("digihelse", "digihelsestasjon", "kjernejournal", "vkp", "htm", "sfm")) {
+        for (String code : List.of("digihelse", "digihelsestasjon", "kjernejournal", "vkp", "htm", "sfm", "pll", "helsenorge")) {
             TestEvents.send(bootstrap(), "registry.solutions.v1", code, TestEvents.solution(code, code));
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> MunicipalityProjection.count() >= 7 && SolutionProjection.count() >= 6));
+                .call(() -> MunicipalityProjection.count() >= 7 && SolutionProjection.count() >= 8));
         loaded = true;
     }
 }

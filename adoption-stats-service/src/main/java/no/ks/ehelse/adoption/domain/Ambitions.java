@@ -10,7 +10,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import no.ks.ehelse.adoption.events.AmbitionEvents;
 
 /** National ambitions per solution and year, set by KS admins and announced when they change. */
 @ApplicationScoped

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
+import no.ks.ehelse.platform.events.DateRange;
+import no.ks.ehelse.platform.events.EventFields;
+import no.ks.ehelse.platform.events.PoisonRecordException;
+
 /** The contract's field rules, shared by the Kafka consumer and the REST import. */
 public final class ReportFields {
 
@@ -36,11 +40,12 @@ public final class ReportFields {
         throw new RejectedReport("status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED, was '" + status + "'");
     }
 
+    /** The suite's one date judgement ({@link EventFields#parseDate}), as a rejection of the report. */
     public static LocalDate date(String text) {
         try {
-            return LocalDate.parse(String.valueOf(text));
-        } catch (DateTimeParseException e) {
-            throw new RejectedReport("effectiveDate must be a date (YYYY-MM-DD), was '" + text + "'");
+            return EventFields.parseDate("effectiveDate", String.valueOf(text), DateRange.STORABLE);
+        } catch (PoisonRecordException e) {
+            throw new RejectedReport(e.getMessage());
         }
     }
 

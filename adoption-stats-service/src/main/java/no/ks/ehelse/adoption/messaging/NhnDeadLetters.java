@@ -1,4 +1,4 @@
-package no.ks.ehelse.adoption.events;
+package no.ks.ehelse.adoption.messaging;
 
 import static io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue.DEAD_LETTER_EXCEPTION_CLASS_NAME;
 import static io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue.DEAD_LETTER_OFFSET;

@@ -1,4 +1,4 @@
-package no.ks.ehelse.adoption.events;
+package no.ks.ehelse.adoption.messaging;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,24 +8,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.adoption.domain.AdoptionLedger;
 import no.ks.ehelse.adoption.domain.ReportFields;
-import no.ks.ehelse.adoption.events.NhnDeadLetters.DeadLetter;
+import no.ks.ehelse.adoption.messaging.NhnDeadLetters.DeadLetter;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
 
 /**
- * NHN's adoption events (docs/events: the fixed contract), a polled batch at a time: NHN sends hundreds of
- * thousands, and one transaction per record made ingestion thirty times slower than the database allows
- * (docs/performance.md). Each event is applied once (by event id); one that breaks the contract goes to the DLQ
- * with the reason, is counted in {@code ehelse_nhn_rejected_total}, and the rest of its batch is applied.
+ * NHN's adoption events (docs/events: the fixed contract), a polled batch at a time, since NHN sends hundreds of
+ * thousands. Each event is applied once (by event id); one that breaks the contract goes to the DLQ with the
+ * reason, is counted in {@code ehelse_nhn_rejected_total}, and the rest of its batch is applied.
  */
 @ApplicationScoped
 public class NhnAdoptionConsumer {
@@ -98,14 +95,8 @@ public class NhnAdoptionConsumer {
         return switch (event.type()) {
             case STATUS -> new AdoptionLedger.StatusReportInput(event.id(), kommunenummer(event), event.text("solution"),
                     ReportFields.level(event.text("status")), ReportFields.date(event.text("effectiveDate")));
-            case USAGE -> {
-                JsonNode value = event.data().get("value");
-                if (value == null || !value.isNumber()) {
-                    throw new PoisonRecordException("missing or non-numeric field 'value'");
-                }
-                yield new AdoptionLedger.UsageReportInput(event.id(), kommunenummer(event), event.text("solution"),
-                        event.text("metric"), ReportFields.period(event.text("period")), value.asDouble());
-            }
+            case USAGE -> new AdoptionLedger.UsageReportInput(event.id(), kommunenummer(event), event.text("solution"),
+                    event.text("metric"), ReportFields.period(event.text("period")), event.fields().number("value"));
             default -> throw new PoisonRecordException("unknown event type '" + event.type() + "'");
         };
     }

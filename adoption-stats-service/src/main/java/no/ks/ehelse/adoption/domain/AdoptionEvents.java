@@ -1,4 +1,4 @@
-package no.ks.ehelse.adoption.events;
+package no.ks.ehelse.adoption.domain;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,6 @@
-package no.ks.ehelse.adoption.events;
+package no.ks.ehelse.adoption.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import no.ks.ehelse.adoption.domain.Ambition;
 import no.ks.ehelse.platform.events.Outbox;
 
 /** {@code no.ks.ehelse.adoption.ambition-set.v1} on {@code adoption.ambitions.v1}, keyed by solution code. */

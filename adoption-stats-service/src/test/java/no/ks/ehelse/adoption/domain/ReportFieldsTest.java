@@ -1,0 +1,68 @@
+package no.ks.ehelse.adoption.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class ReportFieldsTest {
+
+    private static String rejection(org.junit.jupiter.api.function.Executable parse) {
+        return assertThrows(RejectedReport.class, parse).getMessage();
+    }
+
+    @Test
+    void kommunenummerIsFourDigits() {
+        assertEquals("4601", ReportFields.kommunenummer("4601"));
+        assertEquals("kommunenummer must be 4 digits, was '460'", rejection(() -> ReportFields.kommunenummer("460")));
+        assertEquals("kommunenummer must be 4 digits, was 'null'", rejection(() -> ReportFields.kommunenummer(null)));
+    }
+
+    @Test
+    void solutionIsACode() {
+        assertEquals("digihelse", ReportFields.solution("digihelse"));
+        assertEquals("e-resept", ReportFields.solution("e-resept"));
+        assertTrue(rejection(() -> ReportFields.solution("Digi Helse")).startsWith("solution must be a code"));
+    }
+
+    @Test
+    void levelIsOneOfTheReportableLevels() {
+        assertEquals(AdoptionLevel.ACTIVE, ReportFields.level("ACTIVE"));
+        assertEquals("status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED, was 'NONE'",
+                rejection(() -> ReportFields.level("NONE")));
+        assertTrue(rejection(() -> ReportFields.level("LIVE")).endsWith("was 'LIVE'"));
+        assertTrue(rejection(() -> ReportFields.level(null)).endsWith("was 'null'"));
+    }
+
+    @Test
+    void dateIsTheSuitesOneDateJudgement() {
+        assertEquals(LocalDate.of(2024, 3, 1), ReportFields.date("2024-03-01"));
+        assertEquals("'effectiveDate' is not a date (yyyy-MM-dd): 1. mars", rejection(() -> ReportFields.date("1. mars")));
+        assertTrue(rejection(() -> ReportFields.date("2023-13-01")).startsWith("'effectiveDate' is not a date"));
+        assertTrue(rejection(() -> ReportFields.date("2023-02-30")).startsWith("'effectiveDate' is not a date"));
+        assertTrue(rejection(() -> ReportFields.date("+10000-01-01")).contains("is outside 0001-01-01 to 9999-12-31"));
+        assertTrue(rejection(() -> ReportFields.date(null)).startsWith("'effectiveDate' is not a date"));
+    }
+
+    @Test
+    void periodIsAMonth() {
+        assertEquals("2024-05", ReportFields.period("2024-05"));
+        assertEquals("period must be a month (YYYY-MM), was 'May'", rejection(() -> ReportFields.period("May")));
+    }
+
+    @Test
+    void metricIsRequiredAndShort() {
+        assertEquals("messages", ReportFields.metric("messages"));
+        assertEquals("metric is required (at most 100 characters)", rejection(() -> ReportFields.metric(" ")));
+        assertEquals("metric is required (at most 100 characters)", rejection(() -> ReportFields.metric("m".repeat(101))));
+    }
+
+    @Test
+    void valueIsANumber() {
+        assertEquals(1200.0, ReportFields.value("1200"));
+        assertEquals("value must be a number, was 'many'", rejection(() -> ReportFields.value("many")));
+    }
+}
