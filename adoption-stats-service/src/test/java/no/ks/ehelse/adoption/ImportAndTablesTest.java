@@ -3,6 +3,7 @@ package no.ks.ehelse.adoption;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,16 +41,20 @@ class ImportAndTablesTest {
                  {"kommunenummer": "3005", "solution": "htm", "status": "TECHNICALLY_READY", "effectiveDate": "2023-10-01"},
                  {"kommunenummer": "9999", "solution": "htm", "status": "ACTIVE", "effectiveDate": "2024-03-01"},
                  {"kommunenummer": "1508", "solution": "htm", "status": "LIVE", "effectiveDate": "2024-03-01"},
-                 {"kommunenummer": "1580", "solution": "htm", "status": "ACTIVE", "effectiveDate": "1. mars"}]""";
+                 {"kommunenummer": "1580", "solution": "htm", "status": "ACTIVE", "effectiveDate": "1. mars"},
+                 {"kommunenummer": "1580", "solution": "htm", "status": "ACTIVE", "effectiveDate": "+999999999-12-31"},
+                 {"kommunenummer": "1580", "solution": "htm", "status": "ACTIVE", "effectiveDate": "9999-12-31"}]""";
         nhn().contentType(ContentType.JSON).body(rows).post("/api/v1/adoption/reports/status?dryRun=true")
                 .then().statusCode(200).body("dryRun", equalTo(true)).body("imported", equalTo(3))
-                .body("rejected.row", contains(4, 5, 6))
-                .body("rejected[0].reason", equalTo("unknown municipality 9999"));
+                .body("rejected.row", contains(4, 5, 6, 7, 8))
+                .body("rejected[0].reason", equalTo("unknown municipality 9999"))
+                .body("rejected[3].reason", startsWith("'effectiveDate' +999999999-12-31 is outside 2000-01-01 to "))
+                .body("rejected[4].reason", startsWith("'effectiveDate' 9999-12-31 is outside 2000-01-01 to "));
         given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/htm/coverage")
                 .then().body("groups[0].byLevel.NONE", equalTo(5));
 
         nhn().contentType(ContentType.JSON).body(rows).post("/api/v1/adoption/reports/status")
-                .then().statusCode(200).body("imported", equalTo(3)).body("rejected.size()", equalTo(3));
+                .then().statusCode(200).body("imported", equalTo(3)).body("rejected.size()", equalTo(5));
         nhn().contentType(ContentType.JSON).body("""
                 [{"kommunenummer": "4601", "solution": "htm", "status": "ACTIVE", "effectiveDate": "2024-03-01"},
                  {"kommunenummer": "4602", "solution": "htm", "status": "ACTIVE", "effectiveDate": "2024-01-01"},

@@ -182,6 +182,11 @@ class NhnIngestionTest {
         poison.put("non-numeric field 'value'", usage("4602", "digihelse", "2024-05", 3).replace("\"value\": 3.0", "\"value\": \"many\""));
         poison.put("was split into", usage("1507", "digihelse", "2023-05", 3));
         poison.put("status must be", status("4602", "digihelse", "ACTIVE", "2024-01-01").replace("\"ACTIVE\"", "\"LIVE\""));
+        // Dates PostgreSQL refuses, or that would make every later real report look older, never reach the ledger.
+        poison.put("'effectiveDate' +999999999-12-31 is outside 2000-01-01 to", status("4602", "digihelse", "ACTIVE", "+999999999-12-31"));
+        poison.put("'effectiveDate' 9999-12-31 is outside 2000-01-01 to", status("4602", "digihelse", "ACTIVE", "9999-12-31"));
+        poison.put("'effectiveDate' 1999-12-31 is outside 2000-01-01 to", status("4602", "digihelse", "ACTIVE", "1999-12-31"));
+        poison.put("field 'metric' contains a NUL character", usage("4602", "digihelse", "2024-05", 3).replace("\"metric\": \"", "\"metric\": \"\\u0000"));
         try (EventProbe dlq = EventProbe.open(bootstrap(), "nhn.adoption.v1.dlq")) {
             int i = 0;
             for (String value : poison.values()) {

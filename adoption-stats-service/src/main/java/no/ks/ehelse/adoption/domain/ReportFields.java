@@ -40,10 +40,13 @@ public final class ReportFields {
         throw new RejectedReport("status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED, was '" + status + "'");
     }
 
-    /** The suite's one date judgement ({@link EventFields#parseDate}), as a rejection of the report. */
-    public static LocalDate date(String text) {
+    /**
+     * The suite's one date judgement ({@link EventFields#parseDate}) inside the plausible {@code range}
+     * ({@link EffectiveDates}), as a rejection of the report.
+     */
+    public static LocalDate date(String text, DateRange range) {
         try {
-            return EventFields.parseDate("effectiveDate", String.valueOf(text), DateRange.STORABLE);
+            return EventFields.parseDate("effectiveDate", String.valueOf(text), range);
         } catch (PoisonRecordException e) {
             throw new RejectedReport(e.getMessage());
         }

@@ -30,15 +30,18 @@ public class ReportImport {
     }
 
     private final AdoptionLedger ledger;
+    private final EffectiveDates effectiveDates;
 
-    ReportImport(AdoptionLedger ledger) {
+    ReportImport(AdoptionLedger ledger, EffectiveDates effectiveDates) {
         this.ledger = ledger;
+        this.effectiveDates = effectiveDates;
     }
 
     public Summary statuses(List<Row> rows, boolean dryRun) {
+        var range = effectiveDates.today();
         return run(rows, dryRun, row -> new AdoptionLedger.StatusReportInput("import:" + UUID.randomUUID(),
                 ReportFields.kommunenummer(row.get("kommunenummer")), ReportFields.solution(row.get("solution")),
-                ReportFields.level(row.get("status")), ReportFields.date(row.get("effectiveDate"))));
+                ReportFields.level(row.get("status")), ReportFields.date(row.get("effectiveDate"), range)));
     }
 
     public Summary usage(List<Row> rows, boolean dryRun) {

@@ -12,9 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.adoption.domain.AdoptionLedger;
+import no.ks.ehelse.adoption.domain.EffectiveDates;
 import no.ks.ehelse.adoption.domain.ReportFields;
 import no.ks.ehelse.adoption.messaging.NhnDeadLetters.DeadLetter;
 import no.ks.ehelse.platform.events.CloudEvent;
+import no.ks.ehelse.platform.events.DateRange;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
@@ -37,14 +39,16 @@ public class NhnAdoptionConsumer {
     private final Consumption consumption;
     private final NhnDeadLetters deadLetters;
     private final MeterRegistry metrics;
+    private final EffectiveDates effectiveDates;
 
     NhnAdoptionConsumer(AdoptionLedger ledger, ProcessedEvents processed, Consumption consumption,
-            NhnDeadLetters deadLetters, MeterRegistry metrics) {
+            NhnDeadLetters deadLetters, MeterRegistry metrics, EffectiveDates effectiveDates) {
         this.ledger = ledger;
         this.processed = processed;
         this.consumption = consumption;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.effectiveDates = effectiveDates;
     }
 
     /**
@@ -69,9 +73,10 @@ public class NhnAdoptionConsumer {
         List<DeadLetter> refused = new ArrayList<>();
         List<ConsumerRecord<String, String>> parsed = new ArrayList<>(records.count());
         List<AdoptionLedger.Report> reports = new ArrayList<>(records.count());
+        DateRange plausible = effectiveDates.today();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                reports.add(report(CloudEvent.parse(record.value())));
+                reports.add(report(CloudEvent.parse(record.value()), plausible));
                 parsed.add(record);
             } catch (PoisonRecordException e) {
                 refused.add(new DeadLetter(record, e.getMessage()));
@@ -88,13 +93,13 @@ public class NhnAdoptionConsumer {
         return refused;
     }
 
-    private static AdoptionLedger.Report report(CloudEvent event) {
+    private static AdoptionLedger.Report report(CloudEvent event, DateRange plausible) {
         if (!SOURCE.equals(event.source())) {
             throw new PoisonRecordException("source must be " + SOURCE + ", was " + event.source());
         }
         return switch (event.type()) {
             case STATUS -> new AdoptionLedger.StatusReportInput(event.id(), kommunenummer(event), event.text("solution"),
-                    ReportFields.level(event.text("status")), ReportFields.date(event.text("effectiveDate")));
+                    ReportFields.level(event.text("status")), ReportFields.date(event.text("effectiveDate"), plausible));
             case USAGE -> new AdoptionLedger.UsageReportInput(event.id(), kommunenummer(event), event.text("solution"),
                     event.text("metric"), ReportFields.period(event.text("period")), event.fields().number("value"));
             default -> throw new PoisonRecordException("unknown event type '" + event.type() + "'");

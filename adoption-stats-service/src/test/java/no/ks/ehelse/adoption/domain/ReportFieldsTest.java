@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 
+import no.ks.ehelse.platform.events.DateRange;
 import org.junit.jupiter.api.Test;
 
 class ReportFieldsTest {
@@ -39,12 +40,18 @@ class ReportFieldsTest {
 
     @Test
     void dateIsTheSuitesOneDateJudgement() {
-        assertEquals(LocalDate.of(2024, 3, 1), ReportFields.date("2024-03-01"));
-        assertEquals("'effectiveDate' is not a date (yyyy-MM-dd): 1. mars", rejection(() -> ReportFields.date("1. mars")));
-        assertTrue(rejection(() -> ReportFields.date("2023-13-01")).startsWith("'effectiveDate' is not a date"));
-        assertTrue(rejection(() -> ReportFields.date("2023-02-30")).startsWith("'effectiveDate' is not a date"));
-        assertTrue(rejection(() -> ReportFields.date("+10000-01-01")).contains("is outside 0001-01-01 to 9999-12-31"));
-        assertTrue(rejection(() -> ReportFields.date(null)).startsWith("'effectiveDate' is not a date"));
+        DateRange nhn = new DateRange(LocalDate.of(2000, 1, 1), LocalDate.of(2027, 12, 1));
+        assertEquals(LocalDate.of(2024, 3, 1), ReportFields.date("2024-03-01", nhn));
+        assertEquals("'effectiveDate' is not a date (yyyy-MM-dd): 1. mars", rejection(() -> ReportFields.date("1. mars", nhn)));
+        assertTrue(rejection(() -> ReportFields.date("2023-13-01", nhn)).startsWith("'effectiveDate' is not a date"));
+        assertTrue(rejection(() -> ReportFields.date("2023-02-30", nhn)).startsWith("'effectiveDate' is not a date"));
+        assertTrue(rejection(() -> ReportFields.date("+10000-01-01", nhn)).contains("is outside 2000-01-01 to 2027-12-01"));
+        assertEquals("'effectiveDate' 9999-12-31 is outside 2000-01-01 to 2027-12-01",
+                rejection(() -> ReportFields.date("9999-12-31", nhn)));
+        assertEquals("'effectiveDate' 1999-12-31 is outside 2000-01-01 to 2027-12-01",
+                rejection(() -> ReportFields.date("1999-12-31", nhn)));
+        assertEquals(LocalDate.of(2027, 12, 1), ReportFields.date("2027-12-01", nhn));
+        assertTrue(rejection(() -> ReportFields.date(null, nhn)).startsWith("'effectiveDate' is not a date"));
     }
 
     @Test
