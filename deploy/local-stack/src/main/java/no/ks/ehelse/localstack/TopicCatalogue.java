@@ -14,7 +14,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** The suite's topics, read from {@code topics.csv}: the one list the broker, tests and manifests agree on. */
+/**
+ * The suite's topics, read from {@code docs/events/topics.csv} (copied into this jar beside this class by the
+ * module's build): the one list the broker, tests and manifests agree on.
+ */
 public final class TopicCatalogue {
 
     public record Topic(String name, int partitions, String cleanupPolicy) {
