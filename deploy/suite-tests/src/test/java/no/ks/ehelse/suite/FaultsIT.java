@@ -112,17 +112,29 @@ class FaultsIT {
         MailSink mail = suite.mail;
         int before = mail.count();
         CompletableFuture<Void> enrolling = CompletableFuture.runAsync(() -> chosen.forEach(k -> enroll(track, k)));
-        // Kill while mails are going out: after the first 30 of 150 have arrived.
-        while (mail.count() - before < 30) {
-            Thread.onSpinWait();
-        }
+        // Kill while mails are going out: after the first 30 of 150 have arrived (an enrollment that fails ends
+        // the wait with its own error).
+        await("the first 30 of " + chosen.size() + " confirmation mails").atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    if (enrolling.isCompletedExceptionally()) {
+                        enrolling.join();
+                    }
+                    return mail.count() - before >= 30;
+                });
         suite.kill("notification-service");
         int atKill = mail.count() - before;
         assertTrue(atKill < chosen.size(), "killed while sending (" + atKill + " of " + chosen.size() + " out)");
         enrolling.get();
         suite.startService("notification-service");
-        await().atMost(WAIT).until(() -> chosen.stream().allMatch(k -> !mail.mailsTo(contact(k)).isEmpty()));
-        await().pollDelay(Duration.ofSeconds(5)).until(() -> true);
+        await("a confirmation to each of the " + chosen.size() + " recipients").atMost(WAIT)
+                .until(() -> chosen.stream().allMatch(k -> !mail.mailsTo(contact(k)).isEmpty()));
+        // Nothing left to send to them: every mail notification-service holds for them is SENT, so the count of
+        // copies below is final.
+        List<String> recipients = chosen.stream().map(Suite::contact).toList();
+        await("notification-service to have no unsent mail to the " + chosen.size() + " recipients").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500)).until(() -> suite.count("notification-service",
+                        "SELECT count(*) FROM notification WHERE channel = 'EMAIL' AND lower(recipient) = ANY (?)"
+                                + " AND status <> 'SENT'", recipients) == 0);
         int copies = 0;
         for (String k : chosen) {
             List<MailSink.Mail> received = mail.mailsTo(contact(k));
@@ -160,6 +172,7 @@ class FaultsIT {
                 ids.put(r.path("id"), k);
             }
             long restMillis = Duration.between(down, Instant.now()).toMillis();
+            // The fault itself: the broker stays away for 30 s in all.
             Thread.sleep(Math.max(0, 30_000 - restMillis));
             suite.kafka.resume();
             nhnSent.get();
@@ -173,15 +186,19 @@ class FaultsIT {
                         .forEach(id -> seen.merge(id, 1, Integer::sum));
                 return seen.size() == ids.size();
             });
-            await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+            // Every announcement is out once enrollment-service's outbox is empty (the relay deletes an event when
+            // the broker has acknowledged it); then the topic read to its end holds each copy there will be.
+            await("enrollment-service's outbox to be empty").atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> suite.unpublished("enrollment-service") == 0);
+            List<EventProbe.Received> all = enrollments.drainToEnd(WAIT);
             seen.clear();
-            enrollments.drain(Duration.ofSeconds(1)).stream()
+            all.stream()
                     .filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
                     .map(r -> r.value().at("/data/id").asText()).filter(ids::containsKey)
                     .forEach(id -> seen.merge(id, 1, Integer::sum));
             assertEquals(ids.keySet(), seen.keySet(), "every enrollment announced");
             if (!seen.values().stream().allMatch(n -> n == 1)) {
-                enrollments.drain(Duration.ofSeconds(1)).stream()
+                all.stream().filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
                         .filter(r -> seen.getOrDefault(r.value().at("/data/id").asText(), 0) > 1)
                         .forEach(r -> System.out.println("TWICE " + r.value().at("/data/id").asText() + " event "
                                 + r.value().at("/id").asText() + " partition " + r.partition() + " at "

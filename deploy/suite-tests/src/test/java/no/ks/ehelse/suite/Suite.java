@@ -180,6 +180,29 @@ public final class Suite implements AutoCloseable {
         return databases.urlOf(database.get(service));
     }
 
+    /** One number from a service's database, e.g. {@code SELECT count(*) ...}; parameters bound in order. */
+    public long count(String service, String sql, Object... parameters) {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl(service), "postgres", "");
+                var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object p = parameters[i];
+                statement.setObject(i + 1, p instanceof java.util.Collection<?> list
+                        ? c.createArrayOf("text", list.toArray()) : p);
+            }
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(service + ": " + sql, e);
+        }
+    }
+
+    /** Events the service's transactional outbox still has to publish (the relay deletes what the broker acked). */
+    public long unpublished(String service) {
+        return count(service, "SELECT count(*) FROM outbox_event");
+    }
+
     /** A request to a service as the given token. */
     public RequestSpecification as(String service, String token) {
         return RestAssured.given().baseUri(url(service)).auth().oauth2(token).contentType("application/json");
@@ -191,7 +214,11 @@ public final class Suite implements AutoCloseable {
 
     /** An OPEN track with a lead, deadline in 30 days (retried while enrollment-service learns the catalogue). */
     public String openTrack(String solution, String name, int capacity) {
-        java.time.LocalDate deadline = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30);
+        return openTrack(solution, name, capacity, java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30));
+    }
+
+    /** An OPEN track with a lead ({@code leder-<solution>@ks.example}) and the given registration deadline. */
+    public String openTrack(String solution, String name, int capacity, java.time.LocalDate deadline) {
         String track = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> admin(
                 "enrollment-service").body("""
                 {"solution": "%s", "name": "%s", "capacity": %d, "registrationDeadline": "%s",
