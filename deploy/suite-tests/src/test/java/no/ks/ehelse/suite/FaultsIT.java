@@ -223,7 +223,7 @@ class FaultsIT {
     @Test
     @Order(4)
     void postgresRestartedUnderTrafficLosesNoAcknowledgedWrite() throws Exception {
-        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        Map<String, Written> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger failed = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
         List<String> targets = municipalities.subList(200, 260);
@@ -237,7 +237,7 @@ class FaultsIT {
                             {"role": "IT_CONTACT", "name": "IT", "email": "%s"}""".formatted(email))
                             .post("/api/v1/municipalities/" + k + "/contacts").then().extract();
                     if (r.statusCode() / 100 == 2) {
-                        acknowledged.put(r.path("id"), email);
+                        acknowledged.put(r.path("id"), new Written(k, email));
                     } else {
                         failed.incrementAndGet();
                     }
@@ -267,12 +267,23 @@ class FaultsIT {
         await().atMost(WAIT).until(() -> acknowledged.size() >= before + 20);
         running.set(false);
         traffic.get();
-        for (Map.Entry<String, String> e : acknowledged.entrySet()) {
-            suite.admin("registry-service").get("/api/v1/contacts/" + e.getKey()).then().statusCode(200);
+        // Every acknowledged write is stored as it was sent: read back over REST, field by field.
+        List<String> differ = new ArrayList<>();
+        for (Map.Entry<String, Written> e : acknowledged.entrySet()) {
+            ExtractableResponse<Response> stored = suite.admin("registry-service").get("/api/v1/contacts/" + e.getKey())
+                    .then().statusCode(200).extract();
+            Map<String, Object> expected = Map.of("id", e.getKey(), "kommunenummer", e.getValue().kommunenummer(),
+                    "role", "IT_CONTACT", "name", "IT", "email", e.getValue().email());
+            Map<String, Object> actual = new HashMap<>();
+            expected.keySet().forEach(field -> actual.put(field, stored.path(field)));
+            if (!expected.equals(actual)) {
+                differ.add("stored " + actual + ", acknowledged " + expected);
+            }
         }
+        assertEquals(List.of(), differ, "acknowledged contacts as stored");
         System.out.printf("FAULT 4: PostgreSQL stopped and started under traffic; all %d services reported not ready"
-                + " and recovered by themselves; %d writes acknowledged (2xx) all present afterwards, %d refused "
-                + "during the outage%n", Suite.SERVICES.size(), acknowledged.size(), failed.get());
+                + " and recovered by themselves; %d writes acknowledged (2xx) all stored as sent (read "
+                + "back field by field), %d refused during the outage%n", Suite.SERVICES.size(), acknowledged.size(), failed.get());
     }
 
     /** Fault 5: a poison record on every consumed topic goes to its DLQ with a reason; consumption goes on. */
@@ -330,6 +341,10 @@ class FaultsIT {
         System.out.printf("FAULT 6: %d malformed requests against %d write endpoints of 4 services: 0 server errors,"
                 + " all answers problem+json (statuses %s); accepted as valid: %s%n", report.requests(),
                 report.endpoints(), report.statuses(), report.accepted());
+    }
+
+    /** A contact write the registry acknowledged. */
+    record Written(String kommunenummer, String email) {
     }
 
     static String openTrack(String solution, String name, int capacity) {
