@@ -337,10 +337,14 @@ class FaultsIT {
         BadInput.Report report = BadInput.against(suite);
         assertTrue(report.serverErrors().isEmpty(), "5xx: " + report.serverErrors());
         assertTrue(report.notProblemJson().isEmpty(), "not problem+json: " + report.notProblemJson());
+        assertTrue(report.acceptedMalformed().isEmpty(), "answered 2xx, though the OpenAPI document rejects the body: "
+                + report.acceptedMalformed());
         assertTrue(report.requests() > 300, "a real set: " + report.requests());
-        System.out.printf("FAULT 6: %d malformed requests against %d write endpoints of 4 services: 0 server errors,"
-                + " all answers problem+json (statuses %s); accepted as valid: %s%n", report.requests(),
-                report.endpoints(), report.statuses(), report.accepted());
+        assertTrue(report.malformed() > 300, "a real set of bodies the schemas reject: " + report.malformed());
+        System.out.printf("FAULT 6: %d generated requests against %d write endpoints of 4 services, %d of them "
+                + "rejected by the endpoint's own schema: 0 server errors, all answers problem+json (statuses %s), "
+                + "none of the %d answered 2xx; schema-valid ones accepted: %s%n", report.requests(),
+                report.endpoints(), report.malformed(), report.statuses(), report.malformed(), report.acceptedValid());
     }
 
     /** A contact write the registry acknowledged. */
