@@ -251,8 +251,7 @@ class ManifestTest {
 
     static List<String[]> catalogue() {
         try {
-            return Files.readAllLines(ROOT.resolve(
-                    "deploy/local-stack/src/main/resources/no/ks/ehelse/localstack/topics.csv")).stream()
+            return Files.readAllLines(ROOT.resolve("docs/events/topics.csv")).stream()
                     .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.strip().split(",")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

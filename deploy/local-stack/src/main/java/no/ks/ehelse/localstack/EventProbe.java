@@ -96,6 +96,22 @@ public final class EventProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /**
+     * Everything seen so far, after reading every partition up to its end as of this call: once the producers
+     * have nothing left to send, the complete contents of the topics since the probe was opened.
+     */
+    public List<Received> drainToEnd(Duration timeout) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), timeout);
+        Instant deadline = Instant.now().plus(timeout);
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Not at the end offsets " + ends + " within " + timeout);
+            }
+            poll(Duration.ofMillis(100));
+        }
+        return List.copyOf(seen);
+    }
+
     private void poll(Duration duration) {
         for (ConsumerRecord<String, String> r : consumer.poll(duration)) {
             Map<String, String> headers = new java.util.LinkedHashMap<>();

@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -14,7 +18,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** The suite's topics, read from {@code topics.csv}: the one list the broker, tests and manifests agree on. */
+/**
+ * The suite's topics, read from {@code docs/events/topics.csv} (copied into this jar beside this class by the
+ * module's build): the one list the broker, tests and manifests agree on.
+ */
 public final class TopicCatalogue {
 
     public record Topic(String name, int partitions, String cleanupPolicy) {
@@ -37,7 +44,10 @@ public final class TopicCatalogue {
         }
     }
 
-    /** Creates every catalogue topic that does not exist yet; safe to call on a broker that has them. */
+    /**
+     * Creates every catalogue topic that does not exist yet; safe to call on a broker that has them. Returns once
+     * the broker lists them all: the controller acknowledges a creation before the broker's metadata has it.
+     */
     public static void createAll(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (Topic topic : topics()) {
@@ -51,6 +61,17 @@ public final class TopicCatalogue {
                     }
                 }
             }
+            Set<String> wanted = new TreeSet<>(topics().stream().map(Topic::name).toList());
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (!admin.listTopics().names().get().containsAll(wanted)) {
+                if (Instant.now().isAfter(deadline)) {
+                    wanted.removeAll(admin.listTopics().names().get());
+                    throw new IllegalStateException("Created, but not listed by the broker after 30 s: " + wanted);
+                }
+                Thread.sleep(50);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not list the topics", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import no.ks.ehelse.localstack.TestTokens;
@@ -21,15 +26,25 @@ import no.ks.ehelse.localstack.TestTokens;
  * Generates malformed requests for every write endpoint with a body, from each service's generated OpenAPI
  * document (docs/api/&lt;service&gt;/openapi.json): broken JSON, the wrong top-level type, every property with a
  * wrong type, an unknown enum value and a 100,000-character string, and wrong content types. The answer must
- * never be a 5xx, and every 4xx must be application/problem+json.
+ * never be a 5xx, and every 4xx must be application/problem+json. Each JSON body is also validated against the
+ * endpoint's request schema in the same document: a body the schema rejects must not be answered 2xx. The few
+ * generated bodies the schema accepts (e.g. a free-text property set to {@code NOT_A_VALUE_%$} where nothing else
+ * is required) are sent and checked all the same, but may be accepted.
  */
 final class BadInput {
 
-    record Report(int requests, int endpoints, Map<Integer, Integer> statuses, List<String> serverErrors,
-            List<String> notProblemJson, List<String> accepted) {
+    /**
+     * {@code malformed}: how many requests the OpenAPI document itself rejects; {@code acceptedMalformed}: those
+     * answered 2xx all the same; {@code acceptedValid}: the schema-valid ones answered 2xx.
+     */
+    record Report(int requests, int endpoints, int malformed, Map<Integer, Integer> statuses, List<String> serverErrors,
+            List<String> notProblemJson, List<String> acceptedMalformed, List<String> acceptedValid) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final SchemaValidatorsConfig ASSERT_FORMATS = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true).build();
     private static final String HUGE = "x".repeat(100_000);
 
     private BadInput() {
@@ -38,10 +53,12 @@ final class BadInput {
     static Report against(Suite suite) {
         int requests = 0;
         int endpoints = 0;
+        int malformed = 0;
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
         List<String> notProblem = new ArrayList<>();
-        List<String> accepted = new ArrayList<>();
+        List<String> acceptedMalformed = new ArrayList<>();
+        List<String> acceptedValid = new ArrayList<>();
         String admin = TestTokens.forRole("admin");
         for (String service : Suite.SERVICES) {
             JsonNode api = read(service);
@@ -56,16 +73,21 @@ final class BadInput {
                     }
                     endpoints++;
                     String url = fill(path.getKey());
+                    JsonSchema contract = contract(api, content.path("application/json").path("schema"));
                     JsonNode schema = resolve(api, content.path("application/json").path("schema"));
                     for (String[] body : bodies(api, schema)) {
+                        boolean rejectedBySchema = rejectedBy(contract, body);
+                        if (rejectedBySchema) {
+                            malformed++;
+                        }
                         Response r = RestAssured.given().baseUri(suite.url(service)).auth().oauth2(admin)
                                 .contentType(body[0]).body(body[1]).request(method, url);
                         requests++;
                         statuses.merge(r.statusCode(), 1, Integer::sum);
                         String what = service + " " + method + " " + url + " [" + body[0] + "] "
                                 + body[1].substring(0, Math.min(80, body[1].length())) + " → " + r.statusCode();
-                        if (r.statusCode() < 300) {
-                            accepted.add(what);
+                        if (r.statusCode() / 100 == 2) {
+                            (rejectedBySchema ? acceptedMalformed : acceptedValid).add(what);
                         }
                         if (r.statusCode() >= 500) {
                             serverErrors.add(what);
@@ -77,7 +99,31 @@ final class BadInput {
                 }
             }
         }
-        return new Report(requests, endpoints, statuses, serverErrors, notProblem, accepted);
+        return new Report(requests, endpoints, malformed, statuses, serverErrors, notProblem, acceptedMalformed,
+                acceptedValid);
+    }
+
+    /**
+     * The endpoint's request schema as a JSON Schema (OpenAPI 3.1 schemas are JSON Schema 2020-12), with the
+     * document's components beside it so its {@code #/components/...} references resolve.
+     */
+    private static JsonSchema contract(JsonNode api, JsonNode requestSchema) {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("allOf", JSON.createArrayNode().add(requestSchema.deepCopy()));
+        root.set("components", api.path("components"));
+        return SCHEMAS.getSchema(root, ASSERT_FORMATS);
+    }
+
+    /** Whether the OpenAPI document rejects the body: another content type, not JSON, or against the schema. */
+    private static boolean rejectedBy(JsonSchema contract, String[] body) {
+        if (!body[0].equals("application/json")) {
+            return true;
+        }
+        try {
+            return !contract.validate(JSON.readTree(body[1])).isEmpty();
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** Malformed bodies for one endpoint: {content type, body}. */

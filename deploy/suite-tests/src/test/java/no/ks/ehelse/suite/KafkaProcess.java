@@ -16,7 +16,7 @@ import no.ks.ehelse.localstack.MailSink;
  * The Kafka broker as a process of its own (the project's KRaft launcher), so a test can stop it and start it
  * again on the same ports and data, as an outage would.
  */
-final class KafkaProcess implements AutoCloseable {
+public final class KafkaProcess implements AutoCloseable {
 
     private final Path dir;
     private final int port = MailSink.freePort();
@@ -36,12 +36,12 @@ final class KafkaProcess implements AutoCloseable {
         return kafka;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts the broker (again) and waits until it says it is ready. */
-    synchronized void resume() {
+    public synchronized void resume() {
         try {
             Files.createDirectories(log.getParent());
             Path thisLog = log.resolveSibling("kafka-" + (++starts) + ".log");
@@ -70,7 +70,7 @@ final class KafkaProcess implements AutoCloseable {
     }
 
     /** A clean stop (SIGTERM): the broker is gone until {@link #resume}. */
-    synchronized void pause() {
+    public synchronized void pause() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

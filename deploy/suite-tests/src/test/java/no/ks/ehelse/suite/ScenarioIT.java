@@ -127,26 +127,50 @@ class ScenarioIT {
             assertTrue(live.text().contains("Gratulerer"));
             mail.await(x -> x.isTo(LEAD) && x.subject().contains("har tatt i bruk"), 1, WAIT);
 
+            // Two more tracks whose deadlines pass later, to see further rounds of the deadline watch below.
+            String later = suite.openTrack(SOLUTION, "DigiHelsestasjon 2027 pulje 2", 3, deadline.plusDays(2));
+            String last = suite.openTrack(SOLUTION, "DigiHelsestasjon 2027 pulje 3", 3, deadline.plusDays(4));
+
             // The deadline passes (the enrollment service's clock is moved by the test hook).
-            suite.admin("enrollment-service").body("{\"now\": \"" + deadline.plusDays(1).atTime(7, 0)
-                    .toInstant(ZoneOffset.UTC) + "\"}").put("/api/v1/admin/clock").then().statusCode(200);
+            moveEnrollmentClockTo(deadline.plusDays(1));
             EventProbe.Received passed = tracks.await(r -> track.equals(r.key())
                     && "no.ks.ehelse.track.deadline-passed.v1".equals(r.type()), WAIT);
             EventContract.assertValid(passed.value());
             MailSink.Mail summary = mail.await(x -> x.isTo(LEAD) && x.subject().startsWith("Påmeldingsfristen er passert"),
                     1, WAIT).get(0);
             assertTrue(summary.text().contains("Påmeldt (3)"), summary.text());
-            // The watch runs every second: more rounds must not add a second event or a second summary (drain
-            // returns everything the probe has seen, the awaited event included).
-            long events = tracks.drain(Duration.ofSeconds(5)).stream().filter(r -> track.equals(r.key())
+            // The watch runs every second: more rounds must not add a second event or a second summary. Rounds do
+            // not overlap, and the round that passes the second track's deadline starts only after this event was
+            // seen; the round that passes the third one starts only after that round has ended. So once the third
+            // event is seen, a whole later round has re-checked this track, and what it wrote is in the outbox.
+            moveEnrollmentClockTo(deadline.plusDays(3));
+            tracks.await(r -> later.equals(r.key()) && "no.ks.ehelse.track.deadline-passed.v1".equals(r.type()), WAIT);
+            moveEnrollmentClockTo(deadline.plusDays(5));
+            tracks.await(r -> last.equals(r.key()) && "no.ks.ehelse.track.deadline-passed.v1".equals(r.type()), WAIT);
+            await("enrollment-service's outbox to be empty").atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> suite.unpublished("enrollment-service") == 0);
+            // drainToEnd returns everything the probe has seen, the awaited event included.
+            long events = tracks.drainToEnd(WAIT).stream().filter(r -> track.equals(r.key())
                     && "no.ks.ehelse.track.deadline-passed.v1".equals(r.type())).count();
-            assertEquals(1, events, "exactly one deadline-passed event");
+            assertEquals(1, events, "exactly one deadline-passed event after two more rounds of the watch");
+            // notification-service has read every track event and sent every mail to the lead it holds.
+            await("notification-service to have read enrollment.tracks.v1 and sent the lead's mails").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> Lag.total(suite.kafka.bootstrapServers(),
+                            Map.of("enrollment.tracks.v1", List.of("notification-service"))) == 0
+                            && suite.count("notification-service", "SELECT count(*) FROM notification WHERE "
+                                    + "lower(recipient) = ? AND status IN ('PENDING', 'RETRYING')", LEAD) == 0);
             assertEquals(1, mail.mailsTo(LEAD).stream()
                     .filter(x -> x.subject().startsWith("Påmeldingsfristen er passert")).count(), "one summary mail");
             System.out.printf("SCENARIO: 4 enrollments (3 confirmed, 1 waitlisted), %d mails, %d signed webhook calls,"
                     + " 1 withdrawal + promotion, NHN ACTIVE → coverage %d → %d, 1 deadline-passed, 1 summary%n",
                     mail.count(), receiver.calls("/ks").size(), activeBefore, activeMunicipalities());
         }
+    }
+
+    private static void moveEnrollmentClockTo(LocalDate day) {
+        suite.admin("enrollment-service").body("{\"now\": \"" + day.atTime(7, 0).toInstant(ZoneOffset.UTC) + "\"}")
+                .put("/api/v1/admin/clock").then().statusCode(200);
     }
 
     private static int activeMunicipalities() {

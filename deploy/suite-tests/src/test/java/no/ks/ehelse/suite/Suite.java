@@ -22,17 +22,18 @@ import no.ks.ehelse.localstack.TestTokens;
 /**
  * The whole suite as production runs it: the four packaged services as separate processes, each on its own
  * fresh PostgreSQL database, one Kafka broker process, an SMTP server in the test JVM. Tests talk to it only over
- * HTTP and Kafka. The clock hook is enabled so a test can pass a deadline without waiting for it.
+ * HTTP and Kafka. The clock hook is enabled so a test can pass a deadline without waiting for it. Public, with
+ * {@link KafkaProcess}, for deploy/benchmark, which uses this module's test-jar.
  */
-final class Suite implements AutoCloseable {
+public final class Suite implements AutoCloseable {
 
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    static final List<String> SERVICES = List.of("registry-service", "enrollment-service", "adoption-stats-service",
+    public static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    public static final List<String> SERVICES = List.of("registry-service", "enrollment-service", "adoption-stats-service",
             "notification-service");
     private static final Duration READY = Duration.ofSeconds(120);
 
-    final KafkaProcess kafka;
-    final MailSink mail;
+    public final KafkaProcess kafka;
+    public final MailSink mail;
     private final PostgresDatabases databases = new PostgresDatabases(PostgresDatabases.ADMIN_URL);
     private final Map<String, String> database = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
@@ -52,7 +53,7 @@ final class Suite implements AutoCloseable {
     }
 
     /** Starts everything; the four services in parallel, each waited for until ready. */
-    static Suite start(String name) {
+    public static Suite start(String name) {
         Suite suite = new Suite(name);
         // A test JVM that is stopped (Ctrl-C, a CI timeout) must not leave service processes behind.
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "suite-shutdown"));
@@ -90,7 +91,7 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    Map<String, String> env(String service) {
+    public Map<String, String> env(String service) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "EHELSE_DB_URL", databases.urlOf(database.get(service)), "EHELSE_DB_USER", "postgres",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
@@ -116,12 +117,12 @@ final class Suite implements AutoCloseable {
         return env;
     }
 
-    ServiceProcess startService(String service) {
+    public ServiceProcess startService(String service) {
         return startService(service, Map.of());
     }
 
     /** With extra environment, e.g. JVM options in JAVA_TOOL_OPTIONS for a footprint comparison. */
-    ServiceProcess startService(String service, Map<String, String> extraEnv) {
+    public ServiceProcess startService(String service, Map<String, String> extraEnv) {
         Map<String, String> env = env(service);
         env.putAll(extraEnv);
         ServiceProcess p = ServiceProcess.start(service, ServiceProcess.jarOf(ROOT.resolve(service).toFile()),
@@ -131,12 +132,12 @@ final class Suite implements AutoCloseable {
     }
 
     /** The fictitious contact address the suite gives a municipality. */
-    static String contact(String kommunenummer) {
+    public static String contact(String kommunenummer) {
         return "ehelse-" + kommunenummer + "@kommune.example";
     }
 
     /** A token of the municipality role for one municipality. */
-    static String municipality(String kommunenummer) {
+    public static String municipality(String kommunenummer) {
         return TestTokens.forRole("municipality", Map.of("kommunenummer", kommunenummer));
     }
 
@@ -144,7 +145,7 @@ final class Suite implements AutoCloseable {
      * Gives each municipality a contact in the registry and returns once notification-service knows them all (a
      * municipality may read its contact's delivery choice only then).
      */
-    void addContacts(List<String> municipalities) {
+    public void addContacts(List<String> municipalities) {
         for (String k : municipalities) {
             admin("registry-service").body("""
                     {"role": "EHEALTH_CONTACT", "name": "E-helsekontakt", "email": "%s"}""".formatted(contact(k)))
@@ -157,40 +158,67 @@ final class Suite implements AutoCloseable {
     }
 
     /** Starts every service that is not running (after a test that killed one and failed before restarting it). */
-    void startMissing() {
+    public void startMissing() {
         SERVICES.stream().filter(s -> !running.containsKey(s)).forEach(this::startService);
     }
 
     /** SIGTERM, as a rolling deploy does: the service shuts down and its consumers leave their groups. */
-    void stop(String service) {
+    public void stop(String service) {
         running.remove(service).close();
     }
 
     /** SIGKILL: no shutdown hook, no commit, no flush. */
-    void kill(String service) {
+    public void kill(String service) {
         running.remove(service).kill();
     }
 
-    String url(String service) {
+    public String url(String service) {
         return running.get(service).url();
     }
 
-    String jdbcUrl(String service) {
+    public String jdbcUrl(String service) {
         return databases.urlOf(database.get(service));
     }
 
+    /** One number from a service's database, e.g. {@code SELECT count(*) ...}; parameters bound in order. */
+    public long count(String service, String sql, Object... parameters) {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl(service), "postgres", "");
+                var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object p = parameters[i];
+                statement.setObject(i + 1, p instanceof java.util.Collection<?> list
+                        ? c.createArrayOf("text", list.toArray()) : p);
+            }
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(service + ": " + sql, e);
+        }
+    }
+
+    /** Events the service's transactional outbox still has to publish (the relay deletes what the broker acked). */
+    public long unpublished(String service) {
+        return count(service, "SELECT count(*) FROM outbox_event");
+    }
+
     /** A request to a service as the given token. */
-    RequestSpecification as(String service, String token) {
+    public RequestSpecification as(String service, String token) {
         return RestAssured.given().baseUri(url(service)).auth().oauth2(token).contentType("application/json");
     }
 
-    RequestSpecification admin(String service) {
+    public RequestSpecification admin(String service) {
         return as(service, TestTokens.forRole("admin"));
     }
 
     /** An OPEN track with a lead, deadline in 30 days (retried while enrollment-service learns the catalogue). */
-    String openTrack(String solution, String name, int capacity) {
-        java.time.LocalDate deadline = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30);
+    public String openTrack(String solution, String name, int capacity) {
+        return openTrack(solution, name, capacity, java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30));
+    }
+
+    /** An OPEN track with a lead ({@code leder-<solution>@ks.example}) and the given registration deadline. */
+    public String openTrack(String solution, String name, int capacity, java.time.LocalDate deadline) {
         String track = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> admin(
                 "enrollment-service").body("""
                 {"solution": "%s", "name": "%s", "capacity": %d, "registrationDeadline": "%s",

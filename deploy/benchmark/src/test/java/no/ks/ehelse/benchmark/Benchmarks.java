@@ -1,4 +1,4 @@
-package no.ks.ehelse.suite;
+package no.ks.ehelse.benchmark;
 
 import static no.ks.ehelse.suite.Suite.contact;
 import static no.ks.ehelse.suite.Suite.municipality;
@@ -57,11 +57,13 @@ import no.ks.ehelse.localstack.MailSink;
 import no.ks.ehelse.localstack.PostgresDatabases;
 import no.ks.ehelse.localstack.ServiceProcess;
 import no.ks.ehelse.localstack.TestTokens;
+import no.ks.ehelse.suite.Suite;
 
 /**
- * The benchmarks of docs/performance.md, against the suite as processes (not part of the test command: run by
- * {@code deploy/benchmark/run}). Each writes a section of the report ({@code -Dbenchmark.report}); figures are
- * absolute numbers plus ratios measured in the same run, since the machine is small and shared.
+ * The benchmarks of docs/performance.md, against the suite as processes through the deploy/suite-tests harness
+ * (its test-jar). Not part of the test command: run by {@code deploy/benchmark/run} (profile {@code benchmark}).
+ * Each writes a section of the report ({@code -Dbenchmark.report}); figures are absolute numbers plus ratios
+ * measured in the same run, since the machine is small and shared.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Benchmarks {
