@@ -9,7 +9,6 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import no.ks.ehelse.notification.infra.MailChannel;
 
 /**
  * The daily digest: all of a recipient's due digest messages in one mail. One transaction per recipient, under an
@@ -21,10 +20,10 @@ public class Digests {
     private final EntityManager em;
     private final Messages messages;
     private final Outcomes outcomes;
-    private final MailChannel mail;
+    private final MailSender mail;
     private final Clock clock;
 
-    Digests(EntityManager em, Messages messages, Outcomes outcomes, MailChannel mail, Clock clock) {
+    Digests(EntityManager em, Messages messages, Outcomes outcomes, MailSender mail, Clock clock) {
         this.em = em;
         this.messages = messages;
         this.outcomes = outcomes;

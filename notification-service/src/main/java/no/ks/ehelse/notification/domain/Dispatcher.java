@@ -25,8 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import no.ks.ehelse.notification.infra.MailChannel;
-import no.ks.ehelse.notification.infra.WebhookChannel;
 
 /**
  * Sends due messages from a few parallel loops. Each message is claimed with {@code FOR UPDATE SKIP LOCKED} in a
@@ -44,8 +42,8 @@ public class Dispatcher {
     private final Messages messages;
     private final Outcomes outcomes;
     private final Digests digests;
-    private final MailChannel mail;
-    private final WebhookChannel webhooks;
+    private final MailSender mail;
+    private final WebhookSender webhooks;
     private final WebhookEndpoints endpoints;
     private final Subscriptions subscriptions;
     private final NotificationConfig config;
@@ -56,8 +54,8 @@ public class Dispatcher {
     private final ExecutorService worker;
     private volatile boolean started;
 
-    Dispatcher(EntityManager em, Messages messages, Outcomes outcomes, Digests digests, MailChannel mail,
-            WebhookChannel webhooks, WebhookEndpoints endpoints, Subscriptions subscriptions,
+    Dispatcher(EntityManager em, Messages messages, Outcomes outcomes, Digests digests, MailSender mail,
+            WebhookSender webhooks, WebhookEndpoints endpoints, Subscriptions subscriptions,
             NotificationConfig config, Clock clock) {
         this.em = em;
         this.messages = messages;
@@ -194,7 +192,7 @@ public class Dispatcher {
             outcomes.failed(n, "endpoint refused: " + refusal, null);
             return;
         }
-        WebhookChannel.Answer answer = webhooks.post(s.address, s.secret, "msg_" + n.id, payload(n, event));
+        WebhookSender.Answer answer = webhooks.post(s.address, s.secret, "msg_" + n.id, payload(n, event));
         if (answer.delivered()) {
             outcomes.sent(n, answer.status());
         } else if (answer.status() == 410) {

@@ -15,7 +15,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.ks.ehelse.notification.events.SubscriptionEvents;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.events.CloudEvent;
 
