@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import no.ks.ehelse.localstack.TestEvents;
-import no.ks.ehelse.notification.domain.Contact;
-import no.ks.ehelse.notification.domain.Municipality;
+import no.ks.ehelse.notification.domain.ContactProjection;
+import no.ks.ehelse.notification.domain.MunicipalityProjection;
 
 /**
  * The other services' events, as a plain producer sends them (schema-checked by {@link TestEvents}): what the
@@ -51,8 +51,8 @@ final class Given {
         // Contacts and enrollments travel on different topics (as in production, where contacts are registered
         // long before a municipality enrolls); wait until both projections have this municipality.
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> Contact.count("kommunenummer", number) == emails.length
-                        && Municipality.findById(number) != null));
+                () -> ContactProjection.count("kommunenummer", number) == emails.length
+                        && MunicipalityProjection.findById(number) != null));
     }
 
     /** An open track with a lead and a deputy, one prerequisite and a kick-off. */

@@ -29,8 +29,8 @@ import no.ks.ehelse.localstack.EventProbe;
 import no.ks.ehelse.localstack.MailSink;
 import no.ks.ehelse.localstack.TestTokens;
 import no.ks.ehelse.localstack.WebhookReceiver;
-import no.ks.ehelse.notification.domain.Contact;
-import no.ks.ehelse.notification.domain.Track;
+import no.ks.ehelse.notification.domain.ContactProjection;
+import no.ks.ehelse.notification.domain.TrackProjection;
 
 /**
  * The whole path: events on Kafka from a plain producer → messages planned once per (event, recipient, channel)
@@ -361,12 +361,12 @@ class NotificationFlowTest {
      */
     private static void awaitTrackKnown(UUID track) {
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> Track.findById(track) != null));
+                .call(() -> TrackProjection.findById(track) != null));
     }
 
     private static void awaitContactsKnown(String kommunenummer) {
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> Contact.count("kommunenummer", kommunenummer) > 0));
+                .call(() -> ContactProjection.count("kommunenummer", kommunenummer) > 0));
     }
 
     private void moveClock(Instant now) {

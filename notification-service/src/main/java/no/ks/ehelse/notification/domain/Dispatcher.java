@@ -40,7 +40,7 @@ public class Dispatcher {
 
     private final EntityManager em;
     private final Messages messages;
-    private final Outcomes outcomes;
+    private final StatusTransitions transitions;
     private final Digests digests;
     private final MailSender mail;
     private final WebhookSender webhooks;
@@ -54,12 +54,12 @@ public class Dispatcher {
     private final ExecutorService worker;
     private volatile boolean started;
 
-    Dispatcher(EntityManager em, Messages messages, Outcomes outcomes, Digests digests, MailSender mail,
+    Dispatcher(EntityManager em, Messages messages, StatusTransitions transitions, Digests digests, MailSender mail,
             WebhookSender webhooks, WebhookEndpoints endpoints, Subscriptions subscriptions,
             NotificationConfig config, Clock clock) {
         this.em = em;
         this.messages = messages;
-        this.outcomes = outcomes;
+        this.transitions = transitions;
         this.digests = digests;
         this.mail = mail;
         this.webhooks = webhooks;
@@ -152,9 +152,9 @@ public class Dispatcher {
     private void deliver(Notification n) {
         n.attempts++;
         SourceEvent event = SourceEvent.findById(n.eventId);
-        String skip = outcomes.skipReason(n);
+        String skip = transitions.skipReason(n);
         if (skip != null) {
-            outcomes.skipped(n, skip);
+            transitions.skipped(n, skip);
             return;
         }
         try {
@@ -162,45 +162,45 @@ public class Dispatcher {
                 case FEED -> {
                     Messages.Rendered r = messages.render(n, event);
                     keep(n, r);
-                    outcomes.sent(n, null);
+                    transitions.sent(n, null);
                 }
                 case EMAIL -> {
                     Messages.Rendered r = messages.render(n, event);
                     mail.send(n.recipient, r.subject(), r.text(), r.html(), n.id.toString());
                     keep(n, r);
-                    outcomes.sent(n, null);
+                    transitions.sent(n, null);
                 }
                 case WEBHOOK -> webhook(n, event);
             }
         } catch (Messages.Broken e) {
-            outcomes.failed(n, e.getMessage(), null);
+            transitions.failed(n, e.getMessage(), null);
         } catch (Messages.NotReady e) {
-            outcomes.retry(n, e.getMessage(), null, null);
+            transitions.retry(n, e.getMessage(), null, null);
         } catch (RuntimeException e) {
-            outcomes.retry(n, n.channel + " delivery failed: " + rootCause(e), null, null);
+            transitions.retry(n, n.channel + " delivery failed: " + rootCause(e), null, null);
         }
     }
 
     private void webhook(Notification n, SourceEvent event) {
         Subscription s = Subscription.findById(n.subscriptionId);
         if (s == null || s.disabledAt != null) {
-            outcomes.failed(n, "subscription disabled" + (s == null ? "" : ": " + s.disabledReason), null);
+            transitions.failed(n, "subscription disabled" + (s == null ? "" : ": " + s.disabledReason), null);
             return;
         }
         String refusal = endpoints.refusal(s.address).orElse(null);
         if (refusal != null) {
-            outcomes.failed(n, "endpoint refused: " + refusal, null);
+            transitions.failed(n, "endpoint refused: " + refusal, null);
             return;
         }
         WebhookSender.Answer answer = webhooks.post(s.address, s.secret, "msg_" + n.id, payload(n, event));
         if (answer.delivered()) {
-            outcomes.sent(n, answer.status());
+            transitions.sent(n, answer.status());
         } else if (answer.status() == 410) {
             subscriptions.disable(s.id, "endpoint answered 410 Gone at " + OffsetDateTime.now(clock));
-            outcomes.failed(n, "endpoint answered 410 Gone; subscription disabled", 410);
+            transitions.failed(n, "endpoint answered 410 Gone; subscription disabled", 410);
         } else {
             boolean honoured = answer.status() == 429 || answer.status() == 503;
-            outcomes.retry(n, answer.error(), honoured ? answer.retryAfter() : null,
+            transitions.retry(n, answer.error(), honoured ? answer.retryAfter() : null,
                     answer.status() == 0 ? null : answer.status());
         }
     }

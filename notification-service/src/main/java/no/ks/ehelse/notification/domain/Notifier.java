@@ -70,7 +70,7 @@ public class Notifier {
         MessageKind kind = kindOf(event);
         UUID trackId = trackIdOf(event);
         String kommunenummer = event.data().path("kommunenummer").asText(null);
-        Track track = trackId == null ? null : Track.findById(trackId);
+        TrackProjection track = trackId == null ? null : TrackProjection.findById(trackId);
 
         List<Notification> planned = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -86,7 +86,7 @@ public class Notifier {
                 continue;
             }
             Notification mail = notification(event, kind, Channel.EMAIL, r.address(), r, trackId, now);
-            if (!kind.confirmation && preferenceOf(r.address()) == Delivery.DAILY_DIGEST) {
+            if (!kind.confirmation && preferenceOf(r.address()) == Cadence.DAILY_DIGEST) {
                 digest(mail);
             }
             planned.add(mail);
@@ -103,7 +103,7 @@ public class Notifier {
                     : new Recipient("webhook:" + s.id, null, kommunenummer, null);
             Notification n = notification(event, kind, s.channel, r.address(), r, trackId, now);
             n.subscriptionId = s.id;
-            if (s.channel == Channel.EMAIL && !kind.confirmation && s.delivery == Delivery.DAILY_DIGEST) {
+            if (s.channel == Channel.EMAIL && !kind.confirmation && s.cadence == Cadence.DAILY_DIGEST) {
                 digest(n);
             }
             planned.add(n);
@@ -152,7 +152,7 @@ public class Notifier {
         }
     }
 
-    private List<Recipient> people(MessageKind kind, CloudEvent event, Track track, String kommunenummer) {
+    private List<Recipient> people(MessageKind kind, CloudEvent event, TrackProjection track, String kommunenummer) {
         List<Recipient> people = new ArrayList<>();
         switch (kind) {
             case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED -> people.addAll(contacts(kommunenummer));
@@ -172,7 +172,7 @@ public class Notifier {
             case DEADLINE_EXTENDED -> {
                 people.addAll(workingGroup(track, event, "LEAD"));
                 people.addAll(workingGroup(track, event, "DEPUTY"));
-                for (Contact c : Contact.<Contact>list("network is not null order by network, seq")) {
+                for (ContactProjection c : ContactProjection.<ContactProjection>list("network is not null order by network, seq")) {
                     people.add(Recipient.of(c.email, c.name, null));
                 }
             }
@@ -195,7 +195,7 @@ public class Notifier {
         return List.copyOf(unique.values());
     }
 
-    private List<String> municipalityFeeds(MessageKind kind, CloudEvent event, Track track, String kommunenummer) {
+    private List<String> municipalityFeeds(MessageKind kind, CloudEvent event, TrackProjection track, String kommunenummer) {
         return switch (kind) {
             case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED, WENT_LIVE, WITHDRAWN,
                     PREREQUISITE_OVERDUE -> kommunenummer == null ? List.of() : List.of(kommunenummer);
@@ -209,7 +209,7 @@ public class Notifier {
         if (kommunenummer == null) {
             return List.of();
         }
-        List<Contact> contacts = Contact.list("kommunenummer = ?1 order by seq", kommunenummer);
+        List<ContactProjection> contacts = ContactProjection.list("kommunenummer = ?1 order by seq", kommunenummer);
         if (contacts.isEmpty()) {
             return List.of(Recipient.missing("contacts:" + kommunenummer, null, kommunenummer,
                     "municipality " + kommunenummer + " has no contact with an e-mail address in the registry"));
@@ -218,7 +218,7 @@ public class Notifier {
     }
 
     /** The track's lead or deputy; from the track projection, or from a whole-track event itself. */
-    private static List<Recipient> workingGroup(Track track, CloudEvent event, String role) {
+    private static List<Recipient> workingGroup(TrackProjection track, CloudEvent event, String role) {
         JsonNode group = track != null ? track.state.path("workingGroup") : event.data().path("workingGroup");
         List<Recipient> found = new ArrayList<>();
         for (JsonNode member : group) {
@@ -240,7 +240,7 @@ public class Notifier {
 
     /** Current municipalities with no enrollment (other than withdrawn) in the track. */
     @SuppressWarnings("unchecked")
-    private List<String> notEnrolled(Track track, CloudEvent event) {
+    private List<String> notEnrolled(TrackProjection track, CloudEvent event) {
         UUID trackId = track != null ? track.id : trackIdOf(event);
         LocalDate today = LocalDate.now(clock);
         return em.createNativeQuery("SELECT m.kommunenummer FROM municipality m WHERE (m.valid_to IS NULL OR "
@@ -250,7 +250,7 @@ public class Notifier {
     }
 
     @SuppressWarnings("unchecked")
-    private List<String> enrolled(Track track) {
+    private List<String> enrolled(TrackProjection track) {
         if (track == null) {
             return List.of();
         }
@@ -259,9 +259,9 @@ public class Notifier {
                 .getResultList();
     }
 
-    private static Delivery preferenceOf(String address) {
+    private static Cadence preferenceOf(String address) {
         RecipientPreference p = RecipientPreference.findById(address);
-        return p == null ? Delivery.IMMEDIATE : p.delivery;
+        return p == null ? Cadence.IMMEDIATE : p.cadence;
     }
 
     private void digest(Notification n) {

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import no.ks.ehelse.notification.domain.Enrollment;
+import no.ks.ehelse.notification.domain.EnrollmentProjection;
 import no.ks.ehelse.notification.domain.Notifier;
-import no.ks.ehelse.notification.domain.Track;
+import no.ks.ehelse.notification.domain.TrackProjection;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.Intake;
@@ -57,10 +57,10 @@ public class EnrollmentConsumer {
         boolean wholeTrack = event.fields().has("workingGroup");
         UUID id = event.uuid(wholeTrack ? "id" : "trackId");
         LocalDate deadline = event.date("registrationDeadline");
-        Track track = Track.findById(id);
+        TrackProjection track = TrackProjection.findById(id);
         if (wholeTrack) {
             if (track == null) {
-                track = new Track();
+                track = new TrackProjection();
                 track.id = id;
             }
             track.solution = event.text("solution");
@@ -78,9 +78,9 @@ public class EnrollmentConsumer {
 
     private void enrollment(CloudEvent event) {
         UUID id = event.uuid("id");
-        Enrollment enrollment = Enrollment.findById(id);
+        EnrollmentProjection enrollment = EnrollmentProjection.findById(id);
         if (enrollment == null) {
-            enrollment = new Enrollment();
+            enrollment = new EnrollmentProjection();
             enrollment.id = id;
         }
         enrollment.trackId = event.uuid("trackId");

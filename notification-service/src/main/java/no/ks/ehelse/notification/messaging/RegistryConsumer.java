@@ -9,8 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import no.ks.ehelse.notification.domain.Contact;
-import no.ks.ehelse.notification.domain.Municipality;
+import no.ks.ehelse.notification.domain.ContactProjection;
+import no.ks.ehelse.notification.domain.MunicipalityProjection;
 import no.ks.ehelse.notification.domain.Notifier;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
@@ -57,9 +57,9 @@ public class RegistryConsumer {
 
     private void municipality(CloudEvent event) {
         String number = event.text("kommunenummer");
-        Municipality m = Municipality.findById(number);
+        MunicipalityProjection m = MunicipalityProjection.findById(number);
         if (m == null) {
-            m = new Municipality();
+            m = new MunicipalityProjection();
             m.kommunenummer = number;
         }
         m.name = event.text("name");
@@ -87,12 +87,12 @@ public class RegistryConsumer {
             }
         }
         if (kommunenummer != null) {
-            Contact.delete("kommunenummer", kommunenummer);
+            ContactProjection.delete("kommunenummer", kommunenummer);
         } else {
-            Contact.delete("network", network);
+            ContactProjection.delete("network", network);
         }
         for (EventFields c : contacts) {
-            Contact contact = new Contact();
+            ContactProjection contact = new ContactProjection();
             contact.kommunenummer = kommunenummer;
             contact.network = network;
             contact.role = c.optionalText("role");

@@ -16,15 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
  * SKIPPED when its reason no longer holds. Every try is written to the delivery log.
  */
 @ApplicationScoped
-public class Outcomes {
+public class StatusTransitions {
 
-    private static final Logger LOG = Logger.getLogger(Outcomes.class);
+    private static final Logger LOG = Logger.getLogger(StatusTransitions.class);
 
     private final Clock clock;
     private final NotificationConfig.Delivery config;
     private final MeterRegistry metrics;
 
-    Outcomes(Clock clock, NotificationConfig config, MeterRegistry metrics) {
+    StatusTransitions(Clock clock, NotificationConfig config, MeterRegistry metrics) {
         this.clock = clock;
         this.config = config.delivery();
         this.metrics = metrics;
@@ -33,7 +33,7 @@ public class Outcomes {
     /** Why a planned message should no longer go out, checked just before sending; null to send. */
     public String skipReason(Notification n) {
         if (n.kind == MessageKind.DEADLINE_APPROACHING && n.kommunenummer != null
-                && Enrollment.enrolled(n.trackId, n.kommunenummer)) {
+                && EnrollmentProjection.enrolled(n.trackId, n.kommunenummer)) {
             return "municipality " + n.kommunenummer + " enrolled after the reminder was planned";
         }
         return null;
