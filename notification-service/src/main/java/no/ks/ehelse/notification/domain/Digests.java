@@ -20,13 +20,16 @@ public class Digests {
     private final EntityManager em;
     private final Messages messages;
     private final StatusTransitions transitions;
+    private final Recipients recipients;
     private final MailSender mail;
     private final Clock clock;
 
-    Digests(EntityManager em, Messages messages, StatusTransitions transitions, MailSender mail, Clock clock) {
+    Digests(EntityManager em, Messages messages, StatusTransitions transitions, Recipients recipients, MailSender mail,
+            Clock clock) {
         this.em = em;
         this.messages = messages;
         this.transitions = transitions;
+        this.recipients = recipients;
         this.mail = mail;
         this.clock = clock;
     }
@@ -58,7 +61,7 @@ public class Digests {
         String name = null;
         for (Notification n : due) {
             n.attempts++;
-            String skip = transitions.skipReason(n);
+            String skip = recipients.skipReason(n);
             if (skip != null) {
                 transitions.skipped(n, skip);
                 continue;

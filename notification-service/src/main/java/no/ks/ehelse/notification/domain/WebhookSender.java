@@ -1,16 +1,13 @@
 package no.ks.ehelse.notification.domain;
 
-import java.time.Duration;
-
 /** POSTs one signed Standard Webhooks call and reports what the endpoint answered. */
 public interface WebhookSender {
 
-    /** What the endpoint answered: a status (0 when it could not be reached), and its Retry-After if any. */
-    record Answer(int status, Duration retryAfter, String error) {
-
-        public boolean delivered() {
-            return status >= 200 && status < 300;
-        }
+    /**
+     * What the endpoint answered: a status (0 when it could not be reached), its {@code Retry-After} header as sent
+     * (judged by {@link WebhookRetryPolicy}), and what went wrong, for the log.
+     */
+    record Answer(int status, String retryAfter, String error) {
     }
 
     /** {@code webhookId} is the same on every try of one notification, so receivers can drop repeats. */

@@ -7,10 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.notification.domain.NotificationConfig;
@@ -47,7 +43,7 @@ public class HttpWebhookSender implements WebhookSender {
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             return new Answer(response.statusCode(),
-                    response.headers().firstValue("retry-after").map(this::retryAfter).orElse(null),
+                    response.headers().firstValue("retry-after").orElse(null),
                     response.statusCode() / 100 == 2 ? null : "endpoint answered " + response.statusCode());
         } catch (IOException e) {
             return new Answer(0, null, "endpoint not reachable: " + e.getClass().getSimpleName()
@@ -55,21 +51,6 @@ public class HttpWebhookSender implements WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, null, "interrupted");
-        }
-    }
-
-    /** Retry-After is either delay-seconds or an HTTP date. */
-    private Duration retryAfter(String value) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException e) {
-            try {
-                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Duration.between(clock.instant(), at).isNegative() ? Duration.ZERO
-                        : Duration.between(clock.instant(), at);
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
         }
     }
 }
