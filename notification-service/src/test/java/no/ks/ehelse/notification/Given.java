@@ -1,22 +1,26 @@
 package no.ks.ehelse.notification;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
-
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import no.ks.ehelse.localstack.TestEvents;
-import no.ks.ehelse.notification.domain.Contact;
-import no.ks.ehelse.notification.domain.Municipality;
+import no.ks.ehelse.notification.domain.ContactProjection;
+import no.ks.ehelse.notification.domain.MunicipalityProjection;
 
 /**
  * The other services' events, as a plain producer sends them (schema-checked by {@link TestEvents}): what the
@@ -26,6 +30,8 @@ final class Given {
 
     static final String REGISTRY = "urn:no:ks:ehelse:registry";
     static final String ENROLLMENT = "urn:no:ks:ehelse:enrollment";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Given() {
     }
@@ -51,8 +57,8 @@ final class Given {
         // Contacts and enrollments travel on different topics (as in production, where contacts are registered
         // long before a municipality enrolls); wait until both projections have this municipality.
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> Contact.count("kommunenummer", number) == emails.length
-                        && Municipality.findById(number) != null));
+                () -> ContactProjection.count("kommunenummer", number) == emails.length
+                        && MunicipalityProjection.findById(number) != null));
     }
 
     /** An open track with a lead and a deputy, one prerequisite and a kick-off. */
@@ -111,6 +117,25 @@ final class Given {
                         {"trackId": "%s", "solution": "digihelsestasjon", "name": "%s", "registrationDeadline": "%s",
                          "daysLeft": 0, "confirmed": 2, "waitlisted": 1, "networksWithoutEnrollment": [%s]}"""
                         .formatted(trackId, name, LocalDate.now(), networks)));
+    }
+
+    /** The same event as if it had happened {@code age} ago (its CloudEvents {@code time}). */
+    static String aged(String event, Duration age) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(event);
+            node.put("time", Instant.now().minus(age).toString());
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An envelope around {@code data} without the schema check, for records a consumer must refuse. */
+    static String unchecked(String source, String type, String subject, String data) {
+        return """
+                {"specversion": "1.0", "id": "%s", "source": "%s", "type": "%s", "subject": "%s", "time": "%s",
+                 "datacontenttype": "application/json", "data": %s}""".formatted(UUID.randomUUID(), source, type,
+                subject, Instant.now(), data);
     }
 
     static void send(String topic, String key, String value) {

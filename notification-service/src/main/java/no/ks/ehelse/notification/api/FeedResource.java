@@ -16,7 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import no.ks.ehelse.notification.domain.Channel;
-import no.ks.ehelse.notification.domain.Deliveries;
+import no.ks.ehelse.notification.domain.Notifications;
 import no.ks.ehelse.notification.domain.Notification;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
@@ -34,11 +34,11 @@ import no.ks.ehelse.platform.security.Roles;
 @RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER })
 public class FeedResource {
 
-    private final Deliveries deliveries;
+    private final Notifications notifications;
     private final Caller caller;
 
-    FeedResource(Deliveries deliveries, Caller caller) {
-        this.deliveries = deliveries;
+    FeedResource(Notifications notifications, Caller caller) {
+        this.notifications = notifications;
         this.caller = caller;
     }
 
@@ -57,25 +57,25 @@ public class FeedResource {
         if (!mayRead(key)) {
             throw new ProblemException(403, "forbidden", "Forbidden", "This feed belongs to someone else");
         }
-        return Page.of(deliveries.feed(key, unread), page, FeedItem::of);
+        return Page.of(notifications.feed(key, unread), page, FeedItem::of);
     }
 
     @PUT
     @Path("{id}/read")
     @Operation(summary = "Mark a feed entry as read")
     public FeedItem read(@PathParam("id") UUID id) {
-        return FeedItem.of(deliveries.markRead(entry(id), true));
+        return FeedItem.of(notifications.markRead(entry(id), true));
     }
 
     @DELETE
     @Path("{id}/read")
     @Operation(summary = "Mark a feed entry as unread again")
     public FeedItem unread(@PathParam("id") UUID id) {
-        return FeedItem.of(deliveries.markRead(entry(id), false));
+        return FeedItem.of(notifications.markRead(entry(id), false));
     }
 
     private Notification entry(UUID id) {
-        return deliveries.find(id).filter(n -> n.channel == Channel.FEED && mayRead(n.recipient))
+        return notifications.find(id).filter(n -> n.channel == Channel.FEED && mayRead(n.recipient))
                 .orElseThrow(() -> ProblemException.notFound("Feed entry", id.toString()));
     }
 

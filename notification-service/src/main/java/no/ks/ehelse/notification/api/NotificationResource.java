@@ -16,7 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.notification.domain.Channel;
-import no.ks.ehelse.notification.domain.Deliveries;
+import no.ks.ehelse.notification.domain.Notifications;
 import no.ks.ehelse.notification.domain.Notification;
 import no.ks.ehelse.notification.domain.NotificationStatus;
 import no.ks.ehelse.platform.api.Page;
@@ -26,7 +26,7 @@ import no.ks.ehelse.platform.security.Caller;
 import no.ks.ehelse.platform.security.Roles;
 
 /**
- * Delivery status of every message: pending, sent, retrying, failed (with attempts and the last error), skipped.
+ * Delivery status of every notification: pending, sent, retrying, failed (with attempts and the last error), skipped.
  * Admins and leads see all; a municipality sees the messages about itself.
  */
 @Path("/api/v1/notifications")
@@ -34,11 +34,11 @@ import no.ks.ehelse.platform.security.Roles;
 @RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY })
 public class NotificationResource {
 
-    private final Deliveries deliveries;
+    private final Notifications notifications;
     private final Caller caller;
 
-    NotificationResource(Deliveries deliveries, Caller caller) {
-        this.deliveries = deliveries;
+    NotificationResource(Notifications notifications, Caller caller) {
+        this.notifications = notifications;
         this.caller = caller;
     }
 
@@ -62,9 +62,10 @@ public class NotificationResource {
             }
             scope = caller.kommunenummer();
         }
-        return Page.of(deliveries.search(new Deliveries.Filter(status == null ? null : NotificationStatus.valueOf(status),
-                channel == null ? null : Channel.valueOf(channel), scope, recipient, eventId, null)), page,
-                NotificationView::of);
+        Notifications.Filter filter = new Notifications.Filter(
+                status == null ? null : NotificationStatus.valueOf(status),
+                channel == null ? null : Channel.valueOf(channel), scope, recipient, eventId, null);
+        return Page.of(notifications.search(filter), page, NotificationView::of);
     }
 
     @GET
@@ -72,7 +73,7 @@ public class NotificationResource {
     @Operation(summary = "One message with every delivery attempt")
     public NotificationView get(@PathParam("id") UUID id) {
         Notification n = visible(id);
-        return NotificationView.of(n, deliveries.attempts(n.id));
+        return NotificationView.of(n, notifications.attempts(n.id));
     }
 
     @POST
@@ -80,11 +81,11 @@ public class NotificationResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Admin: send a message again, now (e.g. after fixing an address)")
     public Response redeliver(@PathParam("id") UUID id) {
-        return Response.accepted(NotificationView.of(deliveries.redeliver(visible(id)))).build();
+        return Response.accepted(NotificationView.of(notifications.redeliver(visible(id)))).build();
     }
 
     private Notification visible(UUID id) {
-        return deliveries.find(id)
+        return notifications.find(id)
                 .filter(n -> !onlyOwnMunicipality() || caller.kommunenummer() != null
                         && caller.kommunenummer().equals(n.kommunenummer))
                 .orElseThrow(() -> ProblemException.notFound("Message", id.toString()));

@@ -12,7 +12,7 @@ import no.ks.ehelse.notification.domain.MessageKind;
 import no.ks.ehelse.notification.domain.Notification;
 import no.ks.ehelse.notification.domain.NotificationStatus;
 
-/** A message and its delivery status; {@code attempts} (the log) only on the single-message answer. */
+/** A notification and its delivery status; {@code attempts} (the log) only on the single-message answer. */
 public record NotificationView(UUID id, String eventId, String eventType, MessageKind kind, Channel channel,
         String recipient, String kommunenummer, UUID trackId, UUID subscriptionId, boolean digest,
         NotificationStatus status, int attemptCount, String lastError, OffsetDateTime nextAttemptAt,

@@ -10,8 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import no.ks.ehelse.notification.domain.Deliveries;
-import no.ks.ehelse.notification.domain.Delivery;
+import no.ks.ehelse.notification.domain.Cadence;
+import no.ks.ehelse.notification.domain.Preferences;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Caller;
 import no.ks.ehelse.platform.security.Roles;
@@ -25,14 +25,14 @@ import no.ks.ehelse.platform.security.Roles;
 @RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER })
 public class PreferenceResource {
 
-    public record Preference(@NotNull(message = "is required") Delivery delivery) {
+    public record Preference(@NotNull(message = "is required") Cadence delivery) {
     }
 
-    private final Deliveries deliveries;
+    private final Preferences preferences;
     private final Caller caller;
 
-    PreferenceResource(Deliveries deliveries, Caller caller) {
-        this.deliveries = deliveries;
+    PreferenceResource(Preferences preferences, Caller caller) {
+        this.preferences = preferences;
         this.caller = caller;
     }
 
@@ -40,7 +40,7 @@ public class PreferenceResource {
     @Operation(summary = "How this recipient gets messages (IMMEDIATE unless chosen otherwise)")
     public Preference get(@PathParam("address") String address) {
         check(address);
-        return new Preference(deliveries.preference(address));
+        return new Preference(preferences.preference(address));
     }
 
     @PUT
@@ -48,7 +48,7 @@ public class PreferenceResource {
     public Preference set(@PathParam("address") String address,
             @NotNull(message = "a body is required") @Valid Preference preference) {
         check(address);
-        return new Preference(deliveries.prefer(address, preference.delivery(), caller.name()));
+        return new Preference(preferences.prefer(address, preference.delivery(), caller.name()));
     }
 
     private void check(String address) {
@@ -57,7 +57,7 @@ public class PreferenceResource {
         }
         boolean allowed = caller.has(Roles.ADMIN) || address.equalsIgnoreCase(caller.name())
                 || caller.has(Roles.MUNICIPALITY) && caller.kommunenummer() != null
-                        && deliveries.isContactOf(address, caller.kommunenummer());
+                        && preferences.isContactOf(address, caller.kommunenummer());
         if (!allowed) {
             throw new ProblemException(403, "forbidden", "Forbidden",
                     "Only the recipient, their municipality or an admin may choose this");

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import no.ks.ehelse.notification.domain.Channel;
-import no.ks.ehelse.notification.domain.Delivery;
+import no.ks.ehelse.notification.domain.Cadence;
 import no.ks.ehelse.notification.domain.Subscriptions;
 
 @Schema(example = """
@@ -26,7 +26,7 @@ public record SubscriptionRequest(
         @Size(max = 100, message = "must be at most 100 characters") String network,
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a solution code such as 'vkp'") String solution,
         UUID trackId,
-        Delivery delivery) {
+        Cadence delivery) {
 
     Subscriptions.Request request() {
         return new Subscriptions.Request(eventTypes, channel, address, kommunenummer, network, solution, trackId,

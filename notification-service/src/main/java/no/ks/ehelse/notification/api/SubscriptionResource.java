@@ -15,7 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import no.ks.ehelse.notification.domain.Deliveries;
+import no.ks.ehelse.notification.domain.Notifications;
 import no.ks.ehelse.notification.domain.Notification;
 import no.ks.ehelse.notification.domain.Subscription;
 import no.ks.ehelse.notification.domain.Subscriptions;
@@ -32,12 +32,12 @@ import no.ks.ehelse.platform.security.Roles;
 public class SubscriptionResource {
 
     private final Subscriptions subscriptions;
-    private final Deliveries deliveries;
+    private final Notifications notifications;
     private final Caller caller;
 
-    SubscriptionResource(Subscriptions subscriptions, Deliveries deliveries, Caller caller) {
+    SubscriptionResource(Subscriptions subscriptions, Notifications notifications, Caller caller) {
         this.subscriptions = subscriptions;
-        this.deliveries = deliveries;
+        this.notifications = notifications;
         this.caller = caller;
     }
 
@@ -75,7 +75,7 @@ public class SubscriptionResource {
     @Operation(summary = "The delivery log of a subscription: its messages, newest first, with status and attempts")
     public Page<NotificationView> deliveries(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         owned(id);
-        return Page.of(deliveries.search(new Deliveries.Filter(null, null, null, null, null, id)), page,
+        return Page.of(notifications.search(new Notifications.Filter(null, null, null, null, null, id)), page,
                 NotificationView::of);
     }
 
@@ -84,14 +84,14 @@ public class SubscriptionResource {
     @Operation(summary = "One message of a subscription with every attempt")
     public NotificationView delivery(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
         Notification n = message(id, messageId);
-        return NotificationView.of(n, deliveries.attempts(n.id));
+        return NotificationView.of(n, notifications.attempts(n.id));
     }
 
     @POST
     @Path("{id}/deliveries/{messageId}/redelivery")
     @Operation(summary = "Send a message of this subscription again, now")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
-        Notification n = deliveries.redeliver(message(id, messageId));
+        Notification n = notifications.redeliver(message(id, messageId));
         return Response.accepted(NotificationView.of(n)).build();
     }
 
@@ -102,7 +102,7 @@ public class SubscriptionResource {
 
     private Notification message(UUID id, UUID messageId) {
         owned(id);
-        return deliveries.find(messageId).filter(n -> id.equals(n.subscriptionId))
+        return notifications.find(messageId).filter(n -> id.equals(n.subscriptionId))
                 .orElseThrow(() -> ProblemException.notFound("Message", messageId.toString()));
     }
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import no.ks.ehelse.notification.infra.MailChannel;
 
 /**
  * The daily digest: all of a recipient's due digest messages in one mail. One transaction per recipient, under an
@@ -20,14 +19,17 @@ public class Digests {
 
     private final EntityManager em;
     private final Messages messages;
-    private final Outcomes outcomes;
-    private final MailChannel mail;
+    private final StatusTransitions transitions;
+    private final Recipients recipients;
+    private final MailSender mail;
     private final Clock clock;
 
-    Digests(EntityManager em, Messages messages, Outcomes outcomes, MailChannel mail, Clock clock) {
+    Digests(EntityManager em, Messages messages, StatusTransitions transitions, Recipients recipients, MailSender mail,
+            Clock clock) {
         this.em = em;
         this.messages = messages;
-        this.outcomes = outcomes;
+        this.transitions = transitions;
+        this.recipients = recipients;
         this.mail = mail;
         this.clock = clock;
     }
@@ -59,9 +61,9 @@ public class Digests {
         String name = null;
         for (Notification n : due) {
             n.attempts++;
-            String skip = outcomes.skipReason(n);
+            String skip = recipients.skipReason(n);
             if (skip != null) {
-                outcomes.skipped(n, skip);
+                transitions.skipped(n, skip);
                 continue;
             }
             try {
@@ -69,9 +71,9 @@ public class Digests {
                 included.add(n);
                 name = name == null ? n.recipientName : name;
             } catch (Messages.Broken e) {
-                outcomes.failed(n, e.getMessage(), null);
+                transitions.failed(n, e.getMessage(), null);
             } catch (Messages.NotReady e) {
-                outcomes.retry(n, e.getMessage(), null, null);
+                transitions.retry(n, e.getMessage(), null, null);
             }
         }
         if (included.isEmpty()) {
@@ -82,10 +84,10 @@ public class Digests {
             Messages.Rendered digest = messages.digest(name, items);
             mail.send(recipient, digest.subject(), digest.text(), digest.html(), "digest-" + digestId);
         } catch (Messages.Broken e) {
-            included.forEach(n -> outcomes.failed(n, e.getMessage(), null));
+            included.forEach(n -> transitions.failed(n, e.getMessage(), null));
             return;
         } catch (RuntimeException e) {
-            included.forEach(n -> outcomes.retry(n, "EMAIL digest failed: " + Dispatcher.rootCause(e), null, null));
+            included.forEach(n -> transitions.retry(n, "EMAIL digest failed: " + Dispatcher.rootCause(e), null, null));
             return;
         }
         for (int i = 0; i < included.size(); i++) {
@@ -93,7 +95,7 @@ public class Digests {
             n.digestId = digestId;
             n.subject = items.get(i).subject();
             n.body = items.get(i).text();
-            outcomes.sent(n, null);
+            transitions.sent(n, null);
         }
     }
 }

@@ -1,17 +1,12 @@
 package no.ks.ehelse.notification.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,43 +20,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import no.ks.ehelse.notification.infra.MailChannel;
-import no.ks.ehelse.notification.infra.WebhookChannel;
+import no.ks.ehelse.platform.work.DrainLoop;
 
 /**
- * Sends due messages from a few parallel loops. Each message is claimed with {@code FOR UPDATE SKIP LOCKED} in a
- * transaction of its own, sent, and marked in that transaction: loops and replicas never take the same message, and
- * a crash before the commit leaves it PENDING for the next try (the only window for a second copy is between the
- * relay's acceptance and the commit). A failing message is rescheduled and never holds up the others.
+ * Sends due notifications from {@code workers} parallel loops. Each is claimed with {@code FOR UPDATE SKIP LOCKED}
+ * in a transaction of its own, sent, and marked in that transaction: loops and replicas never take the same one,
+ * and a crash before the commit leaves it PENDING for the next try (the only window for a second copy is between
+ * the relay's acceptance and the commit). A failing notification is rescheduled and never holds up the others.
  */
 @ApplicationScoped
 public class Dispatcher {
 
-    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityManager em;
     private final Messages messages;
-    private final Outcomes outcomes;
+    private final StatusTransitions transitions;
+    private final Recipients recipients;
+    private final WebhookRetryPolicy policy;
     private final Digests digests;
-    private final MailChannel mail;
-    private final WebhookChannel webhooks;
+    private final MailSender mail;
+    private final WebhookSender webhooks;
     private final WebhookEndpoints endpoints;
     private final Subscriptions subscriptions;
     private final NotificationConfig config;
     private final Clock clock;
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
-    private final int workers;
-    private final ExecutorService worker;
-    private volatile boolean started;
+    private final DrainLoop loop;
 
-    Dispatcher(EntityManager em, Messages messages, Outcomes outcomes, Digests digests, MailChannel mail,
-            WebhookChannel webhooks, WebhookEndpoints endpoints, Subscriptions subscriptions,
-            NotificationConfig config, Clock clock) {
+    Dispatcher(EntityManager em, Messages messages, StatusTransitions transitions, Recipients recipients,
+            WebhookRetryPolicy policy, Digests digests, MailSender mail, WebhookSender webhooks,
+            WebhookEndpoints endpoints, Subscriptions subscriptions, NotificationConfig config, Clock clock) {
         this.em = em;
         this.messages = messages;
-        this.outcomes = outcomes;
+        this.transitions = transitions;
+        this.recipients = recipients;
+        this.policy = policy;
         this.digests = digests;
         this.mail = mail;
         this.webhooks = webhooks;
@@ -69,70 +62,37 @@ public class Dispatcher {
         this.subscriptions = subscriptions;
         this.config = config;
         this.clock = clock;
-        this.workers = config.delivery().workers();
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        this.worker = Executors.newFixedThreadPool(workers,
-                r -> new Thread(r, "notification-dispatcher-" + n.incrementAndGet()));
+        // Loops never take the same notification (SKIP LOCKED), so a burst of confirmations goes out in parallel
+        // instead of queueing behind one SMTP round trip at a time.
+        this.loop = new DrainLoop("notification-dispatcher", config.delivery().workers(), this::round);
     }
 
     void start(@Observes StartupEvent startup) {
-        started = true;
-        wake();
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        started = false;
-        worker.shutdown();
-        try {
-            worker.awaitTermination(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop(Duration.ofSeconds(15));
     }
 
     /** Retries, digests and anything another replica left behind. */
     @Scheduled(every = "${ehelse.notifications.delivery.poll-interval:1s}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void poll() {
-        wake();
+        loop.wake();
     }
 
-    /** New messages go out right after the consumer's commit, not at the next poll. */
+    /** New notifications go out right after the consumer's commit, not at the next poll. */
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifier.Planned planned) {
-        wake();
+        loop.wake();
     }
 
-    /**
-     * Starts up to {@code workers} draining loops. They never take the same message (SKIP LOCKED), so a burst of
-     * confirmations goes out in parallel instead of queueing behind one SMTP round trip at a time.
-     */
-    void wake() {
-        if (!started) {
-            return;
+    private void round() {
+        while (loop.running() && deliverNext()) {
+            // one notification per transaction
         }
-        wakeRequested.set(true);
-        for (int a = active.get(); a < workers; a = active.get()) {
-            if (active.compareAndSet(a, a + 1)) {
-                worker.execute(this::drain);
-            }
-        }
-    }
-
-    private void drain() {
-        try {
-            do {
-                wakeRequested.set(false);
-                while (started && deliverNext()) {
-                    // one message per transaction
-                }
-                if (started) {
-                    digests.sendDue();
-                }
-            } while (started && wakeRequested.get());
-        } catch (RuntimeException e) {
-            LOG.warnf("Dispatcher stopped a round (the next poll retries): %s", e.toString());
-        } finally {
-            active.decrementAndGet();
+        if (loop.running()) {
+            digests.sendDue();
         }
     }
 
@@ -154,9 +114,9 @@ public class Dispatcher {
     private void deliver(Notification n) {
         n.attempts++;
         SourceEvent event = SourceEvent.findById(n.eventId);
-        String skip = outcomes.skipReason(n);
+        String skip = recipients.skipReason(n);
         if (skip != null) {
-            outcomes.skipped(n, skip);
+            transitions.skipped(n, skip);
             return;
         }
         try {
@@ -164,45 +124,45 @@ public class Dispatcher {
                 case FEED -> {
                     Messages.Rendered r = messages.render(n, event);
                     keep(n, r);
-                    outcomes.sent(n, null);
+                    transitions.sent(n, null);
                 }
                 case EMAIL -> {
                     Messages.Rendered r = messages.render(n, event);
                     mail.send(n.recipient, r.subject(), r.text(), r.html(), n.id.toString());
                     keep(n, r);
-                    outcomes.sent(n, null);
+                    transitions.sent(n, null);
                 }
                 case WEBHOOK -> webhook(n, event);
             }
         } catch (Messages.Broken e) {
-            outcomes.failed(n, e.getMessage(), null);
+            transitions.failed(n, e.getMessage(), null);
         } catch (Messages.NotReady e) {
-            outcomes.retry(n, e.getMessage(), null, null);
+            transitions.retry(n, e.getMessage(), null, null);
         } catch (RuntimeException e) {
-            outcomes.retry(n, n.channel + " delivery failed: " + rootCause(e), null, null);
+            transitions.retry(n, n.channel + " delivery failed: " + rootCause(e), null, null);
         }
     }
 
     private void webhook(Notification n, SourceEvent event) {
         Subscription s = Subscription.findById(n.subscriptionId);
         if (s == null || s.disabledAt != null) {
-            outcomes.failed(n, "subscription disabled" + (s == null ? "" : ": " + s.disabledReason), null);
+            transitions.failed(n, "subscription disabled" + (s == null ? "" : ": " + s.disabledReason), null);
             return;
         }
         String refusal = endpoints.refusal(s.address).orElse(null);
         if (refusal != null) {
-            outcomes.failed(n, "endpoint refused: " + refusal, null);
+            transitions.failed(n, "endpoint refused: " + refusal, null);
             return;
         }
-        WebhookChannel.Answer answer = webhooks.post(s.address, s.secret, "msg_" + n.id, payload(n, event));
-        if (answer.delivered()) {
-            outcomes.sent(n, answer.status());
-        } else if (answer.status() == 410) {
-            subscriptions.disable(s.id, "endpoint answered 410 Gone at " + OffsetDateTime.now(clock));
-            outcomes.failed(n, "endpoint answered 410 Gone; subscription disabled", 410);
-        } else {
-            boolean honoured = answer.status() == 429 || answer.status() == 503;
-            outcomes.retry(n, answer.error(), honoured ? answer.retryAfter() : null,
+        WebhookSender.Answer answer = webhooks.post(s.address, s.secret, "msg_" + n.id, payload(n, event));
+        switch (policy.verdict(answer.status())) {
+            case DELIVERED -> transitions.sent(n, answer.status());
+            case DISABLE -> {
+                subscriptions.disable(s.id, "endpoint answered 410 Gone at " + OffsetDateTime.now(clock));
+                transitions.failed(n, "endpoint answered 410 Gone; subscription disabled", answer.status());
+            }
+            case RETRY -> transitions.retry(n, answer.error(),
+                    policy.retryAfter(answer.status(), answer.retryAfter(), clock.instant()).orElse(null),
                     answer.status() == 0 ? null : answer.status());
         }
     }

@@ -14,6 +14,7 @@ public enum MessageKind {
     TRACK_CHANGED("track-changed", false),
     WENT_LIVE("went-live", false),
     WITHDRAWN("withdrawn", false),
+    /** {@code enrollment.deadline-passed}: one of the enrollment's prerequisites is past its due date. */
     PREREQUISITE_OVERDUE("prerequisite-overdue", false),
     /** Any other event type a subscription asked for. */
     EVENT("event", false);

@@ -85,7 +85,7 @@ public class Messages {
         JsonNode data = event.data;
         TrackInfo track = null;
         if (n.trackId != null) {
-            Track t = Track.findById(n.trackId);
+            TrackProjection t = TrackProjection.findById(n.trackId);
             if (t == null && n.kind != MessageKind.EVENT) {
                 throw new NotReady("track " + n.trackId + " is not known here yet");
             }
@@ -104,7 +104,7 @@ public class Messages {
                 event.subject);
     }
 
-    private TrackInfo track(Track t) {
+    private TrackInfo track(TrackProjection t) {
         JsonNode s = t.state;
         List<Item> prerequisites = new ArrayList<>();
         for (JsonNode p : s.path("prerequisites")) {
@@ -134,11 +134,11 @@ public class Messages {
 
     /** Who enrolled and who waits, by name, from the enrollment projection at send time. */
     private Summary summary(UUID trackId, JsonNode data) {
-        List<Enrollment> enrollments = Enrollment.list("trackId", trackId);
-        Map<String, String> names = Municipality.<Municipality>list("kommunenummer in ?1",
+        List<EnrollmentProjection> enrollments = EnrollmentProjection.list("trackId", trackId);
+        Map<String, String> names = MunicipalityProjection.<MunicipalityProjection>list("kommunenummer in ?1",
                 enrollments.stream().map(e -> e.kommunenummer).toList()).stream()
                 .collect(Collectors.toMap(m -> m.kommunenummer, m -> m.name));
-        Function<Enrollment, String> name = e -> names.getOrDefault(e.kommunenummer, e.kommunenummer);
+        Function<EnrollmentProjection, String> name = e -> names.getOrDefault(e.kommunenummer, e.kommunenummer);
         List<String> confirmed = enrollments.stream().filter(e -> !e.status.equals("WITHDRAWN")
                 && !e.status.equals("WAITLISTED")).map(name).sorted().toList();
         List<String> waitlisted = enrollments.stream().filter(e -> e.status.equals("WAITLISTED"))
@@ -160,7 +160,7 @@ public class Messages {
     }
 
     private static String nameOf(String kommunenummer) {
-        Municipality m = Municipality.findById(kommunenummer);
+        MunicipalityProjection m = MunicipalityProjection.findById(kommunenummer);
         return m == null ? "kommune " + kommunenummer : m.name;
     }
 

@@ -11,8 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 /**
- * One message for one recipient on one channel, caused by one source event; unique on those three. Rendered at
- * send time (subject and body are kept afterwards for the feed and the log).
+ * What one source event tells one recipient on one channel; unique on those three. Its message (subject and body)
+ * is rendered at send time and kept afterwards for the feed and the log.
  */
 @Entity
 public class Notification extends PanacheEntityBase {

@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 public interface NotificationConfig {
 
     /**
-     * Events older than this when they arrive update the projections but cause no messages, so a new deployment
+     * Events older than this when they arrive update the projections but cause no notifications, so a new deployment
      * reading its topics from the beginning does not mail about last year.
      */
     @WithDefault("7d")

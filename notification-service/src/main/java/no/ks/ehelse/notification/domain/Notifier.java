@@ -1,29 +1,25 @@
 package no.ks.ehelse.notification.domain;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.notification.domain.Recipients.Recipient;
 import no.ks.ehelse.platform.events.CloudEvent;
 
 /**
- * Decides who hears about an event, on which channel and when, and writes one PENDING notification per
- * (event, recipient, channel) in the consumer's transaction. Sending happens later, in {@link Dispatcher}; so a
+ * Plans the notifications an event calls for: whom {@link Recipients} names, plus the matching subscriptions, on
+ * which channel and when (at once or in the digest), written as one PENDING notification per (event, recipient,
+ * channel) in the consumer's transaction. Sending happens later, in {@link Dispatcher}; so a
  * slow mail server never holds up consumption, and a crash loses nothing.
  */
 @ApplicationScoped
@@ -35,25 +31,18 @@ public class Notifier {
     public record Planned(int count) {
     }
 
-    /** Someone to tell. {@code address} null means the registry or the track has no address for them. */
-    record Recipient(String address, String name, String kommunenummer, String missingReason) {
-
-        static Recipient of(String address, String name, String kommunenummer) {
-            return new Recipient(address.strip().toLowerCase(Locale.ROOT), name, kommunenummer, null);
-        }
-
-        static Recipient missing(String key, String name, String kommunenummer, String reason) {
-            return new Recipient(key, name, kommunenummer, reason);
-        }
-    }
-
     private final EntityManager em;
+    private final Recipients recipients;
+    private final Preferences preferences;
     private final Clock clock;
     private final NotificationConfig config;
     private final Event<Planned> planned;
 
-    Notifier(EntityManager em, Clock clock, NotificationConfig config, Event<Planned> planned) {
+    Notifier(EntityManager em, Recipients recipients, Preferences preferences, Clock clock, NotificationConfig config,
+            Event<Planned> planned) {
         this.em = em;
+        this.recipients = recipients;
+        this.preferences = preferences;
         this.clock = clock;
         this.config = config;
         this.planned = planned;
@@ -70,12 +59,12 @@ public class Notifier {
         MessageKind kind = kindOf(event);
         UUID trackId = trackIdOf(event);
         String kommunenummer = event.data().path("kommunenummer").asText(null);
-        Track track = trackId == null ? null : Track.findById(trackId);
+        TrackProjection track = trackId == null ? null : TrackProjection.findById(trackId);
 
         List<Notification> planned = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         // People: e-mail (immediately, or in their digest) and their own feed.
-        for (Recipient r : people(kind, event, track, kommunenummer)) {
+        for (Recipient r : recipients.people(kind, event.data(), track, trackId, kommunenummer)) {
             if (r.missingReason() != null) {
                 missing.add(r.missingReason());
                 Notification n = notification(event, kind, Channel.EMAIL, "missing:" + r.address(), r, trackId, now);
@@ -86,14 +75,14 @@ public class Notifier {
                 continue;
             }
             Notification mail = notification(event, kind, Channel.EMAIL, r.address(), r, trackId, now);
-            if (!kind.confirmation && preferenceOf(r.address()) == Delivery.DAILY_DIGEST) {
+            if (!kind.confirmation && preferences.preference(r.address()) == Cadence.DAILY_DIGEST) {
                 digest(mail);
             }
             planned.add(mail);
             planned.add(notification(event, kind, Channel.FEED, r.address(), r, trackId, now));
         }
         // Municipalities' feeds.
-        for (String k : municipalityFeeds(kind, event, track, kommunenummer)) {
+        for (String k : recipients.municipalityFeeds(kind, track, trackId, kommunenummer)) {
             planned.add(notification(event, kind, Channel.FEED, Notification.municipalityFeed(k),
                     new Recipient(null, null, k, null), trackId, now));
         }
@@ -103,7 +92,7 @@ public class Notifier {
                     : new Recipient("webhook:" + s.id, null, kommunenummer, null);
             Notification n = notification(event, kind, s.channel, r.address(), r, trackId, now);
             n.subscriptionId = s.id;
-            if (s.channel == Channel.EMAIL && !kind.confirmation && s.delivery == Delivery.DAILY_DIGEST) {
+            if (s.channel == Channel.EMAIL && !kind.confirmation && s.cadence == Cadence.DAILY_DIGEST) {
                 digest(n);
             }
             planned.add(n);
@@ -150,118 +139,6 @@ public class Notifier {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private List<Recipient> people(MessageKind kind, CloudEvent event, Track track, String kommunenummer) {
-        List<Recipient> people = new ArrayList<>();
-        switch (kind) {
-            case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED -> people.addAll(contacts(kommunenummer));
-            case WENT_LIVE, WITHDRAWN, PREREQUISITE_OVERDUE -> {
-                people.addAll(contacts(kommunenummer));
-                people.addAll(workingGroup(track, event, "LEAD"));
-            }
-            case DEADLINE_APPROACHING -> {
-                for (String k : notEnrolled(track, event)) {
-                    people.addAll(contacts(k));
-                }
-            }
-            case DEADLINE_PASSED -> {
-                people.addAll(workingGroup(track, event, "LEAD"));
-                people.addAll(workingGroup(track, event, "DEPUTY"));
-            }
-            case DEADLINE_EXTENDED -> {
-                people.addAll(workingGroup(track, event, "LEAD"));
-                people.addAll(workingGroup(track, event, "DEPUTY"));
-                for (Contact c : Contact.<Contact>list("network is not null order by network, seq")) {
-                    people.add(Recipient.of(c.email, c.name, null));
-                }
-            }
-            case TRACK_CHANGED -> {
-                people.addAll(workingGroup(track, event, "LEAD"));
-                people.addAll(workingGroup(track, event, "DEPUTY"));
-                for (String k : enrolled(track)) {
-                    people.addAll(contacts(k));
-                }
-            }
-            case EVENT -> {
-                // Subscribers only.
-            }
-        }
-        // One message per address and event, even when a person is both a contact and the lead.
-        Map<String, Recipient> unique = new LinkedHashMap<>();
-        for (Recipient r : people) {
-            unique.putIfAbsent(r.address(), r);
-        }
-        return List.copyOf(unique.values());
-    }
-
-    private List<String> municipalityFeeds(MessageKind kind, CloudEvent event, Track track, String kommunenummer) {
-        return switch (kind) {
-            case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED, WENT_LIVE, WITHDRAWN,
-                    PREREQUISITE_OVERDUE -> kommunenummer == null ? List.of() : List.of(kommunenummer);
-            case DEADLINE_APPROACHING -> notEnrolled(track, event);
-            case TRACK_CHANGED -> enrolled(track);
-            default -> List.of();
-        };
-    }
-
-    private List<Recipient> contacts(String kommunenummer) {
-        if (kommunenummer == null) {
-            return List.of();
-        }
-        List<Contact> contacts = Contact.list("kommunenummer = ?1 order by seq", kommunenummer);
-        if (contacts.isEmpty()) {
-            return List.of(Recipient.missing("contacts:" + kommunenummer, null, kommunenummer,
-                    "municipality " + kommunenummer + " has no contact with an e-mail address in the registry"));
-        }
-        return contacts.stream().map(c -> Recipient.of(c.email, c.name, kommunenummer)).toList();
-    }
-
-    /** The track's lead or deputy; from the track projection, or from a whole-track event itself. */
-    private static List<Recipient> workingGroup(Track track, CloudEvent event, String role) {
-        JsonNode group = track != null ? track.state.path("workingGroup") : event.data().path("workingGroup");
-        List<Recipient> found = new ArrayList<>();
-        for (JsonNode member : group) {
-            if (role.equals(member.path("role").asText())) {
-                String email = member.path("email").asText(null);
-                String name = member.path("name").asText(null);
-                found.add(email == null || email.isBlank()
-                        ? Recipient.missing(role.toLowerCase(Locale.ROOT) + ":" + (track == null ? "" : track.id),
-                                name, null, "the track's " + role + " (" + name + ") has no e-mail address")
-                        : Recipient.of(email, name, null));
-            }
-        }
-        if (found.isEmpty() && track == null && !"DEPUTY".equals(role)) {
-            return List.of(Recipient.missing(role.toLowerCase(Locale.ROOT) + ":" + trackIdOf(event), null, null,
-                    "track " + trackIdOf(event) + " is not known here yet, so its " + role + " cannot be told"));
-        }
-        return found;
-    }
-
-    /** Current municipalities with no enrollment (other than withdrawn) in the track. */
-    @SuppressWarnings("unchecked")
-    private List<String> notEnrolled(Track track, CloudEvent event) {
-        UUID trackId = track != null ? track.id : trackIdOf(event);
-        LocalDate today = LocalDate.now(clock);
-        return em.createNativeQuery("SELECT m.kommunenummer FROM municipality m WHERE (m.valid_to IS NULL OR "
-                + "m.valid_to >= :today) AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.track_id = :track "
-                + "AND e.kommunenummer = m.kommunenummer AND e.status <> 'WITHDRAWN') ORDER BY m.kommunenummer")
-                .setParameter("today", today).setParameter("track", trackId).getResultList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> enrolled(Track track) {
-        if (track == null) {
-            return List.of();
-        }
-        return em.createNativeQuery("SELECT DISTINCT kommunenummer FROM enrollment WHERE track_id = :track "
-                + "AND status <> 'WITHDRAWN' ORDER BY kommunenummer").setParameter("track", track.id)
-                .getResultList();
-    }
-
-    private static Delivery preferenceOf(String address) {
-        RecipientPreference p = RecipientPreference.findById(address);
-        return p == null ? Delivery.IMMEDIATE : p.delivery;
     }
 
     private void digest(Notification n) {

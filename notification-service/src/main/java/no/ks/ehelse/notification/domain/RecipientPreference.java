@@ -19,8 +19,8 @@ public class RecipientPreference extends PanacheEntityBase {
     public String address;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Delivery delivery;
+    @Column(name = "delivery", nullable = false)
+    public Cadence cadence;
 
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;

@@ -13,7 +13,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An event that caused messages, as it was announced. */
+/** An event that caused notifications, as it was announced (messages are rendered from it). */
 @Entity
 @Table(name = "source_event")
 public class SourceEvent extends PanacheEntityBase {

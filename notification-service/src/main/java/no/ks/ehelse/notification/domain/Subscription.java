@@ -49,8 +49,8 @@ public class Subscription extends PanacheEntityBase {
 
     /** For e-mail: each message at once, or in the daily digest. Webhooks are always immediate. */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Delivery delivery = Delivery.IMMEDIATE;
+    @Column(name = "delivery", nullable = false)
+    public Cadence cadence = Cadence.IMMEDIATE;
 
     /** The webhook signing secret ({@code whsec_<base64>}); shown to the creator once, never logged. */
     public String secret;

@@ -15,7 +15,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.ks.ehelse.notification.events.SubscriptionEvents;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.events.CloudEvent;
 
@@ -24,7 +23,7 @@ import no.ks.ehelse.platform.events.CloudEvent;
 public class Subscriptions {
 
     public record Request(List<String> eventTypes, Channel channel, String address, String kommunenummer,
-            String network, String solution, UUID trackId, Delivery delivery) {
+            String network, String solution, UUID trackId, Cadence cadence) {
     }
 
     /** A new subscription and, for a webhook, its secret: the only time the secret is shown. */
@@ -58,7 +57,7 @@ public class Subscriptions {
     @Transactional
     public Created subscribe(Request request, String owner) {
         checkAddress(request.channel(), request.address());
-        if (request.channel() == Channel.WEBHOOK && request.delivery() == Delivery.DAILY_DIGEST) {
+        if (request.channel() == Channel.WEBHOOK && request.cadence() == Cadence.DAILY_DIGEST) {
             throw ProblemException.invalidField("delivery", "webhooks are delivered immediately; "
                     + "DAILY_DIGEST is for e-mail");
         }
@@ -72,7 +71,7 @@ public class Subscriptions {
         s.network = request.network();
         s.solution = request.solution();
         s.trackId = request.trackId();
-        s.delivery = request.delivery() == null ? Delivery.IMMEDIATE : request.delivery();
+        s.cadence = request.cadence() == null ? Cadence.IMMEDIATE : request.cadence();
         s.createdAt = OffsetDateTime.now(clock);
         if (s.channel == Channel.WEBHOOK) {
             byte[] key = new byte[32];
@@ -96,7 +95,7 @@ public class Subscriptions {
         String solution = event.data().path("solution").asText(null);
         String network = event.data().path("network").asText(null);
         if (network == null && kommunenummer != null) {
-            Municipality m = Municipality.findById(kommunenummer);
+            MunicipalityProjection m = MunicipalityProjection.findById(kommunenummer);
             network = m == null ? null : m.network;
         }
         String eventNetwork = network;

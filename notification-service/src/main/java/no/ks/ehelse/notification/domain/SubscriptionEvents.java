@@ -1,11 +1,9 @@
-package no.ks.ehelse.notification.events;
+package no.ks.ehelse.notification.domain;
 
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import no.ks.ehelse.notification.domain.Channel;
-import no.ks.ehelse.notification.domain.Subscription;
 import no.ks.ehelse.platform.events.Outbox;
 
 /**

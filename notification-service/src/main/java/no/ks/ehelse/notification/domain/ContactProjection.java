@@ -6,10 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
 /** A registry contact of one municipality or one network (exactly one of the two is set). */
 @Entity
-public class Contact extends PanacheEntityBase {
+@Table(name = "contact")
+public class ContactProjection extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

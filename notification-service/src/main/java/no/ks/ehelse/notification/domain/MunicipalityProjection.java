@@ -7,10 +7,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
 /** The registry's municipality, as far as addressing and naming messages needs it. */
 @Entity
-public class Municipality extends PanacheEntityBase {
+@Table(name = "municipality")
+public class MunicipalityProjection extends PanacheEntityBase {
 
     @Id
     public String kommunenummer;

@@ -7,10 +7,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
 /** An enrollment's current status, for send-time conditions and deadline summaries. */
 @Entity
-public class Enrollment extends PanacheEntityBase {
+@Table(name = "enrollment")
+public class EnrollmentProjection extends PanacheEntityBase {
 
     @Id
     public UUID id;

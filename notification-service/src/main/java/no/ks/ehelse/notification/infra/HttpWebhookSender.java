@@ -7,53 +7,43 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.notification.domain.NotificationConfig;
+import no.ks.ehelse.notification.domain.WebhookSender;
 
 /**
  * POSTs a signed Standard Webhooks message. Redirects are not followed (a redirect could lead past the SSRF
  * guard). Neither the secret nor the signature is ever logged.
  */
 @ApplicationScoped
-public class WebhookChannel {
-
-    /** What the endpoint answered: a status (0 when it could not be reached), and its Retry-After if any. */
-    public record Answer(int status, Duration retryAfter, String error) {
-
-        public boolean delivered() {
-            return status >= 200 && status < 300;
-        }
-    }
+public class HttpWebhookSender implements WebhookSender {
 
     private final HttpClient client;
     private final Duration timeout;
     private final Clock clock;
 
-    WebhookChannel(NotificationConfig config, Clock clock) {
+    HttpWebhookSender(NotificationConfig config, Clock clock) {
         this.timeout = config.webhooks().timeout();
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    public Answer post(String url, String secret, String messageId, String body) {
+    @Override
+    public Answer post(String url, String secret, String webhookId, String body) {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("content-type", "application/json")
                 .header("user-agent", "ks-ehelse-notification/1.0")
-                .header("webhook-id", messageId)
+                .header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret, messageId, timestamp, body))
+                .header("webhook-signature", WebhookSignature.sign(secret, webhookId, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             return new Answer(response.statusCode(),
-                    response.headers().firstValue("retry-after").map(this::retryAfter).orElse(null),
+                    response.headers().firstValue("retry-after").orElse(null),
                     response.statusCode() / 100 == 2 ? null : "endpoint answered " + response.statusCode());
         } catch (IOException e) {
             return new Answer(0, null, "endpoint not reachable: " + e.getClass().getSimpleName()
@@ -61,21 +51,6 @@ public class WebhookChannel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, null, "interrupted");
-        }
-    }
-
-    /** Retry-After is either delay-seconds or an HTTP date. */
-    private Duration retryAfter(String value) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException e) {
-            try {
-                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Duration.between(clock.instant(), at).isNegative() ? Duration.ZERO
-                        : Duration.between(clock.instant(), at);
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
         }
     }
 }

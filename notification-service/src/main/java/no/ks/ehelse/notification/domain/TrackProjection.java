@@ -13,10 +13,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
 /** enrollment-service's track as last announced: the whole event data, so messages can quote the plan. */
 @Entity
-public class Track extends PanacheEntityBase {
+@Table(name = "track")
+public class TrackProjection extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -16,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import no.ks.ehelse.platform.api.ProblemException;
 
-/** Messages as people and operators see them: delivery status, the log, feeds, read marks, re-delivery. */
+/** Notifications as people and operators see them: delivery status, the log, feeds, read marks, re-delivery. */
 @ApplicationScoped
-public class Deliveries {
+public class Notifications {
 
     /** Filters of the status query; null means any. */
     public record Filter(NotificationStatus status, Channel channel, String kommunenummer, String recipient,
@@ -27,7 +27,7 @@ public class Deliveries {
 
     private final Clock clock;
 
-    Deliveries(Clock clock) {
+    Notifications(Clock clock) {
         this.clock = clock;
     }
 
@@ -98,34 +98,6 @@ public class Deliveries {
         a.outcome = "REQUEUED";
         a.persist();
         return n;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Delivery preference(String address) {
-        RecipientPreference p = RecipientPreference.findById(address.toLowerCase(Locale.ROOT));
-        return p == null ? Delivery.IMMEDIATE : p.delivery;
-    }
-
-    @Transactional
-    public Delivery prefer(String address, Delivery delivery, String by) {
-        String key = address.strip().toLowerCase(Locale.ROOT);
-        RecipientPreference p = RecipientPreference.findById(key);
-        if (p == null) {
-            p = new RecipientPreference();
-            p.address = key;
-        }
-        p.delivery = delivery;
-        p.updatedBy = by;
-        p.updatedAt = OffsetDateTime.now(clock);
-        p.persist();
-        return p.delivery;
-    }
-
-    /** Is the address a registry contact of the municipality? (A municipality may set its contacts' choice.) */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean isContactOf(String address, String kommunenummer) {
-        return Contact.count("kommunenummer = ?1 and email = ?2", kommunenummer,
-                address.strip().toLowerCase(Locale.ROOT)) > 0;
     }
 
     private static void add(List<String> where, Map<String, Object> params, String field, Object value) {

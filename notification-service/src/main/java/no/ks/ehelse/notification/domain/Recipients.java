@@ -1,0 +1,177 @@
+package no.ks.ehelse.notification.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Who is to hear about an event, from the projections (docs/notifications.md, "Who gets what"): the municipality's
+ * registry contacts, the track's lead and deputy, the network contacts, the municipalities (not) enrolled in the
+ * track; and, just before sending, whether a planned recipient is still concerned.
+ */
+@ApplicationScoped
+public class Recipients {
+
+    /** Someone to tell. {@code missingReason} set means the registry or the track has no address for them. */
+    record Recipient(String address, String name, String kommunenummer, String missingReason) {
+
+        static Recipient of(String address, String name, String kommunenummer) {
+            return new Recipient(address.strip().toLowerCase(Locale.ROOT), name, kommunenummer, null);
+        }
+
+        static Recipient missing(String key, String name, String kommunenummer, String reason) {
+            return new Recipient(key, name, kommunenummer, reason);
+        }
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    Recipients(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** The people to write to, one per address. */
+    List<Recipient> people(MessageKind kind, JsonNode data, TrackProjection track, UUID trackId,
+            String kommunenummer) {
+        List<Recipient> people = new ArrayList<>();
+        switch (kind) {
+            case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED -> people.addAll(contacts(kommunenummer));
+            case WENT_LIVE, WITHDRAWN, PREREQUISITE_OVERDUE -> {
+                people.addAll(contacts(kommunenummer));
+                people.addAll(workingGroup(track, data, trackId, "LEAD"));
+            }
+            case DEADLINE_APPROACHING -> {
+                for (String k : notEnrolled(trackId)) {
+                    people.addAll(contacts(k));
+                }
+            }
+            case DEADLINE_PASSED -> {
+                people.addAll(workingGroup(track, data, trackId, "LEAD"));
+                people.addAll(workingGroup(track, data, trackId, "DEPUTY"));
+            }
+            case DEADLINE_EXTENDED -> {
+                people.addAll(workingGroup(track, data, trackId, "LEAD"));
+                people.addAll(workingGroup(track, data, trackId, "DEPUTY"));
+                for (ContactProjection c : ContactProjection.<ContactProjection>list(
+                        "network is not null order by network, seq")) {
+                    people.add(Recipient.of(c.email, c.name, null));
+                }
+            }
+            case TRACK_CHANGED -> {
+                people.addAll(workingGroup(track, data, trackId, "LEAD"));
+                people.addAll(workingGroup(track, data, trackId, "DEPUTY"));
+                for (String k : enrolled(track)) {
+                    people.addAll(contacts(k));
+                }
+            }
+            case EVENT -> {
+                // Subscribers only.
+            }
+        }
+        return distinct(people);
+    }
+
+    /** The municipalities whose feed gets the entry. */
+    List<String> municipalityFeeds(MessageKind kind, TrackProjection track, UUID trackId, String kommunenummer) {
+        return switch (kind) {
+            case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED, WENT_LIVE, WITHDRAWN,
+                    PREREQUISITE_OVERDUE -> kommunenummer == null ? List.of() : List.of(kommunenummer);
+            case DEADLINE_APPROACHING -> notEnrolled(trackId);
+            case TRACK_CHANGED -> enrolled(track);
+            default -> List.of();
+        };
+    }
+
+    /** Why a planned notification should no longer go out, checked just before sending; null to send. */
+    String skipReason(Notification n) {
+        if (n.kind == MessageKind.DEADLINE_APPROACHING && n.kommunenummer != null
+                && EnrollmentProjection.enrolled(n.trackId, n.kommunenummer)) {
+            return "municipality " + n.kommunenummer + " enrolled after the reminder was planned";
+        }
+        return null;
+    }
+
+    /** One notification per address and event, even when a person is both a contact and the lead. */
+    static List<Recipient> distinct(List<Recipient> people) {
+        Map<String, Recipient> unique = new LinkedHashMap<>();
+        for (Recipient r : people) {
+            unique.putIfAbsent(r.address(), r);
+        }
+        return List.copyOf(unique.values());
+    }
+
+    /**
+     * The members with {@code role} of a working group ({@code [{"role", "name", "email"}]}); one without an e-mail
+     * address is a missing recipient. {@code knownTrack} is null when the track is not projected yet: then a
+     * missing lead is a missing recipient too (a deputy is optional).
+     */
+    static List<Recipient> workingGroup(JsonNode group, String role, UUID knownTrack, UUID trackId) {
+        String key = role.toLowerCase(Locale.ROOT) + ":";
+        List<Recipient> found = new ArrayList<>();
+        for (JsonNode member : group) {
+            if (role.equals(member.path("role").asText())) {
+                String email = member.path("email").asText(null);
+                String name = member.path("name").asText(null);
+                found.add(email == null || email.isBlank()
+                        ? Recipient.missing(key + (knownTrack == null ? "" : knownTrack), name, null,
+                                "the track's " + role + " (" + name + ") has no e-mail address")
+                        : Recipient.of(email, name, null));
+            }
+        }
+        if (found.isEmpty() && knownTrack == null && !"DEPUTY".equals(role)) {
+            return List.of(Recipient.missing(key + trackId, null, null,
+                    "track " + trackId + " is not known here yet, so its " + role + " cannot be told"));
+        }
+        return found;
+    }
+
+    private List<Recipient> contacts(String kommunenummer) {
+        if (kommunenummer == null) {
+            return List.of();
+        }
+        List<ContactProjection> contacts = ContactProjection.list("kommunenummer = ?1 order by seq", kommunenummer);
+        if (contacts.isEmpty()) {
+            return List.of(Recipient.missing("contacts:" + kommunenummer, null, kommunenummer,
+                    "municipality " + kommunenummer + " has no contact with an e-mail address in the registry"));
+        }
+        return contacts.stream().map(c -> Recipient.of(c.email, c.name, kommunenummer)).toList();
+    }
+
+    /** The track's lead or deputy; from the track projection, or from a whole-track event itself. */
+    private static List<Recipient> workingGroup(TrackProjection track, JsonNode data, UUID trackId, String role) {
+        JsonNode group = track != null ? track.state.path("workingGroup") : data.path("workingGroup");
+        return workingGroup(group, role, track == null ? null : track.id, trackId);
+    }
+
+    /** Current municipalities with no enrollment (other than withdrawn) in the track. */
+    @SuppressWarnings("unchecked")
+    private List<String> notEnrolled(UUID trackId) {
+        LocalDate today = LocalDate.now(clock);
+        return em.createNativeQuery("SELECT m.kommunenummer FROM municipality m WHERE (m.valid_to IS NULL OR "
+                + "m.valid_to >= :today) AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.track_id = :track "
+                + "AND e.kommunenummer = m.kommunenummer AND e.status <> 'WITHDRAWN') ORDER BY m.kommunenummer")
+                .setParameter("today", today).setParameter("track", trackId).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> enrolled(TrackProjection track) {
+        if (track == null) {
+            return List.of();
+        }
+        return em.createNativeQuery("SELECT DISTINCT kommunenummer FROM enrollment WHERE track_id = :track "
+                + "AND status <> 'WITHDRAWN' ORDER BY kommunenummer").setParameter("track", track.id)
+                .getResultList();
+    }
+}
