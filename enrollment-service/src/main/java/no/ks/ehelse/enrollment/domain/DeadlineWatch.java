@@ -15,8 +15,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import no.ks.ehelse.enrollment.events.EnrollmentEvents;
-import no.ks.ehelse.enrollment.events.TrackEvents;
 
 /**
  * Fires the time-based events exactly once: deadline-approaching (at the configured offsets before a

@@ -14,7 +14,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import no.ks.ehelse.enrollment.events.EnrollmentEvents;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Caller;
 
