@@ -1,6 +1,7 @@
 package no.ks.ehelse.enrollment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -36,6 +37,7 @@ import no.ks.ehelse.localstack.TestTokens;
 /**
  * Two instances of the packaged service, as separate processes on one database and one broker, both running the
  * deadline watch every second: the registration deadline passes, and exactly one deadline-passed event exists.
+ * Each instance's own log shows it started, consumed and had its clock moved, so one instance alone cannot pass.
  */
 class DeadlineTwoInstancesIT {
 
@@ -93,14 +95,33 @@ class DeadlineTwoInstancesIT {
             var passed = probe.await(r -> track.equals(r.key())
                     && "no.ks.ehelse.track.deadline-passed.v1".equals(r.type()), Duration.ofSeconds(30));
             EventContract.assertValid(passed.value());
-            // Both watchers run every second; give them several more rounds to misbehave.
-            List<EventProbe.Received> all = probe.drain(Duration.ofSeconds(5)).stream()
+            // Both watchers keep running every second. A later event of the track, written after the fire, is
+            // sent after anything the watchers wrote before it (the outbox keeps a track's order).
+            assertEquals(200, call(second, "POST", "/api/v1/tracks/" + track + "/status", "{\"status\": \"RUNNING\"}")
+                    .statusCode());
+            probe.await(r -> track.equals(r.key()) && "no.ks.ehelse.track.changed.v1".equals(r.type())
+                    && "RUNNING".equals(r.value().at("/data/status").asText()), Duration.ofSeconds(30));
+            List<EventProbe.Received> all = probe.drain(Duration.ZERO).stream()
                     .filter(r -> track.equals(r.key()) && "no.ks.ehelse.track.deadline-passed.v1".equals(r.type()))
                     .toList();
             assertEquals(1, all.size(), "deadline-passed must fire exactly once across instances");
         }
-        String log = Files.readString(first.log()) + Files.readString(second.log());
-        assertTrue(log.contains("Clock moved to"), "both instances had their clocks moved");
+        String a = Files.readString(first.log());
+        String b = Files.readString(second.log());
+        Map.of("enrollment-a", a, "enrollment-b", b).forEach((which, log) -> {
+            assertTrue(log.contains("enrollment-service 0.1.0-SNAPSHOT on JVM"), which + " started");
+            assertTrue(log.contains("Kafka consumer kafka-consumer-registry-solutions, connected"),
+                    which + " connected its consumer of the registry's solutions");
+            assertTrue(log.contains("Clock moved to"), which + " had its clock moved");
+            assertFalse(log.contains("DeadlineWatch#periodically"), which + "'s deadline watch failed");
+        });
+        // The 14-day reminder may fire on the real day the track opened; after the move only deadline-passed is due.
+        String passedDay = "Deadline watch fired 1 event(s) for " + deadline.plusDays(1);
+        assertEquals(1, fires(a, passedDay) + fires(b, passedDay), "exactly one instance's watch fired, once");
+    }
+
+    private static long fires(String log, String line) {
+        return log.lines().filter(l -> l.contains(line)).count();
     }
 
     private static void publishSolution(String code) {

@@ -191,30 +191,124 @@ class EnrollmentFlowTest {
                 .body("items.kommunenummer", not(hasItem("1201")));
     }
 
+    private static io.restassured.response.ValidatableResponse withdraw(String token, String enrollment, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/enrollments/" + enrollment + "/withdrawal").then();
+    }
+
     @Test
-    void nhnDataShowingTheMunicipalityActiveMakesTheEnrollmentLive() {
+    void aMunicipalityWithdrawsUntilKickOffALeadOrAdminAlwaysButWithAReasonAndOnlyWhileNotLive() {
+        LocalDate kickOff = TODAY.plusDays(40);
+        String track = Tracks.open("digihelsestasjon", null, TODAY.plusDays(20), kickOff);
+        String lead = TestTokens.forRole("lead", Map.of("solutions", List.of("digihelsestasjon")));
+        String fitjar = Tracks.enroll(track, Tracks.municipality("4615"), "4615").statusCode(201).extract().path("id");
+        String tysnes = Tracks.enroll(track, Tracks.municipality("4616"), "4616").statusCode(201).extract().path("id");
+        String kvinnherad = Tracks.enroll(track, Tracks.municipality("4617"), "4617").statusCode(201).extract().path("id");
+        try (EventProbe probe = EventProbe.open(TestSolutions.bootstrap(), "enrollment.enrollments.v1")) {
+            withdraw(Tracks.admin(), fitjar, "{}").statusCode(400).body("violations[0].field", equalTo("reason"));
+            withdraw(lead, fitjar, "{\"reason\": \" \"}").statusCode(400).body("violations[0].field", equalTo("reason"));
+            withdraw(Tracks.municipality("4616"), fitjar, "{}").statusCode(403);
+            withdraw(Tracks.municipality("4615"), fitjar, "{}").statusCode(200).body("status", equalTo("WITHDRAWN"));
+            withdraw(Tracks.municipality("4615"), fitjar, "{}").statusCode(409)
+                    .body("type", equalTo("urn:no:ks:ehelse:problem:cannot-withdraw"));
+
+            TestClock.set(kickOff);
+            withdraw(Tracks.municipality("4616"), tysnes, "{}").statusCode(409)
+                    .body("type", equalTo("urn:no:ks:ehelse:problem:after-kick-off"));
+            given().auth().oauth2(Tracks.admin()).get("/api/v1/enrollments/" + tysnes).then()
+                    .body("status", equalTo("CONFIRMED"));
+            withdraw(lead, tysnes, "{\"reason\": \"Kommunen har ikke ressurser likevel\"}").statusCode(200)
+                    .body("status", equalTo("WITHDRAWN"));
+            var withdrawn = probe.await(r -> "no.ks.ehelse.enrollment.withdrawn.v1".equals(r.type())
+                    && tysnes.equals(r.value().at("/data/id").asText()), Duration.ofSeconds(30));
+            EventContract.assertValid(withdrawn.value());
+            assertEquals("Kommunen har ikke ressurser likevel", withdrawn.value().at("/data/reason").asText());
+
+            given().auth().oauth2(Tracks.admin()).contentType(ContentType.JSON).body("{\"on\": \"" + kickOff + "\"}")
+                    .post("/api/v1/enrollments/" + kvinnherad + "/went-live").then().statusCode(200);
+            withdraw(Tracks.admin(), kvinnherad, "{\"reason\": \"Feilregistrert\"}").statusCode(409)
+                    .body("type", equalTo("urn:no:ks:ehelse:problem:cannot-withdraw"));
+        }
+        given().auth().oauth2(Tracks.admin()).get("/api/v1/enrollments/" + tysnes + "/history").then()
+                .body("action", equalTo(List.of("ENROLLED", "WITHDRAWN")))
+                .body("[1].reason", equalTo("Kommunen har ikke ressurser likevel"));
+        given().auth().oauth2(Tracks.admin()).get("/api/v1/tracks/" + track + "/progress").then()
+                .body("byStatus.WITHDRAWN", equalTo(2)).body("byStatus.LIVE", equalTo(1));
+    }
+
+    @Test
+    void aLargerCapacityPromotesTheFirstOnTheWaitingListAndMovesTheRestUp() {
+        LocalDate deadline = TODAY.plusDays(30);
+        String track = Tracks.open("vkp", 1, deadline, null);
+        Tracks.enroll(track, Tracks.municipality("4623"), "4623").statusCode(201).body("status", equalTo("CONFIRMED"));
+        String first = Tracks.enroll(track, Tracks.municipality("4624"), "4624").statusCode(201)
+                .body("waitlistPosition", equalTo(1)).extract().path("id");
+        String second = Tracks.enroll(track, Tracks.municipality("4618"), "4618").statusCode(201)
+                .body("waitlistPosition", equalTo(2)).extract().path("id");
+        String third = Tracks.enroll(track, Tracks.municipality("4620"), "4620").statusCode(201)
+                .body("waitlistPosition", equalTo(3)).extract().path("id");
+        try (EventProbe probe = EventProbe.open(TestSolutions.bootstrap(), "enrollment.enrollments.v1")) {
+            Tracks.replacePlan(track, "vkp", 3, deadline, null).statusCode(200).body("capacity", equalTo(3));
+            for (String promoted : List.of(first, second)) {
+                var event = probe.await(r -> "no.ks.ehelse.enrollment.waitlist-promoted.v1".equals(r.type())
+                        && promoted.equals(r.value().at("/data/id").asText()), Duration.ofSeconds(30));
+                EventContract.assertValid(event.value());
+                assertEquals("CONFIRMED", event.value().at("/data/status").asText());
+                given().auth().oauth2(Tracks.admin()).get("/api/v1/enrollments/" + promoted).then()
+                        .body("status", equalTo("CONFIRMED")).body("waitlistPosition", equalTo(null));
+            }
+        }
+        given().auth().oauth2(Tracks.admin()).get("/api/v1/enrollments/" + third).then()
+                .body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
+        given().auth().oauth2(Tracks.admin()).get("/api/v1/enrollments/" + first + "/history").then()
+                .body("action", equalTo(List.of("ENROLLED", "PROMOTED"))).body("[1].toStatus", equalTo("CONFIRMED"));
+        given().auth().oauth2(Tracks.admin()).get("/api/v1/tracks/" + track + "/progress").then()
+                .body("byStatus.CONFIRMED", equalTo(3)).body("byStatus.WAITLISTED", equalTo(1));
+    }
+
+    private static String adoptionWentLive(String kommunenummer, String solution, String on) {
+        String event = """
+                {"specversion": "1.0", "id": "%s", "source": "urn:no:ks:ehelse:adoption-stats",
+                 "type": "no.ks.ehelse.adoption.went-live.v1", "subject": "%s", "time": "%sT10:00:00Z",
+                 "datacontenttype": "application/json",
+                 "data": {"kommunenummer": "%s", "solution": "%s", "effectiveDate": "%s"}}"""
+                .formatted(java.util.UUID.randomUUID(), kommunenummer, on, kommunenummer, solution, on);
+        try {
+            EventContract.assertValid(new com.fasterxml.jackson.databind.ObjectMapper().readTree(event));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return event;
+    }
+
+    @Test
+    void nhnDataShowingTheMunicipalityActiveMakesTheEnrollmentLiveOnceEvenWhenRedelivered() {
         String track = Tracks.open("kjernejournal", null, TODAY.plusDays(30), null);
         String id = Tracks.enroll(track, Tracks.municipality("4619"), "4619").statusCode(201).extract().path("id");
+        String otherTrack = Tracks.open("digihelse", null, TODAY.plusDays(30), null);
+        String other = Tracks.enroll(otherTrack, Tracks.municipality("4619"), "4619").statusCode(201).extract().path("id");
         try (EventProbe probe = EventProbe.open(TestSolutions.bootstrap(), "enrollment.enrollments.v1")) {
-            String wentLive = """
-                    {"specversion": "1.0", "id": "%s", "source": "urn:no:ks:ehelse:adoption-stats",
-                     "type": "no.ks.ehelse.adoption.went-live.v1", "subject": "4619", "time": "2024-05-02T10:00:00Z",
-                     "datacontenttype": "application/json",
-                     "data": {"kommunenummer": "4619", "solution": "kjernejournal", "effectiveDate": "2024-05-02"}}"""
-                    .formatted(java.util.UUID.randomUUID());
-            try {
-                EventContract.assertValid(new com.fasterxml.jackson.databind.ObjectMapper().readTree(wentLive));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
+            String wentLive = adoptionWentLive("4619", "kjernejournal", "2024-05-02");
             TestRegistry.send("adoption.events.v1", "4619", wentLive);
             TestRegistry.send("adoption.events.v1", "4619", wentLive); // redelivered: changes nothing
-            var event = probe.await(r -> "4619".equals(r.key()) && "no.ks.ehelse.enrollment.went-live.v1".equals(r.type()),
-                    Duration.ofSeconds(30));
-            EventContract.assertValid(event.value());
-            assertEquals("2024-05-02", event.value().at("/data/wentLiveOn").asText());
+            // Same key, so read after the redelivery; its went-live is published after anything the redelivery did.
+            TestRegistry.send("adoption.events.v1", "4619", adoptionWentLive("4619", "digihelse", "2024-05-03"));
+            probe.await(r -> "no.ks.ehelse.enrollment.went-live.v1".equals(r.type())
+                    && other.equals(r.value().at("/data/id").asText()), Duration.ofSeconds(30));
+
+            List<EventProbe.Received> live = probe.drain(Duration.ZERO).stream()
+                    .filter(r -> "no.ks.ehelse.enrollment.went-live.v1".equals(r.type())
+                            && id.equals(r.value().at("/data/id").asText()))
+                    .toList();
+            assertEquals(1, live.size(), "one went-live for the enrollment, however often NHN's event arrives");
+            EventContract.assertValid(live.get(0).value());
+            assertEquals("2024-05-02", live.get(0).value().at("/data/wentLiveOn").asText());
         }
-        given().auth().oauth2(Tracks.admin()).get("/api/v1/enrollments/" + id).then().body("status", equalTo("LIVE"));
+        given().auth().oauth2(Tracks.admin()).get("/api/v1/enrollments/" + id).then().body("status", equalTo("LIVE"))
+                .body("wentLiveOn", equalTo("2024-05-02"));
+        List<String> actions = given().auth().oauth2(Tracks.admin()).get("/api/v1/enrollments/" + id + "/history")
+                .then().statusCode(200).extract().jsonPath().getList("action");
+        assertEquals(1, actions.stream().filter("WENT_LIVE"::equals).count(), actions::toString);
         String another = Tracks.open("kjernejournal", null, TODAY.plusDays(30), null);
         Tracks.enroll(another, Tracks.municipality("4619"), "4619").statusCode(409)
                 .body("type", equalTo("urn:no:ks:ehelse:problem:already-live"));

@@ -1,10 +1,20 @@
 package no.ks.ehelse.enrollment;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import no.ks.ehelse.localstack.TestEvents;
+import no.ks.ehelse.platform.events.CloudEvent;
 
 /** Plays the registry in tests: puts schema-valid solution events on registry.solutions.v1 with a plain producer. */
 final class TestSolutions {
@@ -29,6 +39,21 @@ final class TestSolutions {
     /** Exactly as the registry's outbox relay sends it, content-type header included. */
     static void send(String key, String value) {
         TestRegistry.send("registry.solutions.v1", key, value);
+    }
+
+    /**
+     * Sends to {@code partition} (null: the key's own), as the registry's relay does, and answers the partition it
+     * went to: records on one partition are consumed in order, so a later one there can prove an earlier was read.
+     */
+    static int sendTo(Integer partition, String key, String value) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap()),
+                new StringSerializer(), new StringSerializer())) {
+            var record = new ProducerRecord<>("registry.solutions.v1", partition, key, value);
+            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            return producer.send(record).get(30, TimeUnit.SECONDS).partition();
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Publishes a solution and waits until the service can use it ({@code probe} stops failing). */

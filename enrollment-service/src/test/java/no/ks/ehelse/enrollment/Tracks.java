@@ -24,7 +24,23 @@ final class Tracks {
 
     /** An OPEN track of the solution with the capacity (or none) and a deadline, plus two prerequisites. */
     static String open(String solution, Integer capacity, LocalDate deadline, LocalDate kickOff) {
-        String body = """
+        String id = given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(plan(solution, capacity, deadline, kickOff))
+                .post("/api/v1/tracks").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"status\": \"OPEN\"}")
+                .post("/api/v1/tracks/" + id + "/status").then().statusCode(200);
+        return id;
+    }
+
+    /** Replaces the plan of a track made by {@link #open} (PUT), e.g. with another capacity. */
+    static io.restassured.response.ValidatableResponse replacePlan(String trackId, String solution, Integer capacity,
+            LocalDate deadline, LocalDate kickOff) {
+        return given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(plan(solution, capacity, deadline, kickOff)).put("/api/v1/tracks/" + trackId).then();
+    }
+
+    private static String plan(String solution, Integer capacity, LocalDate deadline, LocalDate kickOff) {
+        return """
                 {"solution": "%s", "name": "Testløp %s", "capacity": %s, "registrationDeadline": "%s", "kickOff": %s,
                  "phases": [{"phase": "ANCHOR_AND_PREPARE"}, {"phase": "CARRY_OUT"}, {"phase": "CLOSE_AND_REALISE"}],
                  "milestones": [{"kind": "KICK_OFF", "title": "Oppstartsmøte", "date": "%s"}],
@@ -35,11 +51,6 @@ final class Tracks {
                                   {"role": "DEPUTY", "name": "Stedfortreder", "email": "stedfortreder@ks.example"}]}"""
                 .formatted(solution, solution, capacity == null ? "null" : capacity, deadline,
                         kickOff == null ? "null" : "\"" + kickOff + "\"", deadline.plusDays(30), deadline.plusDays(20));
-        String id = given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/tracks").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"status\": \"OPEN\"}")
-                .post("/api/v1/tracks/" + id + "/status").then().statusCode(200);
-        return id;
     }
 
     static io.restassured.response.ValidatableResponse enroll(String trackId, String token, String kommunenummer) {

@@ -15,8 +15,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import no.ks.ehelse.enrollment.events.EnrollmentEvents;
-import no.ks.ehelse.enrollment.events.TrackEvents;
 
 /**
  * Fires the time-based events exactly once: deadline-approaching (at the configured offsets before a
@@ -88,11 +86,9 @@ public class DeadlineWatch {
             }
         } else if (track.status == TrackStatus.OPEN) {
             long daysLeft = ChronoUnit.DAYS.between(today, deadline);
-            // Only the nearest due reminder is sent; after an outage the earlier ones are marked, not sent.
-            Integer due = config.approachingDays().stream().filter(days -> daysLeft <= days).min(Integer::compare)
-                    .orElse(null);
-            for (Integer days : config.approachingDays()) {
-                if (daysLeft <= days && firstTime(id.toString(), "APPROACHING_" + days, deadline) && days.equals(due)) {
+            Integer sent = Reminders.sent(config.approachingDays(), daysLeft).orElse(null);
+            for (Integer days : Reminders.reached(config.approachingDays(), daysLeft)) {
+                if (firstTime(id.toString(), "APPROACHING_" + days, deadline) && days.equals(sent)) {
                     trackEvents.deadline(TrackEvents.DEADLINE_APPROACHING, summary(track, (int) daysLeft));
                     fired++;
                 }
@@ -130,8 +126,7 @@ public class DeadlineWatch {
     }
 
     private TrackEvents.DeadlineState summary(Track track, Integer daysLeft) {
-        long confirmed = Enrollment.count("trackId = ?1 AND status IN ?2", track.id,
-                List.of(EnrollmentStatus.CONFIRMED, EnrollmentStatus.LIVE, EnrollmentStatus.COMPLETED));
+        long confirmed = Enrollments.occupied(track.id);
         long waitlisted = Enrollment.count("trackId = ?1 AND status = ?2", track.id, EnrollmentStatus.WAITLISTED);
         List<String> without = em.createQuery("SELECT DISTINCT m.network FROM MunicipalityProjection m "
                 + "WHERE m.network IS NOT NULL AND (m.validTo IS NULL OR m.validTo >= :today) AND m.network NOT IN "

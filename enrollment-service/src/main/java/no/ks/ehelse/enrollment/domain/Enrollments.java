@@ -14,12 +14,12 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import no.ks.ehelse.enrollment.events.EnrollmentEvents;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Caller;
 
 /**
- * Enrollment rules. Every change that affects a track's places takes the track's row lock first, so confirmed +
+ * Enrolling, withdrawing and an enrollment's progress; the waiting list's rules are {@link Waitlist}'s, the
+ * registration window's {@link RegistrationWindow}'s. Every change that affects a track's places takes the track's row lock first, so confirmed +
  * waitlisted can never exceed what capacity allows, however many requests arrive at once.
  */
 @ApplicationScoped
@@ -46,7 +46,8 @@ public class Enrollments {
         Track track = lockTrack(trackId);
         Access.requireManagerOrMunicipality(caller, track, kommunenummer);
         MunicipalityProjection municipality = requireCurrentMunicipality(kommunenummer);
-        boolean late = checkRegistrationWindow(track, lateReason, caller);
+        boolean late = RegistrationWindow.admit(track, today(), Access.manages(caller, track), lateReason)
+                == RegistrationWindow.Admission.LATE;
 
         Enrollment.<Enrollment>find("trackId = ?1 AND kommunenummer = ?2 AND status <> ?3", trackId, kommunenummer,
                 EnrollmentStatus.WITHDRAWN).firstResultOptional().ifPresent(existing -> {
@@ -63,10 +64,10 @@ public class Enrollments {
         e.id = UUID.randomUUID();
         e.trackId = trackId;
         e.kommunenummer = kommunenummer;
-        e.status = track.hasCapacityFor(occupied(trackId)) ? EnrollmentStatus.CONFIRMED : EnrollmentStatus.WAITLISTED;
-        e.queueNumber = ((Number) Enrollment.getEntityManager()
-                .createQuery("SELECT coalesce(max(e.queueNumber), 0) FROM Enrollment e WHERE e.trackId = :track")
-                .setParameter("track", trackId).getSingleResult()).intValue() + 1;
+        e.status = Waitlist.statusOnEnrolling(track, occupied(trackId));
+        e.queueNumber = Waitlist.nextQueueNumber(Enrollment.getEntityManager()
+                .createQuery("SELECT max(e.queueNumber) FROM Enrollment e WHERE e.trackId = :track", Integer.class)
+                .setParameter("track", trackId).getSingleResult());
         e.queuedAt = OffsetDateTime.now(clock);
         e.lateReason = late ? lateReason.strip() : null;
         e.phase = track.plan.phases().isEmpty() ? null : track.plan.phases().get(0).phase();
@@ -109,17 +110,12 @@ public class Enrollments {
     void promoteWaiting(Track track, String actor) {
         List<Enrollment> waiting = Enrollment.list("trackId = ?1 AND status = ?2", Sort.by("queueNumber"),
                 track.id, EnrollmentStatus.WAITLISTED);
-        long occupied = occupied(track.id);
-        for (Enrollment next : waiting) {
-            if (!track.hasCapacityFor(occupied)) {
-                return;
-            }
+        for (Enrollment next : Waitlist.promotable(track, occupied(track.id), waiting)) {
             next.status = EnrollmentStatus.CONFIRMED;
             next.updatedAt = OffsetDateTime.now(clock);
             record(next, actor, "PROMOTED", EnrollmentStatus.WAITLISTED, EnrollmentStatus.CONFIRMED,
                     "a place became free");
             events.publish(EnrollmentEvents.PROMOTED, next, track, null, "a place became free");
-            occupied++;
         }
     }
 
@@ -236,39 +232,12 @@ public class Enrollments {
         if (e.status != EnrollmentStatus.WAITLISTED) {
             return null;
         }
-        return (int) Enrollment.count("trackId = ?1 AND status = ?2 AND queueNumber < ?3", e.trackId,
-                EnrollmentStatus.WAITLISTED, e.queueNumber) + 1;
+        return Waitlist.position(e, Enrollment.count("trackId = ?1 AND status = ?2 AND queueNumber < ?3", e.trackId,
+                EnrollmentStatus.WAITLISTED, e.queueNumber));
     }
 
     static long occupied(UUID trackId) {
-        return Enrollment.count("trackId = ?1 AND status IN ?2", trackId,
-                List.of(EnrollmentStatus.CONFIRMED, EnrollmentStatus.LIVE, EnrollmentStatus.COMPLETED));
-    }
-
-    private boolean checkRegistrationWindow(Track track, String lateReason, Caller caller) {
-        LocalDate today = today();
-        boolean managerWithReason = Access.manages(caller, track) && lateReason != null && !lateReason.isBlank();
-        if (track.status == TrackStatus.OPEN && (track.registrationOpens == null
-                || !today.isBefore(track.registrationOpens)) && !today.isAfter(track.registrationDeadline)) {
-            return false;
-        }
-        boolean closedOnlyByTime = track.status == TrackStatus.OPEN || track.status == TrackStatus.REGISTRATION_CLOSED
-                || track.status == TrackStatus.RUNNING;
-        if (closedOnlyByTime && today.isAfter(track.registrationDeadline)) {
-            if (managerWithReason) {
-                return true;
-            }
-            throw ProblemException.conflict("registration-closed", "Registration for " + track.name + " closed on "
-                    + track.registrationDeadline + (Access.manages(caller, track)
-                            ? "; give a lateReason to register the municipality late" : "; contact the track's lead"))
-                    .with("registrationDeadline", track.registrationDeadline);
-        }
-        if (track.status == TrackStatus.OPEN) {
-            throw ProblemException.conflict("registration-not-open", "Registration for " + track.name + " opens on "
-                    + track.registrationOpens).with("registrationOpens", track.registrationOpens);
-        }
-        throw ProblemException.conflict("track-not-open", track.name + " does not take enrollments (status "
-                + track.status + ")");
+        return Enrollment.count("trackId = ?1 AND status IN ?2", trackId, Waitlist.OCCUPYING);
     }
 
     private MunicipalityProjection requireCurrentMunicipality(String kommunenummer) {

@@ -1,13 +1,10 @@
-package no.ks.ehelse.enrollment.events;
+package no.ks.ehelse.enrollment.domain;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import no.ks.ehelse.enrollment.domain.Plan;
-import no.ks.ehelse.enrollment.domain.Track;
-import no.ks.ehelse.enrollment.domain.TrackStatus;
 import no.ks.ehelse.platform.events.Outbox;
 
 /** Track events on {@code enrollment.tracks.v1}, keyed by track id. */

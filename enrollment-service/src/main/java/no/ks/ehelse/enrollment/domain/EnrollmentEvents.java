@@ -1,14 +1,10 @@
-package no.ks.ehelse.enrollment.events;
+package no.ks.ehelse.enrollment.domain;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import no.ks.ehelse.enrollment.domain.Enrollment;
-import no.ks.ehelse.enrollment.domain.EnrollmentStatus;
-import no.ks.ehelse.enrollment.domain.Plan;
-import no.ks.ehelse.enrollment.domain.Track;
 import no.ks.ehelse.platform.events.Outbox;
 
 /**

@@ -1,7 +1,7 @@
-package no.ks.ehelse.enrollment.events;
+package no.ks.ehelse.enrollment.messaging;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Set;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.enrollment.domain.Enrollments;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
-import no.ks.ehelse.platform.events.ProcessedEvents;
+import no.ks.ehelse.platform.events.Intake;
 
 /**
  * adoption-stats announces {@code no.ks.ehelse.adoption.went-live.v1} the first time NHN's data shows a
@@ -21,43 +21,29 @@ import no.ks.ehelse.platform.events.ProcessedEvents;
 @ApplicationScoped
 public class AdoptionConsumer {
 
-    private final Consumption consumption;
-
     private static final Logger LOG = Logger.getLogger(AdoptionConsumer.class);
-    static final String CONSUMER = "enrollment-service.adoption";
     public static final String WENT_LIVE = "no.ks.ehelse.adoption.went-live.v1";
+    private static final Intake ADOPTION = Intake.types("enrollment-service.adoption", "adoption.events.v1",
+            Set.of(WENT_LIVE)).skippingOthers();
 
-    private final ProcessedEvents processed;
+    private final Consumption consumption;
     private final Enrollments enrollments;
 
-    AdoptionConsumer(ProcessedEvents processed, Enrollments enrollments, Consumption consumption) {
+    AdoptionConsumer(Consumption consumption, Enrollments enrollments) {
         this.consumption = consumption;
-        this.processed = processed;
         this.enrollments = enrollments;
     }
 
     @Incoming("adoption-events")
     @Blocking
     public void consume(String value) {
-        consumption.apply(() -> consumeNow(value));
+        consumption.consume(value, ADOPTION, this::apply);
     }
 
-    private void consumeNow(String value) {
-        CloudEvent event = CloudEvent.parse(value);
-        if (!WENT_LIVE.equals(event.type())) {
-            return;
-        }
+    private void apply(CloudEvent event) {
         String kommunenummer = event.text("kommunenummer");
         String solution = event.text("solution");
-        LocalDate on;
-        try {
-            on = LocalDate.parse(event.text("effectiveDate"));
-        } catch (DateTimeParseException e) {
-            throw new no.ks.ehelse.platform.events.PoisonRecordException("effectiveDate is not a date");
-        }
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
+        LocalDate on = event.date("effectiveDate");
         int live = enrollments.wentLiveFromAdoption(kommunenummer, solution, on);
         LOG.infof("%s went live with %s on %s: %d enrollment(s) now LIVE", kommunenummer, solution, on, live);
     }
