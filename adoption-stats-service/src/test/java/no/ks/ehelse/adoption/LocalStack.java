@@ -5,5 +5,4 @@ import no.ks.ehelse.localstack.LocalStackTestResource;
 
 /** Every test of this service runs against the real Kafka broker and a fresh PostgreSQL database. */
 @QuarkusTestResource(LocalStackTestResource.class)
-public class LocalStack {
-}
+public class LocalStack {}

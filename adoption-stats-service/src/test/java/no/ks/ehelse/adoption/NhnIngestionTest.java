@@ -19,10 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import no.ks.ehelse.adoption.domain.MunicipalityProjection;
-import no.ks.ehelse.adoption.domain.SolutionProjection;
 import no.ks.ehelse.localstack.EventContract;
 import no.ks.ehelse.localstack.EventProbe;
 import no.ks.ehelse.localstack.TestEvents;
@@ -33,14 +30,15 @@ import no.ks.ehelse.localstack.TestTokens;
 class NhnIngestionTest {
 
     private static final String NHN = "urn:no:nhn:adoption";
+
     private static String bootstrap() {
         return TestRegistry.bootstrap();
     }
 
     private static String status(String id, String kommunenummer, String solution, String status, String date) {
         return TestEvents.event(id, NHN, "no.nhn.adoption.status.v1", kommunenummer, """
-                {"kommunenummer": "%s", "solution": "%s", "status": "%s", "effectiveDate": "%s"}"""
-                .formatted(kommunenummer, solution, status, date));
+                {"kommunenummer": "%s", "solution": "%s", "status": "%s", "effectiveDate": "%s"}""".formatted(
+                        kommunenummer, solution, status, date));
     }
 
     private static String status(String kommunenummer, String solution, String status, String date) {
@@ -48,7 +46,8 @@ class NhnIngestionTest {
     }
 
     private static String usage(String kommunenummer, String solution, String period, double value) {
-        return TestEvents.event(NHN, "no.nhn.adoption.usage.v1", kommunenummer, """
+        return TestEvents.event(
+                NHN, "no.nhn.adoption.usage.v1", kommunenummer, """
                 {"kommunenummer": "%s", "solution": "%s", "metric": "appointment-messages", "period": "%s",
                  "value": %s}""".formatted(kommunenummer, solution, period, value));
     }
@@ -76,15 +75,23 @@ class NhnIngestionTest {
             EventContract.assertValid(wentLive.value());
             assertEquals("no.ks.ehelse.adoption.went-live.v1", wentLive.type());
             assertEquals("digihelse", wentLive.value().at("/data/solution").asText());
-            assertEquals("2024-05-01", wentLive.value().at("/data/effectiveDate").asText());
-            probe.await(r -> "4601".equals(r.key()) && r.value().at("/data/solution").asText().equals("helsenorge"),
+            assertEquals(
+                    "2024-05-01", wentLive.value().at("/data/effectiveDate").asText());
+            probe.await(
+                    r -> "4601".equals(r.key())
+                            && r.value().at("/data/solution").asText().equals("helsenorge"),
                     Duration.ofSeconds(30));
-            long announced = probe.drain(Duration.ZERO).stream().filter(r -> "4601".equals(r.key())
-                    && r.value().at("/data/solution").asText().equals("digihelse")).count();
+            long announced = probe.drain(Duration.ZERO).stream()
+                    .filter(r -> "4601".equals(r.key())
+                            && r.value().at("/data/solution").asText().equals("digihelse"))
+                    .count();
             assertEquals(1, announced, "went-live exactly once per municipality and solution");
         }
-        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/digihelse/coverage?groupBy=NETWORK")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/digihelse/coverage?groupBy=NETWORK")
+                .then()
+                .statusCode(200)
                 .body("groups.find { it.group == 'digi-vestland' }.byLevel.ACTIVE", equalTo(1))
                 .body("groups.find { it.group == 'digi-vestland' }.inhabitantsActive", equalTo(291000))
                 .body("groups.find { it.group == 'digi-vestland' }.inhabitants", equalTo(308000))
@@ -95,45 +102,77 @@ class NhnIngestionTest {
     void anOlderStatusIsHistoryOnlyAndAsOfTravelsInTime() {
         nhn("4602", status("4602", "kjernejournal", "ACTIVE", "2024-05-01"));
         nhn("4602", status("4602", "kjernejournal", "ORDERED", "2024-03-01")); // arrives late, is older
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.forRole("reader"))
-                        .get("/api/v1/adoption/kjernejournal/municipalities/4602/history")
-                        .then().statusCode(200).body("status", contains("ORDERED", "ACTIVE")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/kjernejournal/municipalities/4602/history")
+                .then()
+                .statusCode(200)
+                .body("status", contains("ORDERED", "ACTIVE")));
         String coverage = "/api/v1/adoption/kjernejournal/coverage?groupBy=NATION";
-        given().auth().oauth2(TestTokens.forRole("reader")).get(coverage)
-                .then().body("groups[0].byLevel.ACTIVE", equalTo(1)).body("groups[0].byLevel.ORDERED", equalTo(0));
-        given().auth().oauth2(TestTokens.forRole("reader")).get(coverage + "&asOf=2024-04-01")
-                .then().body("groups[0].byLevel.ACTIVE", equalTo(0)).body("groups[0].byLevel.ORDERED", equalTo(1));
-        given().auth().oauth2(TestTokens.forRole("reader")).get(coverage + "&asOf=2024-02-01")
-                .then().body("groups[0].byLevel.NONE", equalTo(5));
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get(coverage)
+                .then()
+                .body("groups[0].byLevel.ACTIVE", equalTo(1))
+                .body("groups[0].byLevel.ORDERED", equalTo(0));
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get(coverage + "&asOf=2024-04-01")
+                .then()
+                .body("groups[0].byLevel.ACTIVE", equalTo(0))
+                .body("groups[0].byLevel.ORDERED", equalTo(1));
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get(coverage + "&asOf=2024-02-01")
+                .then()
+                .body("groups[0].byLevel.NONE", equalTo(5));
     }
 
     @Test
     void anOldNumberCountsForTheMunicipalityItBecame() {
         nhn("3005", status("3005", "vkp", "ACTIVE", "2023-06-01"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/vkp/municipalities/3301/history")
-                        .then().statusCode(200).body("reportedAs", contains("3005")));
-        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/vkp/non-adopters")
-                .then().statusCode(200).body("count", equalTo(4)).body("of", equalTo(5))
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/vkp/municipalities/3301/history")
+                .then()
+                .statusCode(200)
+                .body("reportedAs", contains("3005")));
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/vkp/non-adopters")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(4))
+                .body("of", equalTo(5))
                 .body("byNetwork.find { it.network == 'digi-viken' }", equalTo(null))
-                .body("byNetwork.find { it.network == 'digi-vestland' }.municipalities.name", contains("Bergen", "Kinn"));
+                .body(
+                        "byNetwork.find { it.network == 'digi-vestland' }.municipalities.name",
+                        contains("Bergen", "Kinn"));
     }
 
     @Test
     void aStatusForASplitNumberCountsForEverySuccessor() {
         nhn("1507", status("1507", "pll", "ACTIVE", "2023-06-01"));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/pll/coverage?groupBy=NETWORK")
-                        .then().statusCode(200)
-                        .body("groups.find { it.group == 'digi-more-og-romsdal' }.byLevel.ACTIVE", equalTo(2)));
-        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/pll/coverage?groupBy=NETWORK")
-                .then().body("groups.find { it.group == 'digi-more-og-romsdal' }.inhabitantsActive", equalTo(58509 + 9357))
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/pll/coverage?groupBy=NETWORK")
+                .then()
+                .statusCode(200)
+                .body("groups.find { it.group == 'digi-more-og-romsdal' }.byLevel.ACTIVE", equalTo(2)));
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/pll/coverage?groupBy=NETWORK")
+                .then()
+                .body("groups.find { it.group == 'digi-more-og-romsdal' }.inhabitantsActive", equalTo(58509 + 9357))
                 .body("groups.find { it.group == 'digi-more-og-romsdal' }.shareOfInhabitantsActive", equalTo(1.0f));
         for (String successor : List.of("1508", "1580")) {
-            given().auth().oauth2(TestTokens.forRole("reader"))
+            given().auth()
+                    .oauth2(TestTokens.forRole("reader"))
                     .get("/api/v1/adoption/pll/municipalities/" + successor + "/history")
-                    .then().statusCode(200).body("status", contains("ACTIVE")).body("reportedAs", contains("1507"));
+                    .then()
+                    .statusCode(200)
+                    .body("status", contains("ACTIVE"))
+                    .body("reportedAs", contains("1507"));
         }
     }
 
@@ -141,15 +180,21 @@ class NhnIngestionTest {
     void aUsageFigureForTheSameMonthIsACorrection() throws Exception {
         String query = "/api/v1/adoption/digihelsestasjon/usage?metric=appointment-messages&period=2024-05";
         nhn("4601", usage("4601", "digihelsestasjon", "2024-05", 15168));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.forRole("reader")).get(query)
-                        .then().statusCode(200).body("total", equalTo(15168.0f)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get(query)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(15168.0f)));
         OffsetDateTime firstReported = reportedAt("4601", "digihelsestasjon", "2024-05");
         nhn("4601", usage("4601", "digihelsestasjon", "2024-05", 16000));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.forRole("reader")).get(query)
-                        .then().statusCode(200).body("total", equalTo(16000.0f))
-                        .body("municipalities[0].per1000", equalTo(54.983f)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get(query)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(16000.0f))
+                .body("municipalities[0].per1000", equalTo(54.983f)));
         OffsetDateTime corrected = reportedAt("4601", "digihelsestasjon", "2024-05");
         // No API shows replaced figures; the table is where an auditor finds them.
         try (var connection = java.sql.DriverManager.getConnection(jdbc(), "postgres", "");
@@ -159,34 +204,58 @@ class NhnIngestionTest {
                 var rs = s.executeQuery()) {
             assertTrue(rs.next(), "the replaced figure is kept");
             assertEquals(15168.0, rs.getDouble(1));
-            assertEquals(firstReported.toInstant(), rs.getObject(2, OffsetDateTime.class).toInstant(),
+            assertEquals(
+                    firstReported.toInstant(),
+                    rs.getObject(2, OffsetDateTime.class).toInstant(),
                     "with the time it was reported");
-            assertEquals(corrected.toInstant(), rs.getObject(3, OffsetDateTime.class).toInstant(),
+            assertEquals(
+                    corrected.toInstant(),
+                    rs.getObject(3, OffsetDateTime.class).toInstant(),
                     "and when the correction replaced it");
             assertFalse(rs.next(), "one correction, one replaced figure");
         }
-        given().auth().oauth2(TestTokens.forRole("reader"))
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
                 .get("/api/v1/adoption/digihelsestasjon/usage?metric=appointment-messages&period=May")
-                .then().statusCode(400).body("violations[0].field", equalTo("period"));
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("period"));
     }
 
     @Test
     void everyKindOfPoisonRecordGoesToTheDlqWithItsReasonAndTheNextRecordIsProcessed() {
         Map<String, String> poison = new LinkedHashMap<>();
         poison.put("malformed JSON", "{\"specversion\": \"1.0\", \"id\": ");
-        poison.put("missing or non-string field 'status'", status("4602", "digihelse", "ACTIVE", "2024-01-01")
-                .replace("\"status\": \"ACTIVE\", ", ""));
-        poison.put("unknown solution", status("4602", "tidsreise", "ACTIVE", "2024-01-01")
-                .replace("tidsreise", "tidsreise")); // a well-formed code the registry does not know
-        poison.put("unknown municipality 9999", status("9999", "digihelse", "ACTIVE", "2024-01-01").replace("\"9999\"", "\"9999\""));
-        poison.put("non-numeric field 'value'", usage("4602", "digihelse", "2024-05", 3).replace("\"value\": 3.0", "\"value\": \"many\""));
+        poison.put(
+                "missing or non-string field 'status'",
+                status("4602", "digihelse", "ACTIVE", "2024-01-01").replace("\"status\": \"ACTIVE\", ", ""));
+        poison.put(
+                "unknown solution",
+                status("4602", "tidsreise", "ACTIVE", "2024-01-01")
+                        .replace("tidsreise", "tidsreise")); // a well-formed code the registry does not know
+        poison.put(
+                "unknown municipality 9999",
+                status("9999", "digihelse", "ACTIVE", "2024-01-01").replace("\"9999\"", "\"9999\""));
+        poison.put(
+                "non-numeric field 'value'",
+                usage("4602", "digihelse", "2024-05", 3).replace("\"value\": 3.0", "\"value\": \"many\""));
         poison.put("was split into", usage("1507", "digihelse", "2023-05", 3));
-        poison.put("status must be", status("4602", "digihelse", "ACTIVE", "2024-01-01").replace("\"ACTIVE\"", "\"LIVE\""));
+        poison.put(
+                "status must be",
+                status("4602", "digihelse", "ACTIVE", "2024-01-01").replace("\"ACTIVE\"", "\"LIVE\""));
         // Dates PostgreSQL refuses, or that would make every later real report look older, never reach the ledger.
-        poison.put("'effectiveDate' +999999999-12-31 is outside 2000-01-01 to", status("4602", "digihelse", "ACTIVE", "+999999999-12-31"));
-        poison.put("'effectiveDate' 9999-12-31 is outside 2000-01-01 to", status("4602", "digihelse", "ACTIVE", "9999-12-31"));
-        poison.put("'effectiveDate' 1999-12-31 is outside 2000-01-01 to", status("4602", "digihelse", "ACTIVE", "1999-12-31"));
-        poison.put("field 'metric' contains a NUL character", usage("4602", "digihelse", "2024-05", 3).replace("\"metric\": \"", "\"metric\": \"\\u0000"));
+        poison.put(
+                "'effectiveDate' +999999999-12-31 is outside 2000-01-01 to",
+                status("4602", "digihelse", "ACTIVE", "+999999999-12-31"));
+        poison.put(
+                "'effectiveDate' 9999-12-31 is outside 2000-01-01 to",
+                status("4602", "digihelse", "ACTIVE", "9999-12-31"));
+        poison.put(
+                "'effectiveDate' 1999-12-31 is outside 2000-01-01 to",
+                status("4602", "digihelse", "ACTIVE", "1999-12-31"));
+        poison.put(
+                "field 'metric' contains a NUL character",
+                usage("4602", "digihelse", "2024-05", 3).replace("\"metric\": \"", "\"metric\": \"\\u0000"));
         try (EventProbe dlq = EventProbe.open(bootstrap(), "nhn.adoption.v1.dlq")) {
             int i = 0;
             for (String value : poison.values()) {
@@ -197,16 +266,19 @@ class NhnIngestionTest {
             for (String reason : poison.keySet()) {
                 String key = "p" + i++;
                 var dead = dlq.await(r -> key.equals(r.key()), Duration.ofSeconds(30));
-                assertTrue(dead.headers().get("dead-letter-reason").contains(reason),
+                assertTrue(
+                        dead.headers().get("dead-letter-reason").contains(reason),
                         () -> "reason of " + key + ": " + dead.headers());
             }
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(TestTokens.forRole("reader"))
-                        .get("/api/v1/adoption/digihelse/municipalities/4602/history")
-                        .then().body("status", hasItem("TECHNICALLY_READY")));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/digihelse/municipalities/4602/history")
+                .then()
+                .body("status", hasItem("TECHNICALLY_READY")));
         String metrics = given().get("/q/metrics").asString();
-        assertTrue(metrics.contains("ehelse_nhn_rejected_total{reason=\"unknown-solution\"}"), "rejections are counted");
+        assertTrue(
+                metrics.contains("ehelse_nhn_rejected_total{reason=\"unknown-solution\"}"), "rejections are counted");
     }
 
     @Test
@@ -215,8 +287,8 @@ class NhnIngestionTest {
         for (int month = 1; month <= 12; month++) {
             String period = "2023-%02d".formatted(month);
             batch.put("batch-good-" + month, TestEvents.event(NHN, "no.nhn.adoption.usage.v1", "1580", """
-                    {"kommunenummer": "1580", "solution": "htm", "metric": "batch-test", "period": "%s", "value": %d}"""
-                    .formatted(period, month * 10)));
+                    {"kommunenummer": "1580", "solution": "htm", "metric": "batch-test", "period": "%s", "value": %d}""".formatted(
+                            period, month * 10)));
             if (month % 3 == 0) {
                 batch.put("batch-poison-" + month, status("1580", "htm", "ACTIVE", "2023-13-01"));
             }
@@ -226,13 +298,21 @@ class NhnIngestionTest {
             for (int month = 1; month <= 12; month++) {
                 String query = "/api/v1/adoption/htm/usage?metric=batch-test&period=2023-%02d".formatted(month);
                 float expected = month * 10;
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                        given().auth().oauth2(TestTokens.forRole("reader")).get(query)
-                                .then().statusCode(200).body("total", equalTo(expected)));
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.forRole("reader"))
+                        .get(query)
+                        .then()
+                        .statusCode(200)
+                        .body("total", equalTo(expected)));
             }
-            List<String> dead = dlq.drain(Duration.ofSeconds(3)).stream().map(r -> r.key())
-                    .filter(k -> k.startsWith("batch-")).sorted().toList();
-            assertEquals(List.of("batch-poison-12", "batch-poison-3", "batch-poison-6", "batch-poison-9"), dead,
+            List<String> dead = dlq.drain(Duration.ofSeconds(3)).stream()
+                    .map(r -> r.key())
+                    .filter(k -> k.startsWith("batch-"))
+                    .sorted()
+                    .toList();
+            assertEquals(
+                    List.of("batch-poison-12", "batch-poison-3", "batch-poison-6", "batch-poison-9"),
+                    dead,
                     "each poison record once, no good one");
         }
     }
@@ -247,16 +327,20 @@ class NhnIngestionTest {
             try {
                 nhn("4602", usage("4602", "kjernejournal", "2024-07", 42));
                 // The outage lasts until the consumer has met it and is retrying, however slow the machine.
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                org.awaitility.Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
                         .until(() -> consumptionRetries() > retries);
             } finally {
                 connection.createStatement().execute("ALTER TABLE usage_figure_away RENAME TO usage_figure");
             }
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    given().auth().oauth2(TestTokens.forRole("reader"))
-                            .get("/api/v1/adoption/kjernejournal/usage?metric=appointment-messages&period=2024-07")
-                            .then().body("total", equalTo(42.0f)));
-            assertTrue(dlq.drain(Duration.ofSeconds(2)).stream().noneMatch(r -> r.rawValue().contains("2024-07")),
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                    .oauth2(TestTokens.forRole("reader"))
+                    .get("/api/v1/adoption/kjernejournal/usage?metric=appointment-messages&period=2024-07")
+                    .then()
+                    .body("total", equalTo(42.0f)));
+            assertTrue(
+                    dlq.drain(Duration.ofSeconds(2)).stream()
+                            .noneMatch(r -> r.rawValue().contains("2024-07")),
                     "a good record must not be dead-lettered because the database was away");
         }
     }
@@ -281,18 +365,29 @@ class NhnIngestionTest {
 
     /** How often the NHN batch consumer's transaction has been retried after a transient failure. */
     private static double consumptionRetries() {
-        return given().get("/q/metrics").asString().lines()
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
                 .filter(l -> l.startsWith("ft_retry_retries_total{")
                         && l.contains("method=\"no.ks.ehelse.platform.events.Consumption.call\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
     void readsNeedATokenAndAKnownSolution() {
         given().get("/api/v1/adoption/digihelse/coverage").then().statusCode(401);
-        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/ukjent/coverage")
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/adoption/digihelse/coverage?groupBy=PLANET")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/ukjent/coverage")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/adoption/digihelse/coverage?groupBy=PLANET")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 }

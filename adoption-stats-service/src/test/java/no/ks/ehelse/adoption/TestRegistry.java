@@ -18,8 +18,7 @@ final class TestRegistry {
 
     private static boolean loaded;
 
-    private TestRegistry() {
-    }
+    private TestRegistry() {}
 
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -30,15 +29,38 @@ final class TestRegistry {
             return;
         }
         Map<String, String> municipalities = new LinkedHashMap<>();
-        municipalities.put("4601", TestEvents.municipality("4601", "Bergen", "digi-vestland", "helse-vest", 291000, null, Map.of()));
-        municipalities.put("4602", TestEvents.municipality("4602", "Kinn", "digi-vestland", "helse-vest", 17000, null, Map.of()));
-        municipalities.put("3301", TestEvents.municipality("3301", "Drammen", "digi-viken", "helse-sor-ost", 104487, null, Map.of()));
-        municipalities.put("1508", TestEvents.municipality("1508", "Ålesund", "digi-more-og-romsdal", "helse-midt-norge", 58509, null, Map.of()));
-        municipalities.put("1580", TestEvents.municipality("1580", "Haram", "digi-more-og-romsdal", "helse-midt-norge", 9357, null, Map.of()));
-        municipalities.put("3005", TestEvents.municipality("3005", "Drammen", null, null, null, "2023-12-31", Map.of("3301", "Drammen")));
-        municipalities.put("1507", TestEvents.municipality("1507", "Ålesund", null, null, null, "2023-12-31", new java.util.TreeMap<>(Map.of("1508", "Ålesund", "1580", "Haram"))));
+        municipalities.put(
+                "4601",
+                TestEvents.municipality("4601", "Bergen", "digi-vestland", "helse-vest", 291000, null, Map.of()));
+        municipalities.put(
+                "4602", TestEvents.municipality("4602", "Kinn", "digi-vestland", "helse-vest", 17000, null, Map.of()));
+        municipalities.put(
+                "3301",
+                TestEvents.municipality("3301", "Drammen", "digi-viken", "helse-sor-ost", 104487, null, Map.of()));
+        municipalities.put(
+                "1508",
+                TestEvents.municipality(
+                        "1508", "Ålesund", "digi-more-og-romsdal", "helse-midt-norge", 58509, null, Map.of()));
+        municipalities.put(
+                "1580",
+                TestEvents.municipality(
+                        "1580", "Haram", "digi-more-og-romsdal", "helse-midt-norge", 9357, null, Map.of()));
+        municipalities.put(
+                "3005",
+                TestEvents.municipality("3005", "Drammen", null, null, null, "2023-12-31", Map.of("3301", "Drammen")));
+        municipalities.put(
+                "1507",
+                TestEvents.municipality(
+                        "1507",
+                        "Ålesund",
+                        null,
+                        null,
+                        null,
+                        "2023-12-31",
+                        new java.util.TreeMap<>(Map.of("1508", "Ålesund", "1580", "Haram"))));
         TestEvents.sendAll(bootstrap(), "registry.municipalities.v1", municipalities);
-        for (String code : List.of("digihelse", "digihelsestasjon", "kjernejournal", "vkp", "htm", "sfm", "pll", "helsenorge")) {
+        for (String code :
+                List.of("digihelse", "digihelsestasjon", "kjernejournal", "vkp", "htm", "sfm", "pll", "helsenorge")) {
             TestEvents.send(bootstrap(), "registry.solutions.v1", code, TestEvents.solution(code, code));
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()

@@ -42,12 +42,17 @@ class DeadlineEventsTest {
 
     /** What the probe has seen so far of one type for the track (no polling). */
     private static List<EventProbe.Received> seen(EventProbe probe, String track, String type) {
-        return probe.drain(Duration.ZERO).stream().filter(r -> track.equals(r.key()) && type.equals(r.type())).toList();
+        return probe.drain(Duration.ZERO).stream()
+                .filter(r -> track.equals(r.key()) && type.equals(r.type()))
+                .toList();
     }
 
     private static EventProbe.Received await(EventProbe probe, String track, String type, String field, String value) {
-        return probe.await(r -> track.equals(r.key()) && type.equals(r.type())
-                && value.equals(r.value().at("/data/" + field).asText()), Duration.ofSeconds(30));
+        return probe.await(
+                r -> track.equals(r.key())
+                        && type.equals(r.type())
+                        && value.equals(r.value().at("/data/" + field).asText()),
+                Duration.ofSeconds(30));
     }
 
     /**
@@ -56,8 +61,13 @@ class DeadlineEventsTest {
      * then not seen was not sent.
      */
     private static void markRunning(EventProbe probe, String track) {
-        given().auth().oauth2(Tracks.admin()).contentType(ContentType.JSON).body("{\"status\": \"RUNNING\"}")
-                .post("/api/v1/tracks/" + track + "/status").then().statusCode(200);
+        given().auth()
+                .oauth2(Tracks.admin())
+                .contentType(ContentType.JSON)
+                .body("{\"status\": \"RUNNING\"}")
+                .post("/api/v1/tracks/" + track + "/status")
+                .then()
+                .statusCode(200);
         await(probe, track, "no.ks.ehelse.track.changed.v1", "status", "RUNNING");
     }
 
@@ -84,10 +94,12 @@ class DeadlineEventsTest {
         try (EventProbe probe = EventProbe.open(TestSolutions.bootstrap(), "enrollment.tracks.v1")) {
             TestClock.set(deadline.minusDays(14));
             raceWatchers(4);
-            EventContract.assertValid(await(probe, track, APPROACHING, "daysLeft", "14").value());
+            EventContract.assertValid(
+                    await(probe, track, APPROACHING, "daysLeft", "14").value());
             TestClock.set(deadline.minusDays(3));
             raceWatchers(4);
-            EventContract.assertValid(await(probe, track, APPROACHING, "daysLeft", "3").value());
+            EventContract.assertValid(
+                    await(probe, track, APPROACHING, "daysLeft", "3").value());
 
             TestClock.set(deadline.plusDays(1));
             raceWatchers(6);
@@ -95,15 +107,23 @@ class DeadlineEventsTest {
             var passed = await(probe, track, PASSED, "registrationDeadline", deadline.toString());
             EventContract.assertValid(passed.value());
             assertEquals(1, passed.value().at("/data/confirmed").asInt());
-            given().auth().oauth2(Tracks.admin()).get("/api/v1/tracks/" + track).then()
+            given().auth()
+                    .oauth2(Tracks.admin())
+                    .get("/api/v1/tracks/" + track)
+                    .then()
                     .body("status", equalTo("REGISTRATION_CLOSED"));
 
             LocalDate moved = deadline.plusDays(10);
-            given().auth().oauth2(Tracks.admin()).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(Tracks.admin())
+                    .contentType(ContentType.JSON)
                     .body("{\"registrationDeadline\": \"" + moved + "\", \"reason\": \"Flere kommuner ba om mer tid\"}")
-                    .put("/api/v1/tracks/" + track + "/deadline").then().statusCode(200).body("status", equalTo("OPEN"));
-            var extended = await(probe, track, "no.ks.ehelse.track.deadline-extended.v1", "previousDeadline",
-                    deadline.toString());
+                    .put("/api/v1/tracks/" + track + "/deadline")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("OPEN"));
+            var extended = await(
+                    probe, track, "no.ks.ehelse.track.deadline-extended.v1", "previousDeadline", deadline.toString());
             EventContract.assertValid(extended.value());
 
             // The new deadline is nine days away: the 14-day reminder is due again, for the new date.
@@ -112,19 +132,32 @@ class DeadlineEventsTest {
             assertEquals(9, again.value().at("/data/daysLeft").asInt());
             TestClock.set(moved.minusDays(3));
             raceWatchers(4);
-            probe.await(r -> track.equals(r.key()) && APPROACHING.equals(r.type())
-                    && moved.toString().equals(r.value().at("/data/registrationDeadline").asText())
-                    && r.value().at("/data/daysLeft").asInt() == 3, Duration.ofSeconds(30));
+            probe.await(
+                    r -> track.equals(r.key())
+                            && APPROACHING.equals(r.type())
+                            && moved.toString()
+                                    .equals(r.value()
+                                            .at("/data/registrationDeadline")
+                                            .asText())
+                            && r.value().at("/data/daysLeft").asInt() == 3,
+                    Duration.ofSeconds(30));
             TestClock.set(moved.plusDays(1));
             raceWatchers(4);
             await(probe, track, PASSED, "registrationDeadline", moved.toString());
 
             markRunning(probe, track);
-            assertEquals(List.of(deadline + " 14", deadline + " 3", moved + " 9", moved + " 3"),
-                    seen(probe, track, APPROACHING).stream().map(r -> r.value().at("/data/registrationDeadline").asText()
-                            + " " + r.value().at("/data/daysLeft").asInt()).toList(), "each reminder once per deadline");
-            assertEquals(List.of(deadline.toString(), moved.toString()), seen(probe, track, PASSED).stream()
-                    .map(r -> r.value().at("/data/registrationDeadline").asText()).toList(),
+            assertEquals(
+                    List.of(deadline + " 14", deadline + " 3", moved + " 9", moved + " 3"),
+                    seen(probe, track, APPROACHING).stream()
+                            .map(r -> r.value().at("/data/registrationDeadline").asText() + " "
+                                    + r.value().at("/data/daysLeft").asInt())
+                            .toList(),
+                    "each reminder once per deadline");
+            assertEquals(
+                    List.of(deadline.toString(), moved.toString()),
+                    seen(probe, track, PASSED).stream()
+                            .map(r -> r.value().at("/data/registrationDeadline").asText())
+                            .toList(),
                     "deadline-passed once per deadline");
         }
     }
@@ -148,22 +181,33 @@ class DeadlineEventsTest {
     void anOverduePrerequisiteIsADeadlinePassedForThatEnrollmentOnce() throws Exception {
         LocalDate deadline = TODAY.plusDays(10);
         String track = Tracks.open("digihelsestasjon", null, deadline, null);
-        String enrollment = Tracks.enroll(track, Tracks.municipality("4612"), "4612").statusCode(201).extract().path("id");
+        String enrollment = Tracks.enroll(track, Tracks.municipality("4612"), "4612")
+                .statusCode(201)
+                .extract()
+                .path("id");
         try (EventProbe probe = EventProbe.open(TestSolutions.bootstrap(), "enrollment.enrollments.v1")) {
             TestClock.set(deadline.plusDays(21)); // the 'ressurser' item is due 20 days after the deadline
             raceWatchers(3);
             // A later event of the same municipality (same key, so sent after whatever the watchers wrote).
-            given().auth().oauth2(Tracks.admin()).contentType(ContentType.JSON).body("{\"phase\": \"CARRY_OUT\"}")
-                    .put("/api/v1/enrollments/" + enrollment + "/phase").then().statusCode(200);
-            probe.await(r -> "no.ks.ehelse.enrollment.phase-changed.v1".equals(r.type())
-                    && enrollment.equals(r.value().at("/data/id").asText()), Duration.ofSeconds(30));
+            given().auth()
+                    .oauth2(Tracks.admin())
+                    .contentType(ContentType.JSON)
+                    .body("{\"phase\": \"CARRY_OUT\"}")
+                    .put("/api/v1/enrollments/" + enrollment + "/phase")
+                    .then()
+                    .statusCode(200);
+            probe.await(
+                    r -> "no.ks.ehelse.enrollment.phase-changed.v1".equals(r.type())
+                            && enrollment.equals(r.value().at("/data/id").asText()),
+                    Duration.ofSeconds(30));
             List<EventProbe.Received> overdue = probe.drain(Duration.ZERO).stream()
                     .filter(r -> "no.ks.ehelse.enrollment.deadline-passed.v1".equals(r.type())
                             && enrollment.equals(r.value().at("/data/id").asText()))
                     .toList();
             assertEquals(1, overdue.size());
             EventContract.assertValid(overdue.get(0).value());
-            assertEquals("ressurser", overdue.get(0).value().at("/data/deadlineItem").asText());
+            assertEquals(
+                    "ressurser", overdue.get(0).value().at("/data/deadlineItem").asText());
         }
     }
 }

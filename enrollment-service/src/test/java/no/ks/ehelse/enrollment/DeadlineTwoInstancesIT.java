@@ -55,10 +55,20 @@ class DeadlineTwoInstancesIT {
         database = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         databases.createIfMissing(database);
         Map<String, String> env = Map.of(
-                "EHELSE_DB_URL", databases.urlOf(database), "EHELSE_DB_USER", "postgres",
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64(), "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER,
-                "EHELSE_CLOCK_ADJUSTABLE", "true", "EHELSE_DEADLINES_CHECK_INTERVAL", "1s");
+                "EHELSE_DB_URL",
+                databases.urlOf(database),
+                "EHELSE_DB_USER",
+                "postgres",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                broker.bootstrapServers(),
+                "QUARKUS_OIDC_PUBLIC_KEY",
+                TestTokens.publicKeyBase64(),
+                "QUARKUS_OIDC_TOKEN_ISSUER",
+                TestTokens.ISSUER,
+                "EHELSE_CLOCK_ADJUSTABLE",
+                "true",
+                "EHELSE_DEADLINES_CHECK_INTERVAL",
+                "1s");
         Path jar = ServiceProcess.jarOf(new File("."));
         Path logs = Path.of("target", "it-logs");
         first = ServiceProcess.start("enrollment-a", jar, env, logs, Duration.ofSeconds(60));
@@ -67,7 +77,7 @@ class DeadlineTwoInstancesIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] { first, second, broker }) {
+        for (AutoCloseable c : new AutoCloseable[] {first, second, broker}) {
             try {
                 if (c != null) {
                     c.close();
@@ -85,22 +95,31 @@ class DeadlineTwoInstancesIT {
         LocalDate deadline = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         String track = awaitCreated(first, """
                 {"solution": "vkp", "name": "VKP to instanser", "registrationDeadline": "%s"}""".formatted(deadline));
-        assertEquals(200, call(second, "POST", "/api/v1/tracks/" + track + "/status", "{\"status\": \"OPEN\"}").statusCode());
+        assertEquals(
+                200,
+                call(second, "POST", "/api/v1/tracks/" + track + "/status", "{\"status\": \"OPEN\"}")
+                        .statusCode());
 
         try (EventProbe probe = EventProbe.open(broker.bootstrapServers(), "enrollment.tracks.v1")) {
             String after = "{\"now\": \"" + deadline.plusDays(1).atTime(6, 0).toInstant(ZoneOffset.UTC) + "\"}";
             assertEquals(200, call(first, "PUT", "/api/v1/admin/clock", after).statusCode());
             assertEquals(200, call(second, "PUT", "/api/v1/admin/clock", after).statusCode());
 
-            var passed = probe.await(r -> track.equals(r.key())
-                    && "no.ks.ehelse.track.deadline-passed.v1".equals(r.type()), Duration.ofSeconds(30));
+            var passed = probe.await(
+                    r -> track.equals(r.key()) && "no.ks.ehelse.track.deadline-passed.v1".equals(r.type()),
+                    Duration.ofSeconds(30));
             EventContract.assertValid(passed.value());
             // Both watchers keep running every second. A later event of the track, written after the fire, is
             // sent after anything the watchers wrote before it (the outbox keeps a track's order).
-            assertEquals(200, call(second, "POST", "/api/v1/tracks/" + track + "/status", "{\"status\": \"RUNNING\"}")
-                    .statusCode());
-            probe.await(r -> track.equals(r.key()) && "no.ks.ehelse.track.changed.v1".equals(r.type())
-                    && "RUNNING".equals(r.value().at("/data/status").asText()), Duration.ofSeconds(30));
+            assertEquals(
+                    200,
+                    call(second, "POST", "/api/v1/tracks/" + track + "/status", "{\"status\": \"RUNNING\"}")
+                            .statusCode());
+            probe.await(
+                    r -> track.equals(r.key())
+                            && "no.ks.ehelse.track.changed.v1".equals(r.type())
+                            && "RUNNING".equals(r.value().at("/data/status").asText()),
+                    Duration.ofSeconds(30));
             List<EventProbe.Received> all = probe.drain(Duration.ZERO).stream()
                     .filter(r -> track.equals(r.key()) && "no.ks.ehelse.track.deadline-passed.v1".equals(r.type()))
                     .toList();
@@ -110,7 +129,8 @@ class DeadlineTwoInstancesIT {
         String b = Files.readString(second.log());
         Map.of("enrollment-a", a, "enrollment-b", b).forEach((which, log) -> {
             assertTrue(log.contains("enrollment-service 0.1.0-SNAPSHOT on JVM"), which + " started");
-            assertTrue(log.contains("Kafka consumer kafka-consumer-registry-solutions, connected"),
+            assertTrue(
+                    log.contains("Kafka consumer kafka-consumer-registry-solutions, connected"),
                     which + " connected its consumer of the registry's solutions");
             assertTrue(log.contains("Clock moved to"), which + " had its clock moved");
             assertFalse(log.contains("DeadlineWatch#periodically"), which + "'s deadline watch failed");
@@ -131,10 +151,15 @@ class DeadlineTwoInstancesIT {
                  "datacontenttype": "application/json",
                  "data": {"code": "%s", "name": "VKP", "area": "WELFARE_TECHNOLOGY", "owner": "Norsk helsenett",
                           "description": null, "stage": "ROLLOUT"}}""".formatted(UUID.randomUUID(), code, Instant.now(), code);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             var record = new ProducerRecord<>("registry.solutions.v1", code, value);
-            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add(
+                            "content-type",
+                            "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
             producer.send(record);
         }
     }
@@ -145,7 +170,10 @@ class DeadlineTwoInstancesIT {
         do {
             response = call(service, "POST", "/api/v1/tracks", body);
             if (response.statusCode() == 201) {
-                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("id").asText();
+                return new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(response.body())
+                        .path("id")
+                        .asText();
             }
             Thread.sleep(300);
         } while (Instant.now().isBefore(deadline));
@@ -154,9 +182,12 @@ class DeadlineTwoInstancesIT {
 
     private static HttpResponse<String> call(ServiceProcess service, String method, String path, String body)
             throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + path))
-                .header("Authorization", "Bearer " + TestTokens.forRole("admin"))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(service.url() + path))
+                        .header("Authorization", "Bearer " + TestTokens.forRole("admin"))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -20,16 +20,16 @@ final class TestRegistry {
 
     static {
         for (String pair : ("4601 Bergen;4602 Kinn;4611 Etne;4612 Sveio;4613 Bømlo;4614 Stord;4615 Fitjar;"
-                + "4616 Tysnes;4617 Kvinnherad;4618 Ullensvang;4619 Eidfjord;4620 Ulvik;4621 Voss;4622 Kvam;"
-                + "4623 Samnanger;4624 Bjørnafjorden").split(";")) {
+                        + "4616 Tysnes;4617 Kvinnherad;4618 Ullensvang;4619 Eidfjord;4620 Ulvik;4621 Voss;4622 Kvam;"
+                        + "4623 Samnanger;4624 Bjørnafjorden")
+                .split(";")) {
             VESTLAND.put(pair.substring(0, 4), pair.substring(5));
         }
     }
 
     private static boolean loaded;
 
-    private TestRegistry() {
-    }
+    private TestRegistry() {}
 
     /** Once per test JVM: the Vestland municipalities, Bergen's former number 1201, and a few solutions. */
     static synchronized void load() {
@@ -37,16 +37,21 @@ final class TestRegistry {
             return;
         }
         Map<String, String> municipalities = new LinkedHashMap<>();
-        VESTLAND.forEach((number, name) -> municipalities.put(number,
-                TestEvents.municipality(number, name, "digi-vestland", "helse-vest", null, null, Map.of())));
-        municipalities.put("4301", TestEvents.municipality("4301", "Testvik", "digi-rogaland", "helse-vest", null, null, Map.of()));
-        municipalities.put("1201", TestEvents.municipality("1201", "Bergen", null, null, null, "2019-12-31", Map.of("4601", "Bergen")));
+        VESTLAND.forEach((number, name) -> municipalities.put(
+                number, TestEvents.municipality(number, name, "digi-vestland", "helse-vest", null, null, Map.of())));
+        municipalities.put(
+                "4301",
+                TestEvents.municipality("4301", "Testvik", "digi-rogaland", "helse-vest", null, null, Map.of()));
+        municipalities.put(
+                "1201",
+                TestEvents.municipality("1201", "Bergen", null, null, null, "2019-12-31", Map.of("4601", "Bergen")));
         TestEvents.sendAll(TestSolutions.bootstrap(), "registry.municipalities.v1", municipalities);
-        for (String code : new String[] { "vkp", "digihelsestasjon", "digihelse", "kjernejournal" }) {
+        for (String code : new String[] {"vkp", "digihelsestasjon", "digihelse", "kjernejournal"}) {
             send("registry.solutions.v1", code, TestEvents.solution(code, code.toUpperCase()));
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> MunicipalityProjection.count() >= 18 && SolutionProjection.findById("kjernejournal") != null));
+                .call(() ->
+                        MunicipalityProjection.count() >= 18 && SolutionProjection.findById("kjernejournal") != null));
         loaded = true;
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import no.ks.ehelse.localstack.TestEvents;
@@ -19,8 +18,7 @@ import no.ks.ehelse.platform.events.CloudEvent;
 /** Plays the registry in tests: puts schema-valid solution events on registry.solutions.v1 with a plain producer. */
 final class TestSolutions {
 
-    private TestSolutions() {
-    }
+    private TestSolutions() {}
 
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -46,8 +44,10 @@ final class TestSolutions {
      * went to: records on one partition are consumed in order, so a later one there can prove an earlier was read.
      */
     static int sendTo(Integer partition, String key, String value) {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap()),
-                new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", bootstrap()),
+                new StringSerializer(),
+                new StringSerializer())) {
             var record = new ProducerRecord<>("registry.solutions.v1", partition, key, value);
             record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             return producer.send(record).get(30, TimeUnit.SECONDS).partition();
@@ -59,7 +59,9 @@ final class TestSolutions {
     /** Publishes a solution and waits until the service can use it ({@code probe} stops failing). */
     static void publishAndAwait(String code, String name, org.awaitility.core.ThrowingRunnable probe) {
         send(code, published(code, name));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(probe);
     }
 }

@@ -10,5 +10,4 @@ import no.ks.ehelse.localstack.MailSinkTestResource;
  */
 @QuarkusTestResource(LocalStackTestResource.class)
 @QuarkusTestResource(MailSinkTestResource.class)
-public class LocalStack {
-}
+public class LocalStack {}

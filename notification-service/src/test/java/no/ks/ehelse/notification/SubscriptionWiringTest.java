@@ -31,47 +31,85 @@ class SubscriptionWiringTest {
     @Test
     void subscribingStoresItAndAnnouncesItWithoutTheAddress() {
         String municipality = TestTokens.forRole("municipality", Map.of("kommunenummer", "4601"));
-        try (EventProbe probe = EventProbe.open(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
-                String.class), "notification.subscriptions.v1")) {
-            String id = given().auth().oauth2(municipality).contentType(ContentType.JSON).body(BODY)
-                    .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+        try (EventProbe probe = EventProbe.open(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "notification.subscriptions.v1")) {
+            String id = given().auth()
+                    .oauth2(municipality)
+                    .contentType(ContentType.JSON)
+                    .body(BODY)
+                    .post("/api/v1/subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             var event = probe.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
             EventContract.assertValid(event.value());
             assertEquals("no.ks.ehelse.notification.subscription-created.v1", event.type());
             assertEquals("4601", event.value().at("/data/filters/kommunenummer").asText());
             assertFalse(event.rawValue().contains("postmottak@"), "the address must not be in the event");
 
-            given().auth().oauth2(municipality).get("/api/v1/subscriptions/" + id)
-                    .then().statusCode(200).body("address", equalTo("postmottak@bergen.kommune.example"));
-            given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/subscriptions/" + id)
-                    .then().statusCode(404).contentType("application/problem+json");
-            given().auth().oauth2(TestTokens.forRole("admin")).get("/api/v1/subscriptions?size=500")
-                    .then().statusCode(200).body("items.id", hasItem(id));
+            given().auth()
+                    .oauth2(municipality)
+                    .get("/api/v1/subscriptions/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("address", equalTo("postmottak@bergen.kommune.example"));
+            given().auth()
+                    .oauth2(TestTokens.forRole("reader"))
+                    .get("/api/v1/subscriptions/" + id)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+            given().auth()
+                    .oauth2(TestTokens.forRole("admin"))
+                    .get("/api/v1/subscriptions?size=500")
+                    .then()
+                    .statusCode(200)
+                    .body("items.id", hasItem(id));
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "no event types       | {\"eventTypes\": [], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\"}                         | eventTypes",
-            "a bad event type     | {\"eventTypes\": [\"enrolled\"], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\"}             | eventTypes[0]",
-            "a URL for e-mail     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\", \"address\": \"https://x.example/h\"} | address",
-            "an ftp webhook       | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"WEBHOOK\", \"address\": \"ftp://x.example/h\"} | address",
-            "a digest webhook     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"WEBHOOK\", \"address\": \"https://x.example/h\", \"delivery\": \"DAILY_DIGEST\"} | delivery",
-            "the feed channel     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"FEED\", \"address\": \"a@kommune.example\"} | channel",
-            "an unknown channel   | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"SMS\", \"address\": \"a@kommune.example\"} | channel",
-            "a bad kommunenummer  | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\", \"kommunenummer\": \"46\"} | kommunenummer",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no event types       | {\"eventTypes\": [], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\"}                         | eventTypes",
+                "a bad event type     | {\"eventTypes\": [\"enrolled\"], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\"}             | eventTypes[0]",
+                "a URL for e-mail     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\", \"address\": \"https://x.example/h\"} | address",
+                "an ftp webhook       | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"WEBHOOK\", \"address\": \"ftp://x.example/h\"} | address",
+                "a digest webhook     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"WEBHOOK\", \"address\": \"https://x.example/h\", \"delivery\": \"DAILY_DIGEST\"} | delivery",
+                "the feed channel     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"FEED\", \"address\": \"a@kommune.example\"} | channel",
+                "an unknown channel   | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"SMS\", \"address\": \"a@kommune.example\"} | channel",
+                "a bad kommunenummer  | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\", \"kommunenummer\": \"46\"} | kommunenummer",
+            })
     void badSubscriptionsAreProblemsNamingTheField(String name, String body, String field) {
-        given().auth().oauth2(TestTokens.forRole("reader")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/subscriptions").then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo(field));
     }
 
     @Test
     void subscribingNeedsATokenAndIsNotForTheNhnIntegration() {
-        given().contentType(ContentType.JSON).body(BODY).post("/api/v1/subscriptions")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.forRole("nhn")).contentType(ContentType.JSON).body(BODY)
-                .post("/api/v1/subscriptions").then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(BODY)
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.forRole("nhn"))
+                .contentType(ContentType.JSON)
+                .body(BODY)
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 }

@@ -29,45 +29,80 @@ class ContactVisibilityTest {
             return;
         }
         created = true;
-        given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.forRole("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"role\": \"EHEALTH_CONTACT\", \"email\": \"Ehelse@Os.Kommune.example\"}")
-                .post("/api/v1/municipalities/3430/contacts").then().statusCode(201)
+                .post("/api/v1/municipalities/3430/contacts")
+                .then()
+                .statusCode(201)
                 .body("email", equalTo("ehelse@os.kommune.example"));
     }
 
     @Test
     void adminsLeadsAndTheMunicipalityItselfSeeAddresses() {
-        for (String token : new String[] { TestTokens.forRole("admin"), TestTokens.forRole("lead"),
-                TestTokens.forRole("municipality", Map.of("kommunenummer", "3430")) }) {
-            given().auth().oauth2(token).get("/api/v1/municipalities/3430/contacts")
-                    .then().statusCode(200).body("email", hasItem("ehelse@os.kommune.example"));
+        for (String token : new String[] {
+            TestTokens.forRole("admin"),
+            TestTokens.forRole("lead"),
+            TestTokens.forRole("municipality", Map.of("kommunenummer", "3430"))
+        }) {
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/v1/municipalities/3430/contacts")
+                    .then()
+                    .statusCode(200)
+                    .body("email", hasItem("ehelse@os.kommune.example"));
         }
     }
 
     @Test
     void othersSeeTheRoleButNotTheAddress() {
-        for (String token : new String[] { TestTokens.forRole("reader"), TestTokens.forRole("nhn"),
-                TestTokens.forRole("municipality", Map.of("kommunenummer", "4601")) }) {
-            given().auth().oauth2(token).get("/api/v1/municipalities/3430/contacts")
-                    .then().statusCode(200).body("role", hasItem("EHEALTH_CONTACT"))
+        for (String token : new String[] {
+            TestTokens.forRole("reader"),
+            TestTokens.forRole("nhn"),
+            TestTokens.forRole("municipality", Map.of("kommunenummer", "4601"))
+        }) {
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/v1/municipalities/3430/contacts")
+                    .then()
+                    .statusCode(200)
+                    .body("role", hasItem("EHEALTH_CONTACT"))
                     .body("email", everyItem(nullValue()));
         }
-        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/networks/digi-agder/contacts")
-                .then().statusCode(200).body("[0].role", notNullValue()).body("[0].email", nullValue());
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/networks/digi-agder/contacts")
+                .then()
+                .statusCode(200)
+                .body("[0].role", notNullValue())
+                .body("[0].email", nullValue());
     }
 
     @Test
     void aContactNeedsAValidAddressAndRole() {
-        given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.forRole("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"role\": \"BOSS\", \"email\": \"x@kommune.example\"}")
-                .post("/api/v1/municipalities/3430/contacts").then().statusCode(400)
+                .post("/api/v1/municipalities/3430/contacts")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("role"));
-        given().auth().oauth2(TestTokens.forRole("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.forRole("admin"))
+                .contentType(ContentType.JSON)
                 .body("{\"role\": \"IT_CONTACT\", \"email\": \"not an address\"}")
-                .post("/api/v1/municipalities/3430/contacts").then().statusCode(400)
+                .post("/api/v1/municipalities/3430/contacts")
+                .then()
+                .statusCode(400)
                 .body("violations[0].field", equalTo("email"));
-        given().auth().oauth2(TestTokens.forRole("municipality", Map.of("kommunenummer", "3430")))
-                .contentType(ContentType.JSON).body("{\"role\": \"IT_CONTACT\", \"email\": \"it@os.kommune.example\"}")
-                .post("/api/v1/municipalities/3430/contacts").then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.forRole("municipality", Map.of("kommunenummer", "3430")))
+                .contentType(ContentType.JSON)
+                .body("{\"role\": \"IT_CONTACT\", \"email\": \"it@os.kommune.example\"}")
+                .post("/api/v1/municipalities/3430/contacts")
+                .then()
+                .statusCode(403);
     }
 }

@@ -25,48 +25,91 @@ class NameMatchingApiTest {
 
     @Test
     void oneNameSaysHowItMatched() {
-        given().auth().oauth2(TestTokens.forRole("reader")).queryParam("name", "Nord Fron")
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .queryParam("name", "Nord Fron")
                 .get("/api/v1/municipalities/match")
-                .then().statusCode(200).body("status", equalTo("MATCHED")).body("method", equalTo("NORMALISED"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("MATCHED"))
+                .body("method", equalTo("NORMALISED"))
                 .body("municipality.kommunenummer", equalTo("3436"));
-        given().auth().oauth2(TestTokens.forRole("reader")).queryParam("name", "Våler")
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .queryParam("name", "Våler")
                 .get("/api/v1/municipalities/match")
-                .then().statusCode(200).body("status", equalTo("AMBIGUOUS"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("AMBIGUOUS"))
                 .body("candidates.kommunenummer", containsInAnyOrder("3114", "3419"));
-        given().auth().oauth2(TestTokens.forRole("reader")).queryParam("name", "Våler").queryParam("county", "34")
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .queryParam("name", "Våler")
+                .queryParam("county", "34")
                 .get("/api/v1/municipalities/match")
-                .then().statusCode(200).body("municipality.kommunenummer", equalTo("3419"));
-        given().auth().oauth2(TestTokens.forRole("reader")).get("/api/v1/municipalities/match")
-                .then().statusCode(400).body("violations[0].field", equalTo("name"));
+                .then()
+                .statusCode(200)
+                .body("municipality.kommunenummer", equalTo("3419"));
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/municipalities/match")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("name"));
     }
 
     @Test
     void aMessyListIsMatchedInOrderWithASummary() {
-        given().auth().oauth2(TestTokens.forRole("reader")).contentType(ContentType.JSON)
-                .body(Map.of("names", List.of("Nord Fron", "Sør Varanger", "Gáivuotna - Kåfjord - Kaivuono", "Våler",
-                        "Kristiansan", "Hornindal", "Atlantis")))
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "names",
+                        List.of(
+                                "Nord Fron",
+                                "Sør Varanger",
+                                "Gáivuotna - Kåfjord - Kaivuono",
+                                "Våler",
+                                "Kristiansan",
+                                "Hornindal",
+                                "Atlantis")))
                 .post("/api/v1/municipalities/match")
-                .then().statusCode(200)
-                .body("results.status", contains("MATCHED", "MATCHED", "MATCHED", "AMBIGUOUS", "MATCHED", "MATCHED",
-                        "UNMATCHED"))
-                .body("results.method", contains("NORMALISED", "NORMALISED", "EXACT", "NORMALISED", "FUZZY", "ALIAS",
-                        null))
+                .then()
+                .statusCode(200)
+                .body(
+                        "results.status",
+                        contains("MATCHED", "MATCHED", "MATCHED", "AMBIGUOUS", "MATCHED", "MATCHED", "UNMATCHED"))
+                .body(
+                        "results.method",
+                        contains("NORMALISED", "NORMALISED", "EXACT", "NORMALISED", "FUZZY", "ALIAS", null))
                 .body("results[5].how", equalTo("former name: 1444 Hornindal until 2019-12-31"))
-                .body("byStatus.MATCHED", equalTo(5)).body("byMethod.FUZZY", equalTo(1));
-        given().auth().oauth2(TestTokens.forRole("reader")).contentType(ContentType.JSON)
-                .body(Map.of("names", List.of())).post("/api/v1/municipalities/match")
-                .then().statusCode(400).body("violations[0].field", equalTo("names"));
+                .body("byStatus.MATCHED", equalTo(5))
+                .body("byMethod.FUZZY", equalTo(1));
+        given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("names", List.of()))
+                .post("/api/v1/municipalities/match")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("names"));
     }
 
     /** The figures of the closing note: how the registry's own names match, and what a 400-name list costs. */
     @Test
     void everyOfficialAndFormerNameMatches() {
-        List<String> official = given().auth().oauth2(TestTokens.forRole("reader"))
-                .get("/api/v1/municipalities?size=500").jsonPath().getList("items.name");
+        List<String> official = given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .get("/api/v1/municipalities?size=500")
+                .jsonPath()
+                .getList("items.name");
         java.util.Set<String> former = new java.util.TreeSet<>();
         for (String day : List.of("2017-06-01", "2019-06-01", "2022-06-01")) {
-            for (String name : given().auth().oauth2(TestTokens.forRole("reader"))
-                    .get("/api/v1/municipalities?validOn=" + day + "&size=500").jsonPath().<String>getList("items.name")) {
+            for (String name : given().auth()
+                    .oauth2(TestTokens.forRole("reader"))
+                    .get("/api/v1/municipalities?validOn=" + day + "&size=500")
+                    .jsonPath()
+                    .<String>getList("items.name")) {
                 if (!official.contains(name)) {
                     former.add(name);
                 }
@@ -76,8 +119,11 @@ class NameMatchingApiTest {
         LOG.infof("Official names (%d): %s %s", official.size(), all.getMap("byStatus"), all.getMap("byMethod"));
         org.junit.jupiter.api.Assertions.assertEquals(357, all.getInt("byMethod.EXACT"));
         JsonPath old = bulk(new ArrayList<>(former));
-        LOG.infof("Former names no longer in use (%d): %s %s", former.size(), old.getMap("byStatus"), old.getMap("byMethod"));
-        org.junit.jupiter.api.Assertions.assertFalse(old.getMap("byStatus").containsKey("UNMATCHED"), () -> old.prettify());
+        LOG.infof(
+                "Former names no longer in use (%d): %s %s",
+                former.size(), old.getMap("byStatus"), old.getMap("byMethod"));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                old.getMap("byStatus").containsKey("UNMATCHED"), () -> old.prettify());
 
         List<String> list400 = new ArrayList<>();
         for (int i = 0; list400.size() < 400; i++) {
@@ -95,8 +141,14 @@ class NameMatchingApiTest {
     }
 
     private static JsonPath bulk(List<String> names) {
-        return given().auth().oauth2(TestTokens.forRole("reader")).contentType(ContentType.JSON)
-                .body(Map.of("names", names)).post("/api/v1/municipalities/match")
-                .then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(TestTokens.forRole("reader"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("names", names))
+                .post("/api/v1/municipalities/match")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

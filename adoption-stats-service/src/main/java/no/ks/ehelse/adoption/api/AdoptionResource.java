@@ -15,8 +15,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.AdoptionQueries;
 import no.ks.ehelse.adoption.domain.Funnel;
@@ -37,10 +37,21 @@ public class AdoptionResource {
 
     @GET
     @Path("coverage")
-    @Operation(summary = "Municipalities per adoption level and the share of inhabitants living where the solution is ACTIVE, by nation, health region, county or network; as of any date")
-    public AdoptionQueries.Coverage coverage(@PathParam("solution") String solution,
-            @Parameter(description = "NATION, HEALTH_REGION, COUNTY or NETWORK") @QueryParam("groupBy") @DefaultValue("NATION") @Pattern(regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK", message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK") String groupBy,
-            @Parameter(description = "the day to answer for, e.g. 2024-01-01 (default: the current status)") @QueryParam("asOf") LocalDate asOf) {
+    @Operation(
+            summary =
+                    "Municipalities per adoption level and the share of inhabitants living where the solution is ACTIVE, by nation, health region, county or network; as of any date")
+    public AdoptionQueries.Coverage coverage(
+            @PathParam("solution") String solution,
+            @Parameter(description = "NATION, HEALTH_REGION, COUNTY or NETWORK")
+                    @QueryParam("groupBy")
+                    @DefaultValue("NATION")
+                    @Pattern(
+                            regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK",
+                            message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK")
+                    String groupBy,
+            @Parameter(description = "the day to answer for, e.g. 2024-01-01 (default: the current status)")
+                    @QueryParam("asOf")
+                    LocalDate asOf) {
         return queries.coverage(solution, AdoptionQueries.GroupBy.valueOf(groupBy), asOf);
     }
 
@@ -48,17 +59,42 @@ public class AdoptionResource {
     @Path("coverage")
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "Coverage as a CSV table (Accept: text/csv)")
-    public String coverageCsv(@PathParam("solution") String solution,
-            @QueryParam("groupBy") @DefaultValue("NATION") @Pattern(regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK", message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK") String groupBy,
+    public String coverageCsv(
+            @PathParam("solution") String solution,
+            @QueryParam("groupBy")
+                    @DefaultValue("NATION")
+                    @Pattern(
+                            regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK",
+                            message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK")
+                    String groupBy,
             @QueryParam("asOf") LocalDate asOf) {
         AdoptionQueries.Coverage c = coverage(solution, groupBy, asOf);
-        List<List<Object>> rows = c.groups().stream().map(g -> List.<Object>of(g.group(), g.municipalities(),
-                g.byLevel().get(AdoptionLevel.ACTIVE), g.byLevel().get(AdoptionLevel.TECHNICALLY_READY),
-                g.byLevel().get(AdoptionLevel.ORDERED), g.byLevel().get(AdoptionLevel.DISCONTINUED),
-                g.byLevel().get(AdoptionLevel.NONE), g.inhabitantsActive(), g.inhabitants(),
-                g.shareOfInhabitantsActive())).toList();
-        return Csv.write(List.of("group", "municipalities", "active", "technicallyReady", "ordered", "discontinued",
-                "none", "inhabitantsActive", "inhabitants", "shareOfInhabitantsActive"), rows);
+        List<List<Object>> rows = c.groups().stream()
+                .map(g -> List.<Object>of(
+                        g.group(),
+                        g.municipalities(),
+                        g.byLevel().get(AdoptionLevel.ACTIVE),
+                        g.byLevel().get(AdoptionLevel.TECHNICALLY_READY),
+                        g.byLevel().get(AdoptionLevel.ORDERED),
+                        g.byLevel().get(AdoptionLevel.DISCONTINUED),
+                        g.byLevel().get(AdoptionLevel.NONE),
+                        g.inhabitantsActive(),
+                        g.inhabitants(),
+                        g.shareOfInhabitantsActive()))
+                .toList();
+        return Csv.write(
+                List.of(
+                        "group",
+                        "municipalities",
+                        "active",
+                        "technicallyReady",
+                        "ordered",
+                        "discontinued",
+                        "none",
+                        "inhabitantsActive",
+                        "inhabitants",
+                        "shareOfInhabitantsActive"),
+                rows);
     }
 
     @GET
@@ -79,19 +115,25 @@ public class AdoptionResource {
     @Path("usage")
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "Usage per municipality as a CSV table (Accept: text/csv)")
-    public String usageCsv(@PathParam("solution") String solution,
+    public String usageCsv(
+            @PathParam("solution") String solution,
             @QueryParam("metric") @NotBlank(message = "is required") String metric,
-            @QueryParam("period") @NotBlank(message = "is required") @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2024-05") String period) {
+            @QueryParam("period")
+                    @NotBlank(message = "is required")
+                    @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2024-05")
+                    String period) {
         List<List<Object>> rows = queries.usage(solution, metric, period).municipalities().stream()
-                .map(r -> List.<Object>of(r.group(), r.name(), r.value(), r.inhabitants(),
-                        r.per1000() == null ? "" : r.per1000()))
+                .map(r -> List.<Object>of(
+                        r.group(), r.name(), r.value(), r.inhabitants(), r.per1000() == null ? "" : r.per1000()))
                 .toList();
         return Csv.write(List.of("kommunenummer", "name", "value", "inhabitants", "per1000"), rows);
     }
 
     @GET
     @Path("non-adopters")
-    @Operation(summary = "The municipalities where the solution is not ACTIVE, per Diginettverk with names ('85 kommuner har ikke tatt i bruk Kjernejournal')")
+    @Operation(
+            summary =
+                    "The municipalities where the solution is not ACTIVE, per Diginettverk with names ('85 kommuner har ikke tatt i bruk Kjernejournal')")
     public AdoptionQueries.NonAdopters nonAdopters(@PathParam("solution") String solution) {
         return queries.nonAdopters(solution);
     }
@@ -99,15 +141,21 @@ public class AdoptionResource {
     @GET
     @Path("usage")
     @Operation(summary = "A usage metric for a month, per municipality and in total, per 1000 inhabitants")
-    public AdoptionQueries.Usage usage(@PathParam("solution") String solution,
+    public AdoptionQueries.Usage usage(
+            @PathParam("solution") String solution,
             @QueryParam("metric") @NotBlank(message = "is required") String metric,
-            @QueryParam("period") @NotBlank(message = "is required") @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2024-05") String period) {
+            @QueryParam("period")
+                    @NotBlank(message = "is required")
+                    @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2024-05")
+                    String period) {
         return queries.usage(solution, metric, period);
     }
 
     @GET
     @Path("funnel")
-    @Operation(summary = "Enrollment funnel: enrolled, live and median days from enrollment to live, per track and for the solution")
+    @Operation(
+            summary =
+                    "Enrollment funnel: enrolled, live and median days from enrollment to live, per track and for the solution")
     public Funnel.SolutionFunnel funnel(@PathParam("solution") String solution) {
         return funnel.of(solution);
     }
@@ -115,8 +163,8 @@ public class AdoptionResource {
     @GET
     @Path("municipalities/{kommunenummer}/history")
     @Operation(summary = "Every status NHN reported for the municipality and solution, by effective date")
-    public List<AdoptionQueries.HistoryRow> history(@PathParam("solution") String solution,
-            @PathParam("kommunenummer") String kommunenummer) {
+    public List<AdoptionQueries.HistoryRow> history(
+            @PathParam("solution") String solution, @PathParam("kommunenummer") String kommunenummer) {
         return queries.history(solution, kommunenummer);
     }
 }

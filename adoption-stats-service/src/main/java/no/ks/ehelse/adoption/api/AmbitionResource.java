@@ -41,7 +41,8 @@ public class AmbitionResource {
 
     @GET
     @Operation(summary = "List ambitions, optionally of one year or solution")
-    public Page<AmbitionView> list(@QueryParam("year") Integer year,
+    public Page<AmbitionView> list(
+            @QueryParam("year") Integer year,
             @QueryParam("solution") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String solution,
             @BeanParam @Valid PageRequest page) {
         return Page.of(ambitions.list(year, solution), page, a -> AmbitionView.of(a, ambitions.activeNow(a.solution)));
@@ -51,7 +52,9 @@ public class AmbitionResource {
     @Path("{solution}/{year}")
     @Operation(summary = "The ambition for a solution in a year")
     public AmbitionView get(@PathParam("solution") String solution, @PathParam("year") int year) {
-        return ambitions.find(solution, year).map(a -> AmbitionView.of(a, ambitions.activeNow(solution)))
+        return ambitions
+                .find(solution, year)
+                .map(a -> AmbitionView.of(a, ambitions.activeNow(solution)))
                 .orElseThrow(() -> ProblemException.notFound("Ambition", solution + "/" + year));
     }
 
@@ -61,9 +64,13 @@ public class AmbitionResource {
     @Operation(summary = "Set the ambition for a solution in a year (admin); announces adoption.ambition-set")
     public AmbitionView set(
             @PathParam("solution") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String solution,
-            @PathParam("year") @Min(value = 2020, message = "must be between 2020 and 2100") @Max(value = 2100, message = "must be between 2020 and 2100") int year,
+            @PathParam("year")
+                    @Min(value = 2020, message = "must be between 2020 and 2100")
+                    @Max(value = 2100, message = "must be between 2020 and 2100")
+                    int year,
             @NotNull(message = "a body is required") @Valid AmbitionRequest request) {
-        return AmbitionView.of(ambitions.set(solution, year, request.target(), request.note(), caller.name()),
+        return AmbitionView.of(
+                ambitions.set(solution, year, request.target(), request.note(), caller.name()),
                 ambitions.activeNow(solution));
     }
 }

@@ -19,8 +19,7 @@ final class Csv {
     static final String MEDIA_TYPE = "text/csv";
     private static final CsvMapper MAPPER = new CsvMapper();
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static String write(List<String> header, List<List<Object>> rows) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
@@ -35,14 +34,18 @@ final class Csv {
     /** Rows keyed by the header's names; row numbers count the header as line 1, as a spreadsheet shows them. */
     static List<Map<String, String>> read(String body) {
         try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(body == null ? "" : body)) {
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(body == null ? "" : body)) {
             List<Map<String, String>> rows = new ArrayList<>();
             while (it.hasNext()) {
                 rows.add(new LinkedHashMap<>(it.next()));
             }
             return rows;
         } catch (IOException | RuntimeException e) {
-            throw new ProblemException(400, "unreadable-body", "Invalid request",
+            throw new ProblemException(
+                    400,
+                    "unreadable-body",
+                    "Invalid request",
                     "The body is not CSV with a header row: " + e.getMessage());
         }
     }

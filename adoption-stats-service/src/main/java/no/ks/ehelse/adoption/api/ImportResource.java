@@ -26,7 +26,7 @@ import no.ks.ehelse.platform.security.Roles;
  */
 @Path("/api/v1/adoption/reports")
 @Tag(name = "Import", description = "NHN adoption data in bulk (JSON or CSV), with a dry run")
-@RolesAllowed({ Roles.NHN, Roles.ADMIN })
+@RolesAllowed({Roles.NHN, Roles.ADMIN})
 public class ImportResource {
 
     private static final int MAX_ROWS = 50_000;
@@ -40,9 +40,14 @@ public class ImportResource {
     @POST
     @Path("status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import status reports (JSON array); the summary counts imported, updated, ignored (duplicate or stale) and rejected rows with the reason")
-    public ReportImport.Summary statusJson(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @NotNull(message = "a JSON array is required") @Size(max = MAX_ROWS, message = "at most 50000 rows per request") List<Map<String, Object>> rows) {
+    @Operation(
+            summary =
+                    "Import status reports (JSON array); the summary counts imported, updated, ignored (duplicate or stale) and rejected rows with the reason")
+    public ReportImport.Summary statusJson(
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @NotNull(message = "a JSON array is required")
+                    @Size(max = MAX_ROWS, message = "at most 50000 rows per request")
+                    List<Map<String, Object>> rows) {
         return imports.statuses(numbered(rows, 1), dryRun);
     }
 
@@ -58,8 +63,11 @@ public class ImportResource {
     @Path("usage")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import usage figures (JSON array); a figure for a month already held is a correction")
-    public ReportImport.Summary usageJson(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @NotNull(message = "a JSON array is required") @Size(max = MAX_ROWS, message = "at most 50000 rows per request") List<Map<String, Object>> rows) {
+    public ReportImport.Summary usageJson(
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @NotNull(message = "a JSON array is required")
+                    @Size(max = MAX_ROWS, message = "at most 50000 rows per request")
+                    List<Map<String, Object>> rows) {
         return imports.usage(numbered(rows, 1), dryRun);
     }
 

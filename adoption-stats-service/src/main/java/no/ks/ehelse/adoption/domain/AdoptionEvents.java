@@ -13,8 +13,7 @@ public class AdoptionEvents {
     public static final String TOPIC = "adoption.events.v1";
     public static final String WENT_LIVE = "no.ks.ehelse.adoption.went-live.v1";
 
-    public record WentLive(String kommunenummer, String solution, LocalDate effectiveDate) {
-    }
+    public record WentLive(String kommunenummer, String solution, LocalDate effectiveDate) {}
 
     private final Outbox outbox;
 
@@ -23,7 +22,9 @@ public class AdoptionEvents {
     }
 
     public void wentLive(List<WentLive> wentLive) {
-        outbox.publishAll(wentLive.stream().map(w -> new Outbox.Pending(TOPIC, w.kommunenummer(), WENT_LIVE,
-                w.kommunenummer() + "/" + w.solution(), w)).toList());
+        outbox.publishAll(wentLive.stream()
+                .map(w -> new Outbox.Pending(
+                        TOPIC, w.kommunenummer(), WENT_LIVE, w.kommunenummer() + "/" + w.solution(), w))
+                .toList());
     }
 }

@@ -25,7 +25,12 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AdoptionLedger {
 
-    public enum Outcome { IMPORTED, UPDATED, IGNORED_DUPLICATE, IGNORED_STALE }
+    public enum Outcome {
+        IMPORTED,
+        UPDATED,
+        IGNORED_DUPLICATE,
+        IGNORED_STALE
+    }
 
     /** One report as NHN sent it; the event id makes redeliveries recognisable. */
     public sealed interface Report permits StatusReportInput, UsageReportInput {
@@ -36,13 +41,13 @@ public class AdoptionLedger {
         String solution();
     }
 
-    public record StatusReportInput(String eventId, String kommunenummer, String solution, AdoptionLevel status,
-            LocalDate effectiveDate) implements Report {
-    }
+    public record StatusReportInput(
+            String eventId, String kommunenummer, String solution, AdoptionLevel status, LocalDate effectiveDate)
+            implements Report {}
 
-    public record UsageReportInput(String eventId, String kommunenummer, String solution, String metric,
-            String period, double value) implements Report {
-    }
+    public record UsageReportInput(
+            String eventId, String kommunenummer, String solution, String metric, String period, double value)
+            implements Report {}
 
     /** What became of one report: an outcome, or why it can never be applied. */
     public record Result(Outcome outcome, String rejection) {
@@ -77,7 +82,8 @@ public class AdoptionLedger {
      * redelivery is judged again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Result> apply(List<? extends Report> reports, Function<Collection<String>, Set<String>> firstDeliveries) {
+    public List<Result> apply(
+            List<? extends Report> reports, Function<Collection<String>, Set<String>> firstDeliveries) {
         LedgerTables tables = new LedgerTables(em.unwrap(Session.class));
         LedgerRules rules = tables.rules(reports, OffsetDateTime.now(clock));
         Result[] results = new Result[reports.size()];

@@ -5,5 +5,9 @@ package no.ks.ehelse.adoption.domain;
  * bruk), discontinued. NONE is the absence of any report.
  */
 public enum AdoptionLevel {
-    ORDERED, TECHNICALLY_READY, ACTIVE, DISCONTINUED, NONE
+    ORDERED,
+    TECHNICALLY_READY,
+    ACTIVE,
+    DISCONTINUED,
+    NONE
 }

@@ -24,7 +24,10 @@ import no.ks.ehelse.platform.api.ProblemException;
 public class AdoptionQueries {
 
     public enum GroupBy {
-        NATION(m -> "NO"), HEALTH_REGION(m -> m.healthRegion()), COUNTY(m -> m.county()), NETWORK(m -> m.network());
+        NATION(m -> "NO"),
+        HEALTH_REGION(m -> m.healthRegion()),
+        COUNTY(m -> m.county()),
+        NETWORK(m -> m.network());
 
         final Function<Current, String> key;
 
@@ -33,32 +36,35 @@ public class AdoptionQueries {
         }
     }
 
-    public record CoverageGroup(String group, long municipalities, Map<AdoptionLevel, Long> byLevel,
-            long inhabitantsActive, long inhabitants, double shareOfInhabitantsActive) {
-    }
+    public record CoverageGroup(
+            String group,
+            long municipalities,
+            Map<AdoptionLevel, Long> byLevel,
+            long inhabitantsActive,
+            long inhabitants,
+            double shareOfInhabitantsActive) {}
 
-    public record Coverage(String solution, GroupBy groupBy, LocalDate asOf, List<CoverageGroup> groups) {
-    }
+    public record Coverage(String solution, GroupBy groupBy, LocalDate asOf, List<CoverageGroup> groups) {}
 
-    public record Municipality(String kommunenummer, String name, String network, AdoptionLevel level) {
-    }
+    public record Municipality(String kommunenummer, String name, String network, AdoptionLevel level) {}
 
-    public record NonAdopterGroup(String network, long count, List<Municipality> municipalities) {
-    }
+    public record NonAdopterGroup(String network, long count, List<Municipality> municipalities) {}
 
-    public record NonAdopters(String solution, long count, long of, List<NonAdopterGroup> byNetwork) {
-    }
+    public record NonAdopters(String solution, long count, long of, List<NonAdopterGroup> byNetwork) {}
 
-    public record UsageRow(String group, String name, double value, long inhabitants, Double per1000) {
-    }
+    public record UsageRow(String group, String name, double value, long inhabitants, Double per1000) {}
 
-    public record Usage(String solution, String metric, String period, double total, long inhabitants,
-            Double per1000, List<UsageRow> municipalities) {
-    }
+    public record Usage(
+            String solution,
+            String metric,
+            String period,
+            double total,
+            long inhabitants,
+            Double per1000,
+            List<UsageRow> municipalities) {}
 
-    public record HistoryRow(AdoptionLevel status, LocalDate effectiveDate, String reportedAs,
-            java.time.OffsetDateTime receivedAt) {
-    }
+    public record HistoryRow(
+            AdoptionLevel status, LocalDate effectiveDate, String reportedAs, java.time.OffsetDateTime receivedAt) {}
 
     private final EntityManager em;
 
@@ -85,7 +91,12 @@ public class AdoptionQueries {
             byLevel.computeIfAbsent(group, g -> zeroes()).merge(level, 1L, Long::sum);
         }
         List<CoverageGroup> groups = new ArrayList<>();
-        counts.forEach((group, c) -> groups.add(new CoverageGroup(group, c[0], byLevel.get(group), c[1], c[2],
+        counts.forEach((group, c) -> groups.add(new CoverageGroup(
+                group,
+                c[0],
+                byLevel.get(group),
+                c[1],
+                c[2],
                 c[2] == 0 ? 0 : Math.round(10000.0 * c[1] / c[2]) / 10000.0)));
         return new Coverage(solution, by, asOf, groups);
     }
@@ -99,21 +110,23 @@ public class AdoptionQueries {
         for (Current m : all) {
             AdoptionLevel level = levels.getOrDefault(m.kommunenummer(), AdoptionLevel.NONE);
             if (level != AdoptionLevel.ACTIVE) {
-                byNetwork.computeIfAbsent(String.valueOf(m.network()), n -> new ArrayList<>())
+                byNetwork
+                        .computeIfAbsent(String.valueOf(m.network()), n -> new ArrayList<>())
                         .add(new Municipality(m.kommunenummer(), m.name(), m.network(), level));
             }
         }
         List<NonAdopterGroup> groups = new ArrayList<>();
         byNetwork.forEach((network, list) -> groups.add(new NonAdopterGroup(network, list.size(), list)));
-        return new NonAdopters(solution, groups.stream().mapToLong(NonAdopterGroup::count).sum(), all.size(), groups);
+        return new NonAdopters(
+                solution, groups.stream().mapToLong(NonAdopterGroup::count).sum(), all.size(), groups);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Usage usage(String solution, String metric, String period) {
         requireSolution(solution);
         Map<String, Double> values = new HashMap<>();
-        for (UsageFigure f : UsageFigure.<UsageFigure>list("solution = ?1 AND metric = ?2 AND period = ?3", solution,
-                metric, period)) {
+        for (UsageFigure f : UsageFigure.<UsageFigure>list(
+                "solution = ?1 AND metric = ?2 AND period = ?3", solution, metric, period)) {
             values.put(f.kommunenummer, f.value);
         }
         List<UsageRow> rows = new ArrayList<>();
@@ -135,9 +148,14 @@ public class AdoptionQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<HistoryRow> history(String solution, String kommunenummer) {
         requireSolution(solution);
-        return StatusReport.<StatusReport>list("solution = ?1 AND kommunenummer = ?2",
-                Sort.by("effectiveDate").and("id"), solution, kommunenummer).stream()
-                .map(r -> new HistoryRow(r.status, r.effectiveDate, r.reportedKommunenummer, r.receivedAt)).toList();
+        return StatusReport.<StatusReport>list(
+                        "solution = ?1 AND kommunenummer = ?2",
+                        Sort.by("effectiveDate").and("id"),
+                        solution,
+                        kommunenummer)
+                .stream()
+                .map(r -> new HistoryRow(r.status, r.effectiveDate, r.reportedKommunenummer, r.receivedAt))
+                .toList();
     }
 
     /** Status per current municipality: the held status, or the latest report effective on {@code asOf}. */
@@ -151,9 +169,11 @@ public class AdoptionQueries {
             return levels;
         }
         List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (kommunenummer) kommunenummer, status "
-                + "FROM status_report WHERE solution = :s AND effective_date <= :d "
-                + "ORDER BY kommunenummer, effective_date DESC, id DESC")
-                .setParameter("s", solution).setParameter("d", asOf).getResultList();
+                        + "FROM status_report WHERE solution = :s AND effective_date <= :d "
+                        + "ORDER BY kommunenummer, effective_date DESC, id DESC")
+                .setParameter("s", solution)
+                .setParameter("d", asOf)
+                .getResultList();
         for (Object[] row : rows) {
             levels.put((String) row[0], AdoptionLevel.valueOf((String) row[1]));
         }
@@ -161,17 +181,29 @@ public class AdoptionQueries {
     }
 
     /** A current municipality, as the queries need it. */
-    record Current(String kommunenummer, String name, String county, String network, String healthRegion,
-            Integer population) {
-    }
+    record Current(
+            String kommunenummer,
+            String name,
+            String county,
+            String network,
+            String healthRegion,
+            Integer population) {}
 
     /** Plain rows, not entities: every query reads all 357, and managed entities cost a snapshot each. */
     @SuppressWarnings("unchecked")
     private List<Current> current() {
         List<Object[]> rows = em.createNativeQuery("SELECT kommunenummer, name, county, network, health_region, "
-                + "population FROM municipality WHERE valid_to IS NULL ORDER BY kommunenummer").getResultList();
-        return rows.stream().map(r -> new Current((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue())).toList();
+                        + "population FROM municipality WHERE valid_to IS NULL ORDER BY kommunenummer")
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Current(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        r[5] == null ? null : ((Number) r[5]).intValue()))
+                .toList();
     }
 
     private static Map<AdoptionLevel, Long> zeroes() {

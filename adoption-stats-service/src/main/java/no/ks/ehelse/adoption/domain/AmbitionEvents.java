@@ -10,8 +10,7 @@ public class AmbitionEvents {
     public static final String TOPIC = "adoption.ambitions.v1";
     public static final String SET = "no.ks.ehelse.adoption.ambition-set.v1";
 
-    public record AmbitionState(String solution, int year, int target, String note) {
-    }
+    public record AmbitionState(String solution, int year, int target, String note) {}
 
     private final Outbox outbox;
 
@@ -20,7 +19,11 @@ public class AmbitionEvents {
     }
 
     public void set(Ambition a) {
-        outbox.publish(TOPIC, a.solution, SET, a.solution + "/" + a.year,
+        outbox.publish(
+                TOPIC,
+                a.solution,
+                SET,
+                a.solution + "/" + a.year,
                 new AmbitionState(a.solution, a.year, a.target, a.note));
     }
 }

@@ -46,19 +46,22 @@ public class Ambitions {
     /** How many current municipalities have the solution ACTIVE now: the status an ambition is measured against. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long activeNow(String solution) {
-        return AdoptionStatus.count("solution = ?1 AND status = ?2 AND kommunenummer IN "
-                + "(SELECT m.kommunenummer FROM MunicipalityProjection m WHERE m.validTo IS NULL)", solution,
+        return AdoptionStatus.count(
+                "solution = ?1 AND status = ?2 AND kommunenummer IN "
+                        + "(SELECT m.kommunenummer FROM MunicipalityProjection m WHERE m.validTo IS NULL)",
+                solution,
                 AdoptionLevel.ACTIVE);
     }
 
     @Transactional
     public Ambition set(String solution, int year, int target, String note, String by) {
-        Ambition ambition = Ambition.<Ambition>findByIdOptional(new Ambition.Key(solution, year)).orElseGet(() -> {
-            Ambition created = new Ambition();
-            created.solution = solution;
-            created.year = year;
-            return created;
-        });
+        Ambition ambition = Ambition.<Ambition>findByIdOptional(new Ambition.Key(solution, year))
+                .orElseGet(() -> {
+                    Ambition created = new Ambition();
+                    created.solution = solution;
+                    created.year = year;
+                    return created;
+                });
         ambition.target = target;
         ambition.note = note;
         ambition.updatedAt = OffsetDateTime.now(clock);

@@ -19,7 +19,8 @@ public class EffectiveDates {
     }
 
     public DateRange today() {
-        return new DateRange(config.effectiveDates().earliest(),
+        return new DateRange(
+                config.effectiveDates().earliest(),
                 LocalDate.now(clock).plus(config.effectiveDates().ahead()));
     }
 }

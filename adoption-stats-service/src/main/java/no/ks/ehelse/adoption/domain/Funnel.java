@@ -15,17 +15,16 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Funnel {
 
-    public record Stage(UUID trackId, long enrolled, long live, Double medianDaysToLive) {
-    }
+    public record Stage(UUID trackId, long enrolled, long live, Double medianDaysToLive) {}
 
-    public record SolutionFunnel(String solution, long enrolled, long live, Double medianDaysToLive, List<Stage> tracks) {
-    }
+    public record SolutionFunnel(
+            String solution, long enrolled, long live, Double medianDaysToLive, List<Stage> tracks) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SolutionFunnel of(String solution) {
         List<EnrollmentProjection> all = EnrollmentProjection.list("solution = ?1 AND status <> 'WITHDRAWN'", solution);
-        Map<UUID, List<EnrollmentProjection>> byTrack = all.stream()
-                .collect(Collectors.groupingBy(e -> e.trackId, TreeMap::new, Collectors.toList()));
+        Map<UUID, List<EnrollmentProjection>> byTrack =
+                all.stream().collect(Collectors.groupingBy(e -> e.trackId, TreeMap::new, Collectors.toList()));
         List<Stage> tracks = new ArrayList<>();
         byTrack.forEach((track, list) -> tracks.add(stage(track, list)));
         Stage total = stage(null, all);
@@ -33,10 +32,16 @@ public class Funnel {
     }
 
     private static Stage stage(UUID track, List<EnrollmentProjection> enrollments) {
-        List<Long> days = enrollments.stream().filter(e -> e.wentLiveOn != null)
-                .map(e -> ChronoUnit.DAYS.between(e.enrolledAt.toLocalDate(), e.wentLiveOn)).sorted().toList();
-        Double median = days.isEmpty() ? null : days.size() % 2 == 1 ? (double) days.get(days.size() / 2)
-                : (days.get(days.size() / 2 - 1) + days.get(days.size() / 2)) / 2.0;
+        List<Long> days = enrollments.stream()
+                .filter(e -> e.wentLiveOn != null)
+                .map(e -> ChronoUnit.DAYS.between(e.enrolledAt.toLocalDate(), e.wentLiveOn))
+                .sorted()
+                .toList();
+        Double median = days.isEmpty()
+                ? null
+                : days.size() % 2 == 1
+                        ? (double) days.get(days.size() / 2)
+                        : (days.get(days.size() / 2 - 1) + days.get(days.size() / 2)) / 2.0;
         return new Stage(track, enrollments.size(), days.size(), median);
     }
 }

@@ -25,29 +25,27 @@ import no.ks.ehelse.adoption.domain.AdoptionLedger.UsageReportInput;
 final class LedgerRules {
 
     /** A number the registry knows: current, or former with the current municipalities it became. */
-    record Municipality(boolean current, List<String> successors) {
-    }
+    record Municipality(boolean current, List<String> successors) {}
 
-    record StatusKey(String solution, String kommunenummer) {
-    }
+    record StatusKey(String solution, String kommunenummer) {}
 
-    record UsageKey(String solution, String metric, String period, String kommunenummer) {
-    }
+    record UsageKey(String solution, String metric, String period, String kommunenummer) {}
 
-    record Status(AdoptionLevel level, LocalDate effectiveDate) {
-    }
+    record Status(AdoptionLevel level, LocalDate effectiveDate) {}
 
-    record Usage(double value, OffsetDateTime reportedAt) {
-    }
+    record Usage(double value, OffsetDateTime reportedAt) {}
 
     /** A status report as history, for the municipality it counts for and the number it was reported under. */
-    record History(String eventId, String kommunenummer, String reportedKommunenummer, String solution,
-            AdoptionLevel level, LocalDate effectiveDate) {
-    }
+    record History(
+            String eventId,
+            String kommunenummer,
+            String reportedKommunenummer,
+            String solution,
+            AdoptionLevel level,
+            LocalDate effectiveDate) {}
 
     /** A usage figure replaced by a correction. */
-    record Correction(UsageKey key, Usage replaced) {
-    }
+    record Correction(UsageKey key, Usage replaced) {}
 
     private final Map<String, Municipality> municipalities;
     private final Set<String> solutions;
@@ -152,19 +150,26 @@ final class LedgerRules {
     private Outcome status(StatusReportInput report, String kommunenummer) {
         StatusKey key = new StatusKey(report.solution(), kommunenummer);
         Status held = statuses.get(key);
-        if (held != null && held.level() == report.status() && held.effectiveDate().equals(report.effectiveDate())) {
+        if (held != null
+                && held.level() == report.status()
+                && held.effectiveDate().equals(report.effectiveDate())) {
             return Outcome.IGNORED_DUPLICATE;
         }
-        history.add(new History(report.eventId(), kommunenummer, report.kommunenummer(), report.solution(),
-                report.status(), report.effectiveDate()));
+        history.add(new History(
+                report.eventId(),
+                kommunenummer,
+                report.kommunenummer(),
+                report.solution(),
+                report.status(),
+                report.effectiveDate()));
         if (held != null && report.effectiveDate().isBefore(held.effectiveDate())) {
             return Outcome.IGNORED_STALE;
         }
         statuses.put(key, new Status(report.status(), report.effectiveDate()));
         changedStatuses.add(key);
         if (report.status() == AdoptionLevel.ACTIVE) {
-            firstActive.putIfAbsent(key,
-                    new AdoptionEvents.WentLive(kommunenummer, report.solution(), report.effectiveDate()));
+            firstActive.putIfAbsent(
+                    key, new AdoptionEvents.WentLive(kommunenummer, report.solution(), report.effectiveDate()));
         }
         return held == null ? Outcome.IMPORTED : Outcome.UPDATED;
     }

@@ -54,8 +54,9 @@ final class LedgerTables {
                 s.setArray(1, c.createArrayOf("text", numbers.toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        municipalities.put(rs.getString(1), new LedgerRules.Municipality(rs.getBoolean(2),
-                                List.of((String[]) rs.getArray(3).getArray())));
+                        municipalities.put(
+                                rs.getString(1), new LedgerRules.Municipality(rs.getBoolean(2), List.of((String[])
+                                        rs.getArray(3).getArray())));
                     }
                 }
             }
@@ -84,8 +85,9 @@ final class LedgerTables {
                 bind(c, s, keys, StatusKey::solution, StatusKey::kommunenummer);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        held.put(new StatusKey(rs.getString(1), rs.getString(2)), new Status(
-                                AdoptionLevel.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class)));
+                        held.put(
+                                new StatusKey(rs.getString(1), rs.getString(2)),
+                                new Status(AdoptionLevel.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class)));
                     }
                 }
             }
@@ -107,7 +109,8 @@ final class LedgerTables {
                 bind(c, s, keys, UsageKey::solution, UsageKey::metric, UsageKey::period, UsageKey::kommunenummer);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        held.put(new UsageKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                        held.put(
+                                new UsageKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                                 new Usage(rs.getDouble(5), rs.getObject(6, OffsetDateTime.class)));
                     }
                 }
@@ -129,8 +132,16 @@ final class LedgerTables {
                         + "SELECT e, k, r, s, st, d::date, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], "
                         + "?::text[], ?::text[]) AS t(e, k, r, s, st, d)")) {
                     s.setObject(1, rules.now());
-                    bindFrom(2, c, s, history, History::eventId, History::kommunenummer,
-                            History::reportedKommunenummer, History::solution, h -> h.level().name(),
+                    bindFrom(
+                            2,
+                            c,
+                            s,
+                            history,
+                            History::eventId,
+                            History::kommunenummer,
+                            History::reportedKommunenummer,
+                            History::solution,
+                            h -> h.level().name(),
                             h -> h.effectiveDate().toString());
                     s.executeUpdate();
                 }
@@ -140,8 +151,14 @@ final class LedgerTables {
                         + "status, effective_date) SELECT s, k, st, d::date FROM unnest(?::text[], ?::text[], "
                         + "?::text[], ?::text[]) AS t(s, k, st, d) ON CONFLICT (solution, kommunenummer) DO UPDATE "
                         + "SET status = EXCLUDED.status, effective_date = EXCLUDED.effective_date")) {
-                    bind(c, s, statuses.entrySet(), e -> e.getKey().solution(), e -> e.getKey().kommunenummer(),
-                            e -> e.getValue().level().name(), e -> e.getValue().effectiveDate().toString());
+                    bind(
+                            c,
+                            s,
+                            statuses.entrySet(),
+                            e -> e.getKey().solution(),
+                            e -> e.getKey().kommunenummer(),
+                            e -> e.getValue().level().name(),
+                            e -> e.getValue().effectiveDate().toString());
                     s.executeUpdate();
                 }
             }
@@ -151,8 +168,16 @@ final class LedgerTables {
                         + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
                         + "AS t(k, s, m, p, v, r)")) {
                     s.setObject(1, rules.now());
-                    bindFrom(2, c, s, corrections, x -> x.key().kommunenummer(), x -> x.key().solution(),
-                            x -> x.key().metric(), x -> x.key().period(), x -> Double.toString(x.replaced().value()),
+                    bindFrom(
+                            2,
+                            c,
+                            s,
+                            corrections,
+                            x -> x.key().kommunenummer(),
+                            x -> x.key().solution(),
+                            x -> x.key().metric(),
+                            x -> x.key().period(),
+                            x -> Double.toString(x.replaced().value()),
                             x -> x.replaced().reportedAt().toString());
                     s.executeUpdate();
                 }
@@ -164,8 +189,15 @@ final class LedgerTables {
                         + "ON CONFLICT (solution, metric, period, kommunenummer) DO UPDATE "
                         + "SET value = EXCLUDED.value, reported_at = EXCLUDED.reported_at")) {
                     s.setObject(1, rules.now());
-                    bindFrom(2, c, s, usage.entrySet(), e -> e.getKey().solution(), e -> e.getKey().metric(),
-                            e -> e.getKey().period(), e -> e.getKey().kommunenummer(),
+                    bindFrom(
+                            2,
+                            c,
+                            s,
+                            usage.entrySet(),
+                            e -> e.getKey().solution(),
+                            e -> e.getKey().metric(),
+                            e -> e.getKey().period(),
+                            e -> e.getKey().kommunenummer(),
                             e -> Double.toString(e.getValue().value()));
                     s.executeUpdate();
                 }
@@ -186,7 +218,12 @@ final class LedgerTables {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO went_live_announced (kommunenummer, solution, "
                     + "effective_date) SELECT k, s, d::date FROM unnest(?::text[], ?::text[], ?::text[]) AS t(k, s, d) "
                     + "ON CONFLICT DO NOTHING RETURNING solution, kommunenummer")) {
-                bind(c, s, firstActive, AdoptionEvents.WentLive::kommunenummer, AdoptionEvents.WentLive::solution,
+                bind(
+                        c,
+                        s,
+                        firstActive,
+                        AdoptionEvents.WentLive::kommunenummer,
+                        AdoptionEvents.WentLive::solution,
                         w -> w.effectiveDate().toString());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -212,8 +249,9 @@ final class LedgerTables {
 
     /** Binds one text array per column, starting at parameter {@code first}. */
     @SafeVarargs
-    private static <T> void bindFrom(int first, Connection c, PreparedStatement s, Collection<T> rows,
-            Function<T, String>... columns) throws SQLException {
+    private static <T> void bindFrom(
+            int first, Connection c, PreparedStatement s, Collection<T> rows, Function<T, String>... columns)
+            throws SQLException {
         List<T> ordered = List.copyOf(rows);
         for (int col = 0; col < columns.length; col++) {
             String[] values = new String[ordered.size()];

@@ -11,8 +11,7 @@ import no.ks.ehelse.platform.events.PoisonRecordException;
 /** The contract's field rules, shared by the Kafka consumer and the REST import. */
 public final class ReportFields {
 
-    private ReportFields() {
-    }
+    private ReportFields() {}
 
     public static String kommunenummer(String number) {
         if (number == null || !number.matches("[0-9]{4}")) {
@@ -37,7 +36,8 @@ public final class ReportFields {
         } catch (IllegalArgumentException e) {
             // fall through
         }
-        throw new RejectedReport("status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED, was '" + status + "'");
+        throw new RejectedReport(
+                "status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED, was '" + status + "'");
     }
 
     /**

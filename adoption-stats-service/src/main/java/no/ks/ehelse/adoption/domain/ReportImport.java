@@ -19,15 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ReportImport {
 
-    public record Rejected(int row, String reason) {
-    }
+    public record Rejected(int row, String reason) {}
 
-    public record Summary(boolean dryRun, int rows, int imported, int updated, int ignored, List<Rejected> rejected) {
-    }
+    public record Summary(boolean dryRun, int rows, int imported, int updated, int ignored, List<Rejected> rejected) {}
 
     /** One row as sent: field name → text, and the row number the caller will recognise. */
-    public record Row(int number, Map<String, String> fields) {
-    }
+    public record Row(int number, Map<String, String> fields) {}
 
     private final AdoptionLedger ledger;
     private final EffectiveDates effectiveDates;
@@ -39,16 +36,28 @@ public class ReportImport {
 
     public Summary statuses(List<Row> rows, boolean dryRun) {
         var range = effectiveDates.today();
-        return run(rows, dryRun, row -> new AdoptionLedger.StatusReportInput("import:" + UUID.randomUUID(),
-                ReportFields.kommunenummer(row.get("kommunenummer")), ReportFields.solution(row.get("solution")),
-                ReportFields.level(row.get("status")), ReportFields.date(row.get("effectiveDate"), range)));
+        return run(
+                rows,
+                dryRun,
+                row -> new AdoptionLedger.StatusReportInput(
+                        "import:" + UUID.randomUUID(),
+                        ReportFields.kommunenummer(row.get("kommunenummer")),
+                        ReportFields.solution(row.get("solution")),
+                        ReportFields.level(row.get("status")),
+                        ReportFields.date(row.get("effectiveDate"), range)));
     }
 
     public Summary usage(List<Row> rows, boolean dryRun) {
-        return run(rows, dryRun, row -> new AdoptionLedger.UsageReportInput("import:" + UUID.randomUUID(),
-                ReportFields.kommunenummer(row.get("kommunenummer")), ReportFields.solution(row.get("solution")),
-                ReportFields.metric(row.get("metric")), ReportFields.period(row.get("period")),
-                ReportFields.value(row.get("value"))));
+        return run(
+                rows,
+                dryRun,
+                row -> new AdoptionLedger.UsageReportInput(
+                        "import:" + UUID.randomUUID(),
+                        ReportFields.kommunenummer(row.get("kommunenummer")),
+                        ReportFields.solution(row.get("solution")),
+                        ReportFields.metric(row.get("metric")),
+                        ReportFields.period(row.get("period")),
+                        ReportFields.value(row.get("value"))));
     }
 
     /** Rows whose fields are wrong are rejected here; the ledger judges the rest as one batch, in row order. */

@@ -16,8 +16,8 @@ import no.ks.ehelse.platform.events.Intake;
 @ApplicationScoped
 public class EnrollmentConsumer {
 
-    private static final Intake ENROLLMENTS = Intake.prefix("adoption-stats-service.enrollments",
-            "enrollment.enrollments.v1", "no.ks.ehelse.enrollment.");
+    private static final Intake ENROLLMENTS = Intake.prefix(
+            "adoption-stats-service.enrollments", "enrollment.enrollments.v1", "no.ks.ehelse.enrollment.");
 
     private final Consumption consumption;
 

@@ -16,8 +16,8 @@ import no.ks.ehelse.adoption.domain.EffectiveDates;
 import no.ks.ehelse.adoption.domain.ReportFields;
 import no.ks.ehelse.adoption.messaging.NhnDeadLetters.DeadLetter;
 import no.ks.ehelse.platform.events.CloudEvent;
-import no.ks.ehelse.platform.events.DateRange;
 import no.ks.ehelse.platform.events.Consumption;
+import no.ks.ehelse.platform.events.DateRange;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
 
@@ -41,8 +41,13 @@ public class NhnAdoptionConsumer {
     private final MeterRegistry metrics;
     private final EffectiveDates effectiveDates;
 
-    NhnAdoptionConsumer(AdoptionLedger ledger, ProcessedEvents processed, Consumption consumption,
-            NhnDeadLetters deadLetters, MeterRegistry metrics, EffectiveDates effectiveDates) {
+    NhnAdoptionConsumer(
+            AdoptionLedger ledger,
+            ProcessedEvents processed,
+            Consumption consumption,
+            NhnDeadLetters deadLetters,
+            MeterRegistry metrics,
+            EffectiveDates effectiveDates) {
         this.ledger = ledger;
         this.processed = processed;
         this.consumption = consumption;
@@ -62,7 +67,8 @@ public class NhnAdoptionConsumer {
         long start = System.nanoTime();
         List<DeadLetter> refused = consumption.call(() -> apply(records));
         deadLetters.send(refused);
-        refused.forEach(d -> metrics.counter("ehelse.nhn.rejected", "reason", category(d.reason())).increment());
+        refused.forEach(d -> metrics.counter("ehelse.nhn.rejected", "reason", category(d.reason()))
+                .increment());
         // Batch size and time tell an operator (and the benchmark) whether ingestion waits on the database or on
         // the broker.
         metrics.summary("ehelse.nhn.batch.size").record(records.count());
@@ -98,10 +104,21 @@ public class NhnAdoptionConsumer {
             throw new PoisonRecordException("source must be " + SOURCE + ", was " + event.source());
         }
         return switch (event.type()) {
-            case STATUS -> new AdoptionLedger.StatusReportInput(event.id(), kommunenummer(event), event.text("solution"),
-                    ReportFields.level(event.text("status")), ReportFields.date(event.text("effectiveDate"), plausible));
-            case USAGE -> new AdoptionLedger.UsageReportInput(event.id(), kommunenummer(event), event.text("solution"),
-                    event.text("metric"), ReportFields.period(event.text("period")), event.fields().number("value"));
+            case STATUS ->
+                new AdoptionLedger.StatusReportInput(
+                        event.id(),
+                        kommunenummer(event),
+                        event.text("solution"),
+                        ReportFields.level(event.text("status")),
+                        ReportFields.date(event.text("effectiveDate"), plausible));
+            case USAGE ->
+                new AdoptionLedger.UsageReportInput(
+                        event.id(),
+                        kommunenummer(event),
+                        event.text("solution"),
+                        event.text("metric"),
+                        ReportFields.period(event.text("period")),
+                        event.fields().number("value"));
             default -> throw new PoisonRecordException("unknown event type '" + event.type() + "'");
         };
     }

@@ -31,8 +31,7 @@ public class NhnDeadLetters {
     private static final Logger LOG = Logger.getLogger(NhnDeadLetters.class);
 
     /** A record the consumer refused, and why. */
-    public record DeadLetter(ConsumerRecord<String, String> record, String reason) {
-    }
+    public record DeadLetter(ConsumerRecord<String, String> record, String reason) {}
 
     private final MutinyEmitter<String> emitter;
 
@@ -50,10 +49,14 @@ public class NhnDeadLetters {
             headers.add(DEAD_LETTER_TOPIC, bytes(r.topic()));
             headers.add(DEAD_LETTER_PARTITION, bytes(Integer.toString(r.partition())));
             headers.add(DEAD_LETTER_OFFSET, bytes(Long.toString(r.offset())));
-            emitter.sendMessageAndAwait(Message.of(r.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(r.key()).withHeaders(headers).build()));
-            LOG.warnf("NHN record %s-%d@%d (key %s) dead-lettered: %s", r.topic(), r.partition(), r.offset(), r.key(),
-                    letter.reason());
+            emitter.sendMessageAndAwait(Message.of(r.value())
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                            .withKey(r.key())
+                            .withHeaders(headers)
+                            .build()));
+            LOG.warnf(
+                    "NHN record %s-%d@%d (key %s) dead-lettered: %s",
+                    r.topic(), r.partition(), r.offset(), r.key(), letter.reason());
         }
     }
 

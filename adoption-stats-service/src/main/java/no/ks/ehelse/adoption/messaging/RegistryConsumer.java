@@ -18,10 +18,10 @@ import no.ks.ehelse.platform.events.Intake;
 @ApplicationScoped
 public class RegistryConsumer {
 
-    private static final Intake MUNICIPALITIES = Intake.prefix("adoption-stats-service.municipalities",
-            "registry.municipalities.v1", "no.ks.ehelse.municipality.");
-    private static final Intake SOLUTIONS = Intake.prefix("adoption-stats-service.solutions",
-            "registry.solutions.v1", "no.ks.ehelse.solution.");
+    private static final Intake MUNICIPALITIES = Intake.prefix(
+            "adoption-stats-service.municipalities", "registry.municipalities.v1", "no.ks.ehelse.municipality.");
+    private static final Intake SOLUTIONS =
+            Intake.prefix("adoption-stats-service.solutions", "registry.solutions.v1", "no.ks.ehelse.solution.");
 
     private final Consumption consumption;
     private final Clock clock;
@@ -58,7 +58,9 @@ public class RegistryConsumer {
         m.population = data.optionalInteger("population");
         m.validFrom = data.optionalDate("validFrom");
         m.validTo = data.optionalDate("validTo");
-        m.successors = data.objects("successors").stream().map(s -> s.text("kommunenummer")).toList();
+        m.successors = data.objects("successors").stream()
+                .map(s -> s.text("kommunenummer"))
+                .toList();
         m.updatedAt = OffsetDateTime.now(clock);
         m.persist();
     }

@@ -41,13 +41,13 @@ class LedgerRulesTest {
     private final LedgerRules rules = new LedgerRules(REGISTRY, Set.of("digihelse", "vkp"), NOW);
 
     private static StatusReportInput status(String kommunenummer, AdoptionLevel level, String date) {
-        return new StatusReportInput(UUID.randomUUID().toString(), kommunenummer, "digihelse", level,
-                LocalDate.parse(date));
+        return new StatusReportInput(
+                UUID.randomUUID().toString(), kommunenummer, "digihelse", level, LocalDate.parse(date));
     }
 
     private static UsageReportInput usage(String kommunenummer, double value) {
-        return new UsageReportInput(UUID.randomUUID().toString(), kommunenummer, "digihelse", "messages", "2024-05",
-                value);
+        return new UsageReportInput(
+                UUID.randomUUID().toString(), kommunenummer, "digihelse", "messages", "2024-05", value);
     }
 
     /** Reads nothing held, as for a first batch; {@link #hold} first for rows a database would have. */
@@ -57,8 +57,8 @@ class LedgerRulesTest {
     }
 
     private void hold(String kommunenummer, AdoptionLevel level, String date) {
-        rules.hold(Map.of(new StatusKey("digihelse", kommunenummer), new Status(level, LocalDate.parse(date))),
-                Map.of());
+        rules.hold(
+                Map.of(new StatusKey("digihelse", kommunenummer), new Status(level, LocalDate.parse(date))), Map.of());
     }
 
     private Status current(String kommunenummer) {
@@ -84,7 +84,9 @@ class LedgerRulesTest {
         hold("4601", AdoptionLevel.ACTIVE, "2024-05-01");
         assertEquals(Outcome.IGNORED_STALE, apply(status("4601", AdoptionLevel.ORDERED, "2024-03-01")));
         assertTrue(rules.changedStatuses().isEmpty(), "the held status stays");
-        assertEquals(List.of(AdoptionLevel.ORDERED), rules.history().stream().map(LedgerRules.History::level).toList());
+        assertEquals(
+                List.of(AdoptionLevel.ORDERED),
+                rules.history().stream().map(LedgerRules.History::level).toList());
         assertTrue(rules.firstActive().isEmpty());
     }
 
@@ -117,7 +119,8 @@ class LedgerRulesTest {
         apply(status("4601", AdoptionLevel.ACTIVE, "2024-05-01"));
         apply(status("4601", AdoptionLevel.ACTIVE, "2024-06-01"));
         apply(status("3301", AdoptionLevel.TECHNICALLY_READY, "2024-06-01"));
-        assertEquals(List.of(new AdoptionEvents.WentLive("4601", "digihelse", LocalDate.parse("2024-05-01"))),
+        assertEquals(
+                List.of(new AdoptionEvents.WentLive("4601", "digihelse", LocalDate.parse("2024-05-01"))),
                 rules.firstActive());
     }
 
@@ -151,47 +154,68 @@ class LedgerRulesTest {
         assertEquals(Outcome.IMPORTED, apply(usage("4601", 10)));
         assertEquals(Outcome.UPDATED, apply(usage("4601", 12)));
         assertEquals(12, rules.changedUsage().values().iterator().next().value());
-        assertEquals(List.of(10.0), rules.corrections().stream().map(c -> c.replaced().value()).toList());
+        assertEquals(
+                List.of(10.0),
+                rules.corrections().stream().map(c -> c.replaced().value()).toList());
     }
 
     @Test
     void aStatusForASplitNumberCountsForEverySuccessor() {
         StatusReportInput report = status("1507", AdoptionLevel.ACTIVE, "2023-06-01");
-        assertEquals(Set.of(new StatusKey("digihelse", "1508"), new StatusKey("digihelse", "1580")),
+        assertEquals(
+                Set.of(new StatusKey("digihelse", "1508"), new StatusKey("digihelse", "1580")),
                 rules.statusKeys(List.of(report)));
         assertEquals(Outcome.IMPORTED, apply(report));
         assertEquals(AdoptionLevel.ACTIVE, current("1508").level());
         assertEquals(AdoptionLevel.ACTIVE, current("1580").level());
-        assertEquals(List.of("1508", "1580"), rules.firstActive().stream().map(AdoptionEvents.WentLive::kommunenummer)
-                .toList());
-        assertEquals(List.of("1507", "1507"), rules.history().stream()
-                .map(LedgerRules.History::reportedKommunenummer).toList(), "history names the number reported");
+        assertEquals(
+                List.of("1508", "1580"),
+                rules.firstActive().stream()
+                        .map(AdoptionEvents.WentLive::kommunenummer)
+                        .toList());
+        assertEquals(
+                List.of("1507", "1507"),
+                rules.history().stream()
+                        .map(LedgerRules.History::reportedKommunenummer)
+                        .toList(),
+                "history names the number reported");
     }
 
     @Test
     void aSplitNumbersOutcomeIsTheStrongestOverItsSuccessors() {
         hold("1508", AdoptionLevel.ACTIVE, "2023-06-01");
-        assertEquals(Outcome.IMPORTED, apply(status("1507", AdoptionLevel.ACTIVE, "2023-06-01")),
+        assertEquals(
+                Outcome.IMPORTED,
+                apply(status("1507", AdoptionLevel.ACTIVE, "2023-06-01")),
                 "new for 1580, a duplicate for 1508");
     }
 
     @Test
     void aMergedNumberCountsForTheMunicipalityItBecame() {
         assertEquals(Outcome.IMPORTED, apply(status("3005", AdoptionLevel.ACTIVE, "2023-06-01")));
-        assertEquals(Set.of(new StatusKey("digihelse", "3301")), rules.changedStatuses().keySet());
+        assertEquals(
+                Set.of(new StatusKey("digihelse", "3301")),
+                rules.changedStatuses().keySet());
         assertEquals(Outcome.IMPORTED, apply(usage("3005", 7)));
-        assertEquals(Set.of(new UsageKey("digihelse", "messages", "2024-05", "3301")), rules.changedUsage().keySet());
+        assertEquals(
+                Set.of(new UsageKey("digihelse", "messages", "2024-05", "3301")),
+                rules.changedUsage().keySet());
     }
 
     @Test
     void reportsThatCanNeverBeAppliedAreRejectedWithTheReason() {
-        assertEquals("unknown solution tidsreise", rules.rejection(new StatusReportInput("e", "4601", "tidsreise",
-                AdoptionLevel.ACTIVE, LocalDate.parse("2024-01-01"))));
+        assertEquals(
+                "unknown solution tidsreise",
+                rules.rejection(new StatusReportInput(
+                        "e", "4601", "tidsreise", AdoptionLevel.ACTIVE, LocalDate.parse("2024-01-01"))));
         assertEquals("unknown municipality 9999", rules.rejection(status("9999", AdoptionLevel.ACTIVE, "2024-01-01")));
-        assertEquals("former municipality 1234 has no known successor",
+        assertEquals(
+                "former municipality 1234 has no known successor",
                 rules.rejection(status("1234", AdoptionLevel.ACTIVE, "2024-01-01")));
-        assertTrue(rules.rejection(usage("1507", 3)).startsWith("former municipality 1507 was split into [1508, 1580]"));
-        assertEquals("status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED",
+        assertTrue(
+                rules.rejection(usage("1507", 3)).startsWith("former municipality 1507 was split into [1508, 1580]"));
+        assertEquals(
+                "status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED",
                 rules.rejection(status("4601", AdoptionLevel.NONE, "2024-01-01")));
         assertEquals("value must be a number of 0 or more", rules.rejection(usage("4601", -1)));
         assertEquals("value must be a number of 0 or more", rules.rejection(usage("4601", Double.NaN)));

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 
-import no.ks.ehelse.platform.events.DateRange;
 import org.junit.jupiter.api.Test;
+
+import no.ks.ehelse.platform.events.DateRange;
 
 class ReportFieldsTest {
 
@@ -32,7 +33,8 @@ class ReportFieldsTest {
     @Test
     void levelIsOneOfTheReportableLevels() {
         assertEquals(AdoptionLevel.ACTIVE, ReportFields.level("ACTIVE"));
-        assertEquals("status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED, was 'NONE'",
+        assertEquals(
+                "status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED, was 'NONE'",
                 rejection(() -> ReportFields.level("NONE")));
         assertTrue(rejection(() -> ReportFields.level("LIVE")).endsWith("was 'LIVE'"));
         assertTrue(rejection(() -> ReportFields.level(null)).endsWith("was 'null'"));
@@ -42,13 +44,18 @@ class ReportFieldsTest {
     void dateIsTheSuitesOneDateJudgement() {
         DateRange nhn = new DateRange(LocalDate.of(2000, 1, 1), LocalDate.of(2027, 12, 1));
         assertEquals(LocalDate.of(2024, 3, 1), ReportFields.date("2024-03-01", nhn));
-        assertEquals("'effectiveDate' is not a date (yyyy-MM-dd): 1. mars", rejection(() -> ReportFields.date("1. mars", nhn)));
+        assertEquals(
+                "'effectiveDate' is not a date (yyyy-MM-dd): 1. mars",
+                rejection(() -> ReportFields.date("1. mars", nhn)));
         assertTrue(rejection(() -> ReportFields.date("2023-13-01", nhn)).startsWith("'effectiveDate' is not a date"));
         assertTrue(rejection(() -> ReportFields.date("2023-02-30", nhn)).startsWith("'effectiveDate' is not a date"));
-        assertTrue(rejection(() -> ReportFields.date("+10000-01-01", nhn)).contains("is outside 2000-01-01 to 2027-12-01"));
-        assertEquals("'effectiveDate' 9999-12-31 is outside 2000-01-01 to 2027-12-01",
+        assertTrue(rejection(() -> ReportFields.date("+10000-01-01", nhn))
+                .contains("is outside 2000-01-01 to 2027-12-01"));
+        assertEquals(
+                "'effectiveDate' 9999-12-31 is outside 2000-01-01 to 2027-12-01",
                 rejection(() -> ReportFields.date("9999-12-31", nhn)));
-        assertEquals("'effectiveDate' 1999-12-31 is outside 2000-01-01 to 2027-12-01",
+        assertEquals(
+                "'effectiveDate' 1999-12-31 is outside 2000-01-01 to 2027-12-01",
                 rejection(() -> ReportFields.date("1999-12-31", nhn)));
         assertEquals(LocalDate.of(2027, 12, 1), ReportFields.date("2027-12-01", nhn));
         assertTrue(rejection(() -> ReportFields.date(null, nhn)).startsWith("'effectiveDate' is not a date"));
@@ -64,7 +71,8 @@ class ReportFieldsTest {
     void metricIsRequiredAndShort() {
         assertEquals("messages", ReportFields.metric("messages"));
         assertEquals("metric is required (at most 100 characters)", rejection(() -> ReportFields.metric(" ")));
-        assertEquals("metric is required (at most 100 characters)", rejection(() -> ReportFields.metric("m".repeat(101))));
+        assertEquals(
+                "metric is required (at most 100 characters)", rejection(() -> ReportFields.metric("m".repeat(101))));
     }
 
     @Test

@@ -2,7 +2,6 @@ package no.ks.ehelse.benchmark;
 
 import static no.ks.ehelse.suite.Suite.contact;
 import static no.ks.ehelse.suite.Suite.municipality;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -38,7 +37,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -69,22 +67,45 @@ import no.ks.ehelse.suite.Suite;
 class Benchmarks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SOLUTIONS = List.of("kjernejournal", "digihelse", "digihelsestasjon",
-            "digihelsestasjon-ungdom", "vkp", "htm", "egenandel-skatteopplysninger", "sfm", "pll",
-            "pasientens-journaldokumenter", "provesvar", "maledata-dho", "e-meldinger", "helsekort-gravide", "news2");
+    private static final List<String> SOLUTIONS = List.of(
+            "kjernejournal",
+            "digihelse",
+            "digihelsestasjon",
+            "digihelsestasjon-ungdom",
+            "vkp",
+            "htm",
+            "egenandel-skatteopplysninger",
+            "sfm",
+            "pll",
+            "pasientens-journaldokumenter",
+            "provesvar",
+            "maledata-dho",
+            "e-meldinger",
+            "helsekort-gravide",
+            "news2");
     private static final int NHN_EVENTS = 200_000;
     /** The options deploy/local/run uses and docs/operations.md recommends where memory matters more than peak speed. */
     private static final String SMALL_FOOTPRINT = "-Xms32m -Xss512k -XX:TieredStopAtLevel=1";
     /** name → {path, Accept}; the first is the trivial endpoint the others are compared with. */
     private static final Map<String, String[]> QUERIES = new java.util.LinkedHashMap<>();
+
     static {
-        QUERIES.put("trivial: /q/health/live", new String[] { "/q/health/live", "application/json" });
-        QUERIES.put("coverage by network (JSON)", new String[] { "/api/v1/adoption/vkp/coverage?groupBy=NETWORK", "application/json" });
-        QUERIES.put("coverage by network (CSV)", new String[] { "/api/v1/adoption/vkp/coverage?groupBy=NETWORK", "text/csv" });
-        QUERIES.put("non-adopters (JSON)", new String[] { "/api/v1/adoption/vkp/non-adopters", "application/json" });
-        QUERIES.put("usage per 1000 (JSON)", new String[] { "/api/v1/adoption/vkp/usage?metric=bruk&period=2025-06", "application/json" });
-        QUERIES.put("usage per 1000 (CSV)", new String[] { "/api/v1/adoption/vkp/usage?metric=bruk&period=2025-06", "text/csv" });
+        QUERIES.put("trivial: /q/health/live", new String[] {"/q/health/live", "application/json"});
+        QUERIES.put(
+                "coverage by network (JSON)",
+                new String[] {"/api/v1/adoption/vkp/coverage?groupBy=NETWORK", "application/json"});
+        QUERIES.put(
+                "coverage by network (CSV)",
+                new String[] {"/api/v1/adoption/vkp/coverage?groupBy=NETWORK", "text/csv"});
+        QUERIES.put("non-adopters (JSON)", new String[] {"/api/v1/adoption/vkp/non-adopters", "application/json"});
+        QUERIES.put(
+                "usage per 1000 (JSON)",
+                new String[] {"/api/v1/adoption/vkp/usage?metric=bruk&period=2025-06", "application/json"});
+        QUERIES.put(
+                "usage per 1000 (CSV)",
+                new String[] {"/api/v1/adoption/vkp/usage?metric=bruk&period=2025-06", "text/csv"});
     }
+
     private static final StringBuilder REPORT = new StringBuilder();
     private static Map<String, String> p99At200 = Map.of();
     private static int distinctApplied;
@@ -99,8 +120,12 @@ class Benchmarks {
         line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ". Suite (Kafka process + 4 services in parallel) ready in "
                 + Duration.between(t0, Instant.now()).toMillis() + " ms.\n");
-        municipalities = suite.admin("registry-service").get("/api/v1/municipalities?size=500&sort=kommunenummer")
-                .then().statusCode(200).extract().path("items.kommunenummer");
+        municipalities = suite.admin("registry-service")
+                .get("/api/v1/municipalities?size=500&sort=kommunenummer")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.kommunenummer");
     }
 
     @AfterAll
@@ -123,7 +148,8 @@ class Benchmarks {
     void footprint() throws Exception {
         Map<String, Map<String, String>> configurations = new java.util.LinkedHashMap<>();
         configurations.put("-XX:+UseSerialGC -Xmx192m (the harness)", Map.of());
-        configurations.put("+ " + SMALL_FOOTPRINT + ", MALLOC_ARENA_MAX=2",
+        configurations.put(
+                "+ " + SMALL_FOOTPRINT + ", MALLOC_ARENA_MAX=2",
                 Map.of("JAVA_TOOL_OPTIONS", SMALL_FOOTPRINT, "MALLOC_ARENA_MAX", "2"));
         line("## Footprint (JVM mode, fast-jar)\n");
         line("| service | JVM options | start → ready (ms) | RSS idle (MB) |\n|---|---|---|---|");
@@ -189,7 +215,8 @@ class Benchmarks {
         }
         double concurrentRps = 150 / (Duration.between(c0, Instant.now()).toMillis() / 1000.0);
         pool.shutdown();
-        await().atMost(Duration.ofMinutes(2)).until(() -> chosen.stream().allMatch(k -> arrived.containsKey(contact(k))));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> chosen.stream().allMatch(k -> arrived.containsKey(contact(k))));
         watcher.interrupt();
         List<Long> delays = new ArrayList<>();
         for (String k : chosen) {
@@ -234,8 +261,10 @@ class Benchmarks {
         line("## NHN ingestion (" + produced + " events: 357 municipalities × 15 solutions × 24 months, a usage "
                 + "figure per month and a status report in about half, 2 % sent twice)\n");
         line("| consumer | time | events/s | ratio to raw (target ≥ 0.7) |\n|---|---|---|---|");
-        line("| adoption-stats-service, from process start (ready after " + Duration.between(t0, ready).toMillis()
-                + " ms) until every event is applied | " + round(fromStart) + " s | " + round(produced / fromStart) + " | **"
+        line("| adoption-stats-service, from process start (ready after "
+                + Duration.between(t0, ready).toMillis()
+                + " ms) until every event is applied | " + round(fromStart) + " s | " + round(produced / fromStart)
+                + " | **"
                 + ratio(produced / fromStart, rawRate) + "** |");
         line("| adoption-stats-service, from ready until every event is applied | " + round(fromReady) + " s | "
                 + round(produced / fromReady) + " | " + ratio(produced / fromReady, rawRate) + " |");
@@ -250,8 +279,9 @@ class Benchmarks {
         double batches = number(metrics, "(?m)^ehelse_nhn_batch_size_count\\S* ([0-9.E]+)");
         double records = number(metrics, "(?m)^ehelse_nhn_batch_size_sum\\S* ([0-9.E]+)");
         double seconds = number(metrics, "(?m)^ehelse_nhn_batch_seconds_sum\\S* ([0-9.E]+)");
-        return String.format("The service applied %.0f batches of %.0f records on average, %.1f s in all inside "
-                + "them (transaction, rules, SQL, dead letters); the rest of the time it waited for records.",
+        return String.format(
+                "The service applied %.0f batches of %.0f records on average, %.1f s in all inside "
+                        + "them (transaction, rules, SQL, dead letters); the rest of the time it waited for records.",
                 batches, batches == 0 ? 0 : records / batches, seconds);
     }
 
@@ -274,8 +304,9 @@ class Benchmarks {
         awaitApplied(distinctApplied + extra.distinct());
         double seconds = Duration.between(t0, Instant.now()).toMillis() / 1000.0;
         line("## Ten times the events (" + (NHN_EVENTS + more) + " in all)\n");
-        line(more + " more events (the same mix, from month 25 on) produced in " + produceMs + " ms while the service ran; ingested in " + round(seconds) + " s ("
-                + round(more / seconds) + " events/s).\n");
+        line(more + " more events (the same mix, from month 25 on) produced in " + produceMs
+                + " ms while the service ran; ingested in " + round(seconds) + " s (" + round(more / seconds)
+                + " events/s).\n");
         Map<String, String> tenfold = queryTables(NHN_EVENTS + more);
         line("| endpoint | p99 at 200 req/s, " + NHN_EVENTS + " events | p99 at 200 req/s, " + (NHN_EVENTS + more)
                 + " events |\n|---|---|---|");
@@ -295,20 +326,41 @@ class Benchmarks {
             return p99;
         }
         line("## Queries with " + events + " events loaded\n");
-        line("| endpoint | wrk -t2 -c50 -d30s: req/s | p50 | p99 | req/s vs trivial | hey at 200 req/s (-c10 -q20 -z30s): p50 | p99 |");
+        line(
+                "| endpoint | wrk -t2 -c50 -d30s: req/s | p50 | p99 | req/s vs trivial | hey at 200 req/s (-c10 -q20 -z30s): p50 | p99 |");
         line("|---|---|---|---|---|---|---|");
         double trivial = 0;
         for (Map.Entry<String, String[]> t : QUERIES.entrySet()) {
             String url = base + t.getValue()[0];
             String accept = t.getValue()[1];
-            String wrk = run("wrk", "-t2", "-c50", "-d30s", "--latency", "-H", "Authorization: Bearer " + token,
-                    "-H", "Accept: " + accept, url);
+            String wrk = run(
+                    "wrk",
+                    "-t2",
+                    "-c50",
+                    "-d30s",
+                    "--latency",
+                    "-H",
+                    "Authorization: Bearer " + token,
+                    "-H",
+                    "Accept: " + accept,
+                    url);
             double rps = number(wrk, "Requests/sec:\\s+([0-9.]+)");
             if (trivial == 0) {
                 trivial = rps;
             }
-            String hey = run("hey", "-z", "30s", "-c", "10", "-q", "20", "-H", "Authorization: Bearer " + token,
-                    "-H", "Accept: " + accept, url);
+            String hey = run(
+                    "hey",
+                    "-z",
+                    "30s",
+                    "-c",
+                    "10",
+                    "-q",
+                    "20",
+                    "-H",
+                    "Authorization: Bearer " + token,
+                    "-H",
+                    "Accept: " + accept,
+                    url);
             if (!hey.contains("[200]")) {
                 throw new AssertionError("hey got no 200 from " + url + ":\n" + hey);
             }
@@ -327,7 +379,9 @@ class Benchmarks {
     private static long enroll(String track, String k, Map<String, Long> responded) {
         long t0 = System.nanoTime();
         ExtractableResponse<Response> r = suite.as("enrollment-service", municipality(k))
-                .body("{\"kommunenummer\": \"" + k + "\"}").post("/api/v1/tracks/" + track + "/enrollments").then()
+                .body("{\"kommunenummer\": \"" + k + "\"}")
+                .post("/api/v1/tracks/" + track + "/enrollments")
+                .then()
                 .extract();
         long t1 = System.nanoTime();
         assertEquals(201, r.statusCode(), r.body().asString());
@@ -341,19 +395,26 @@ class Benchmarks {
      * then TECHNICALLY_READY, then ACTIVE as the months pass, from a start month of its own); 2 % are sent twice.
      * Streams to the producer, so ten times the events need no more memory.
      */
-    record Produced(int events, int distinct) {
-    }
+    record Produced(int events, int distinct) {}
 
     private static Produced produceNhn(int count, int firstMonth, long seed) {
         Random random = new Random(seed);
-        String[] statuses = { "ORDERED", "TECHNICALLY_READY", "ACTIVE" };
+        String[] statuses = {"ORDERED", "TECHNICALLY_READY", "ACTIVE"};
         LocalDate first = LocalDate.of(2024, 1, 1);
         int produced = 0;
         int distinct = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
-                "all", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        suite.kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int month = firstMonth; produced < count; month++) {
                 LocalDate day = first.plusMonths(month);
                 String period = day.toString().substring(0, 7);
@@ -362,29 +423,33 @@ class Benchmarks {
                         String k = municipalities.get(m);
                         List<String> data = new ArrayList<>(2);
                         data.add("{\"kommunenummer\": \"%s\", \"solution\": \"%s\", \"metric\": \"bruk\", "
-                                .formatted(k, solution) + "\"period\": \"%s\", \"value\": %d}"
-                                        .formatted(period, random.nextInt(5000)));
+                                        .formatted(k, solution)
+                                + "\"period\": \"%s\", \"value\": %d}".formatted(period, random.nextInt(5000)));
                         if (random.nextInt(100) < 53) {
                             int stage = Math.max(0, Math.min(2, (month - (m + solution.length()) % 12) / 8));
                             data.add("{\"kommunenummer\": \"%s\", \"solution\": \"%s\", \"status\": \"%s\", "
-                                    .formatted(k, solution, statuses[stage])
+                                            .formatted(k, solution, statuses[stage])
                                     + "\"effectiveDate\": \"%s\"}".formatted(day));
                         }
                         for (String d : data) {
                             if (produced >= count) {
                                 break;
                             }
-                            String type = d.contains("\"status\"") ? "no.nhn.adoption.status.v1" : "no.nhn.adoption.usage.v1";
+                            String type =
+                                    d.contains("\"status\"") ? "no.nhn.adoption.status.v1" : "no.nhn.adoption.usage.v1";
                             String value = """
                                     {"specversion": "1.0", "id": "%s", "source": "urn:no:nhn:adoption", "type": "%s", \
-                                    "subject": "%s", "time": "%s", "datacontenttype": "application/json", "data": %s}"""
-                                    .formatted(UUID.randomUUID(), type, k, Instant.now(), d);
+                                    "subject": "%s", "time": "%s", "datacontenttype": "application/json", "data": %s}""".formatted(UUID.randomUUID(), type, k, Instant.now(), d);
                             int copies = random.nextInt(100) < 2 ? 2 : 1;
                             distinct++;
                             for (int c = 0; c < copies && produced < count; c++) {
-                                ProducerRecord<String, String> record = new ProducerRecord<>("nhn.adoption.v1", k, value);
-                                record.headers().add("content-type",
-                                        "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                                ProducerRecord<String, String> record =
+                                        new ProducerRecord<>("nhn.adoption.v1", k, value);
+                                record.headers()
+                                        .add(
+                                                "content-type",
+                                                "application/cloudevents+json; charset=UTF-8"
+                                                        .getBytes(StandardCharsets.UTF_8));
                                 producer.send(record);
                                 produced++;
                             }
@@ -406,12 +471,14 @@ class Benchmarks {
         try (Connection c = DriverManager.getConnection(suite.jdbcUrl("adoption-stats-service"), "postgres", "");
                 PreparedStatement count = c.prepareStatement(
                         "SELECT count(*) FROM processed_event WHERE consumer = 'adoption-stats-service.nhn'")) {
-            await().atMost(Duration.ofMinutes(40)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                try (var rs = count.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1) >= distinct;
-                }
-            });
+            await().atMost(Duration.ofMinutes(40))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        try (var rs = count.executeQuery()) {
+                            rs.next();
+                            return rs.getInt(1) >= distinct;
+                        }
+                    });
         }
         distinctApplied = distinct;
     }
@@ -426,13 +493,20 @@ class Benchmarks {
         databases.createIfMissing(db);
         int consumed = 0;
         try (Connection c = DriverManager.getConnection(databases.urlOf(db), "postgres", "");
-                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka.bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG, "raw-bound-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000),
-                        new StringDeserializer(), new StringDeserializer())) {
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                suite.kafka.bootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "raw-bound-" + UUID.randomUUID(),
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                                1000),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE processed (event_id TEXT PRIMARY KEY)");
                 s.execute("CREATE TABLE history (id BIGSERIAL PRIMARY KEY, event_id TEXT, kommunenummer TEXT, "
@@ -475,12 +549,14 @@ class Benchmarks {
                         history.setString(2, d.path("kommunenummer").asText());
                         history.setString(3, d.path("solution").asText());
                         history.setString(4, d.path("status").asText());
-                        history.setObject(5, LocalDate.parse(d.path("effectiveDate").asText()));
+                        history.setObject(
+                                5, LocalDate.parse(d.path("effectiveDate").asText()));
                         history.addBatch();
                         status.setString(1, d.path("solution").asText());
                         status.setString(2, d.path("kommunenummer").asText());
                         status.setString(3, d.path("status").asText());
-                        status.setObject(4, LocalDate.parse(d.path("effectiveDate").asText()));
+                        status.setObject(
+                                4, LocalDate.parse(d.path("effectiveDate").asText()));
                         status.addBatch();
                     } else {
                         usage.setString(1, d.path("solution").asText());
@@ -553,6 +629,4 @@ class Benchmarks {
     private static void line(String text) {
         REPORT.append(text).append('\n');
     }
-
-
 }

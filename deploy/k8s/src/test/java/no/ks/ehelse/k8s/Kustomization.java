@@ -27,13 +27,12 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  */
 final class Kustomization {
 
-    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "namespace", "resources", "images",
-            "patches");
+    private static final Set<String> SUPPORTED =
+            Set.of("apiVersion", "kind", "namespace", "resources", "images", "patches");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
 
-    private Kustomization() {
-    }
+    private Kustomization() {}
 
     /** The rendered objects, typed by the fabric8 model (custom resources as generic resources). */
     static List<HasMetadata> render(Path directory) {
@@ -66,21 +65,27 @@ final class Kustomization {
                 throw new AssertionError("only patches by path are rendered: " + p);
             }
             for (ObjectNode patch : readAll(directory.resolve(p.get("path").asText()))) {
-                ObjectNode target = objects.stream().filter(o -> same(o, patch)).findFirst()
+                ObjectNode target = objects.stream()
+                        .filter(o -> same(o, patch))
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError("patch " + p + " targets no object: "
-                                + patch.path("kind").asText() + "/" + patch.at("/metadata/name").asText()));
+                                + patch.path("kind").asText() + "/"
+                                + patch.at("/metadata/name").asText()));
                 merge(target, patch);
             }
         });
-        k.path("images").forEach(image -> objects.forEach(o -> o.findParents("image").forEach(container -> {
-            String current = container.get("image").asText();
-            String name = current.contains(":") ? current.substring(0, current.lastIndexOf(':')) : current;
-            if (name.equals(image.get("name").asText())) {
-                ((ObjectNode) container).put("image", name + ":" + image.get("newTag").asText());
-            }
-        })));
+        k.path("images")
+                .forEach(image -> objects.forEach(o -> o.findParents("image").forEach(container -> {
+                    String current = container.get("image").asText();
+                    String name = current.contains(":") ? current.substring(0, current.lastIndexOf(':')) : current;
+                    if (name.equals(image.get("name").asText())) {
+                        ((ObjectNode) container)
+                                .put("image", name + ":" + image.get("newTag").asText());
+                    }
+                })));
         if (k.has("namespace")) {
-            objects.forEach(o -> ((ObjectNode) o.get("metadata")).put("namespace", k.get("namespace").asText()));
+            objects.forEach(o -> ((ObjectNode) o.get("metadata"))
+                    .put("namespace", k.get("namespace").asText()));
         }
         return objects;
     }

@@ -46,22 +46,33 @@ class ManifestTest {
 
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final Path K8S = ROOT.resolve("deploy/k8s");
-    static final List<String> SERVICES = List.of("registry-service", "enrollment-service", "adoption-stats-service",
-            "notification-service");
+    static final List<String> SERVICES =
+            List.of("registry-service", "enrollment-service", "adoption-stats-service", "notification-service");
     /** The custom resources we use, by kind: their operators' API versions. */
-    static final Map<String, String> CUSTOM = Map.of("KafkaTopic", "kafka.strimzi.io/v1beta2",
-            "KafkaUser", "kafka.strimzi.io/v1beta2", "Cluster", "postgresql.cnpg.io/v1",
-            "Database", "postgresql.cnpg.io/v1", "PrometheusRule", "monitoring.coreos.com/v1");
+    static final Map<String, String> CUSTOM = Map.of(
+            "KafkaTopic",
+            "kafka.strimzi.io/v1beta2",
+            "KafkaUser",
+            "kafka.strimzi.io/v1beta2",
+            "Cluster",
+            "postgresql.cnpg.io/v1",
+            "Database",
+            "postgresql.cnpg.io/v1",
+            "PrometheusRule",
+            "monitoring.coreos.com/v1");
+
     static final Pattern SENSITIVE = Pattern.compile("(?i).*(PASSWORD|SECRET|JAAS|PRIVATE_KEY|CREDENTIAL|API_KEY).*");
 
     @ParameterizedTest
-    @ValueSource(strings = { "base", "overlays/dev", "overlays/prod" })
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void everyRenderedObjectIsOfAKnownKind(String directory) {
         List<HasMetadata> objects = Kustomization.render(K8S.resolve(directory));
         assertFalse(objects.isEmpty());
         for (HasMetadata o : objects) {
             if (o instanceof GenericKubernetesResource generic) {
-                assertEquals(CUSTOM.get(generic.getKind()), generic.getApiVersion(),
+                assertEquals(
+                        CUSTOM.get(generic.getKind()),
+                        generic.getApiVersion(),
                         "unknown kind " + generic.getApiVersion() + "/" + generic.getKind());
             }
             assertNotNull(o.getMetadata().getName(), () -> "unnamed " + o.getKind());
@@ -72,13 +83,16 @@ class ManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "base", "overlays/dev", "overlays/prod" })
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void everyContainerHasProbesResourcesRunsAsNonRootAndAPinnedImage(String directory) {
         List<Deployment> deployments = of(Kustomization.render(K8S.resolve(directory)), Deployment.class);
         assertEquals(new TreeSet<>(SERVICES), names(deployments));
         for (Deployment d : deployments) {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
-            assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), d.getMetadata().getName());
+            assertEquals(
+                    Boolean.TRUE,
+                    pod.getSecurityContext().getRunAsNonRoot(),
+                    d.getMetadata().getName());
             for (Container c : pod.getContainers()) {
                 String where = d.getMetadata().getName() + "/" + c.getName();
                 probe(c.getStartupProbe(), "/q/health/started", where);
@@ -94,27 +108,36 @@ class ManifestTest {
                 assertTrue(image.matches(".+:[0-9][A-Za-z0-9._-]*"), where + " has no version tag: " + image);
                 assertFalse(image.endsWith(":latest"), where + " uses latest");
             }
-            Map<String, String> annotations = d.getSpec().getTemplate().getMetadata().getAnnotations();
-            assertEquals("true", annotations.get("prometheus.io/scrape"), d.getMetadata().getName());
+            Map<String, String> annotations =
+                    d.getSpec().getTemplate().getMetadata().getAnnotations();
+            assertEquals(
+                    "true",
+                    annotations.get("prometheus.io/scrape"),
+                    d.getMetadata().getName());
             assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "base", "overlays/dev", "overlays/prod" })
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void noSecretValueIsWrittenInAManifest(String directory) {
         List<HasMetadata> objects = Kustomization.render(K8S.resolve(directory));
         assertTrue(of(objects, Secret.class).isEmpty(), "Secrets are created at install, not kept here");
         for (ConfigMap cm : of(objects, ConfigMap.class)) {
-            cm.getData().keySet().forEach(key -> assertFalse(SENSITIVE.matcher(key).matches(),
-                    cm.getMetadata().getName() + " holds " + key + " in plain text"));
+            cm.getData()
+                    .keySet()
+                    .forEach(key -> assertFalse(
+                            SENSITIVE.matcher(key).matches(),
+                            cm.getMetadata().getName() + " holds " + key + " in plain text"));
         }
         for (Deployment d : of(objects, Deployment.class)) {
             for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
                 for (EnvVar e : c.getEnv()) {
                     if (SENSITIVE.matcher(e.getName()).matches()) {
-                        assertTrue(e.getValue() == null && e.getValueFrom() != null
-                                && e.getValueFrom().getSecretKeyRef() != null,
+                        assertTrue(
+                                e.getValue() == null
+                                        && e.getValueFrom() != null
+                                        && e.getValueFrom().getSecretKeyRef() != null,
                                 d.getMetadata().getName() + ": " + e.getName() + " must come from a Secret");
                     }
                 }
@@ -123,7 +146,7 @@ class ManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "base", "overlays/prod" })
+    @ValueSource(strings = {"base", "overlays/prod"})
     void everyServiceTakesItsDatabaseAndKafkaCredentialsFromSecrets(String directory) {
         List<HasMetadata> objects = Kustomization.render(K8S.resolve(directory));
         Set<String> users = names(kind(objects, "KafkaUser"));
@@ -132,21 +155,25 @@ class ManifestTest {
             d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e));
             String service = d.getMetadata().getName();
             for (String name : List.of("EHELSE_DB_USER", "EHELSE_DB_PASSWORD")) {
-                assertEquals(service + "-db", env.get(name).getValueFrom().getSecretKeyRef().getName(),
+                assertEquals(
+                        service + "-db",
+                        env.get(name).getValueFrom().getSecretKeyRef().getName(),
                         service + " " + name);
             }
-            String kafkaSecret = env.get("KAFKA_SASL_JAAS_CONFIG").getValueFrom().getSecretKeyRef().getName();
+            String kafkaSecret = env.get("KAFKA_SASL_JAAS_CONFIG")
+                    .getValueFrom()
+                    .getSecretKeyRef()
+                    .getName();
             assertEquals(service, kafkaSecret, "Strimzi names the user's Secret after the KafkaUser");
             assertTrue(users.contains(kafkaSecret), service + " has no KafkaUser");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "base", "overlays/prod" })
+    @ValueSource(strings = {"base", "overlays/prod"})
     void everyTopicOfTheCatalogueAndOfEveryServiceExistsAsAKafkaTopic(String directory) {
         Map<String, GenericKubernetesResource> topics = new HashMap<>();
-        kind(Kustomization.render(K8S.resolve(directory)), "KafkaTopic")
-                .forEach(t -> topics.put(topicName(t), t));
+        kind(Kustomization.render(K8S.resolve(directory)), "KafkaTopic").forEach(t -> topics.put(topicName(t), t));
         for (String[] row : catalogue()) {
             GenericKubernetesResource topic = topics.get(row[0]);
             assertNotNull(topic, "no KafkaTopic for " + row[0]);
@@ -157,13 +184,15 @@ class ManifestTest {
         assertEquals(catalogue().size(), topics.size(), "KafkaTopics and the catalogue list the same topics");
         for (String service : SERVICES) {
             ServiceTopics t = ServiceTopics.of(service);
-            Stream.of(t.reads(), t.writes()).flatMap(Set::stream).forEach(name -> assertTrue(
-                    topics.containsKey(name), service + " names topic " + name + ", which has no KafkaTopic"));
+            Stream.of(t.reads(), t.writes())
+                    .flatMap(Set::stream)
+                    .forEach(name -> assertTrue(
+                            topics.containsKey(name), service + " names topic " + name + ", which has no KafkaTopic"));
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "base" })
+    @ValueSource(strings = {"base"})
     void eachServiceMayReadAndWriteOnlyItsOwnTopicsAndGroup(String directory) {
         Map<String, GenericKubernetesResource> users = new HashMap<>();
         kind(Kustomization.render(K8S.resolve(directory)), "KafkaUser")
@@ -174,8 +203,8 @@ class ManifestTest {
             Set<String> reads = new TreeSet<>();
             Set<String> writes = new TreeSet<>();
             Set<String> groups = new TreeSet<>();
-            Map<?, ?> authorization = (Map<?, ?>) ((Map<?, ?>) users.get(service).getAdditionalProperties()
-                    .get("spec")).get("authorization");
+            Map<?, ?> authorization = (Map<?, ?>)
+                    ((Map<?, ?>) users.get(service).getAdditionalProperties().get("spec")).get("authorization");
             for (Object item : (List<?>) authorization.get("acls")) {
                 Map<?, ?> acl = (Map<?, ?>) item;
                 Map<?, ?> resource = (Map<?, ?>) acl.get("resource");
@@ -203,25 +232,35 @@ class ManifestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "base", "overlays/dev", "overlays/prod" })
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void everyServiceHasAServiceAnAutoscalerADisruptionBudgetAndANetworkPolicy(String directory) {
         List<HasMetadata> objects = Kustomization.render(K8S.resolve(directory));
         for (String service : SERVICES) {
             assertTrue(names(of(objects, Service.class)).contains(service), service + " Service");
             HorizontalPodAutoscaler hpa = of(objects, HorizontalPodAutoscaler.class).stream()
-                    .filter(h -> h.getMetadata().getName().equals(service)).findFirst().orElseThrow();
+                    .filter(h -> h.getMetadata().getName().equals(service))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(service, hpa.getSpec().getScaleTargetRef().getName());
-            assertTrue(hpa.getSpec().getMinReplicas() >= 1
-                    && hpa.getSpec().getMaxReplicas() >= hpa.getSpec().getMinReplicas(), service);
+            assertTrue(
+                    hpa.getSpec().getMinReplicas() >= 1
+                            && hpa.getSpec().getMaxReplicas() >= hpa.getSpec().getMinReplicas(),
+                    service);
             assertTrue(names(of(objects, PodDisruptionBudget.class)).contains(service), service + " PDB");
             NetworkPolicy policy = of(objects, NetworkPolicy.class).stream()
-                    .filter(p -> p.getMetadata().getName().equals(service)).findFirst().orElseThrow();
-            assertEquals(service, policy.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
+                    .filter(p -> p.getMetadata().getName().equals(service))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    service, policy.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
             assertTrue(policy.getSpec().getPolicyTypes().contains("Egress"), service + " limits egress");
         }
         if (directory.equals("overlays/prod")) {
-            of(objects, HorizontalPodAutoscaler.class).forEach(h -> assertTrue(h.getSpec().getMinReplicas() >= 2,
-                    "production keeps two replicas of " + h.getMetadata().getName()));
+            of(objects, HorizontalPodAutoscaler.class)
+                    .forEach(h -> assertTrue(
+                            h.getSpec().getMinReplicas() >= 2,
+                            "production keeps two replicas of "
+                                    + h.getMetadata().getName()));
         }
     }
 
@@ -235,7 +274,9 @@ class ManifestTest {
     }
 
     static List<GenericKubernetesResource> kind(List<HasMetadata> objects, String kind) {
-        return of(objects, GenericKubernetesResource.class).stream().filter(o -> o.getKind().equals(kind)).toList();
+        return of(objects, GenericKubernetesResource.class).stream()
+                .filter(o -> o.getKind().equals(kind))
+                .toList();
     }
 
     static Set<String> names(List<? extends HasMetadata> objects) {
@@ -252,7 +293,9 @@ class ManifestTest {
     static List<String[]> catalogue() {
         try {
             return Files.readAllLines(ROOT.resolve("docs/events/topics.csv")).stream()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.strip().split(",")).toList();
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.strip().split(","))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -265,8 +308,8 @@ class ManifestTest {
 
         static ServiceTopics of(String service) {
             Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(ROOT.resolve(service
-                    + "/src/main/resources/application.properties"))) {
+            try (Reader in =
+                    Files.newBufferedReader(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
                 p.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

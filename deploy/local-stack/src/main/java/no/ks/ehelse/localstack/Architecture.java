@@ -16,29 +16,42 @@ import com.tngtech.archunit.library.Architectures;
  */
 public final class Architecture {
 
-    private Architecture() {
-    }
+    private Architecture() {}
 
     /** Fails with ArchUnit's list of violations when the service under {@code basePackage} breaks the shape. */
     public static void assertShape(String basePackage) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
-        Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+        Architectures.layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
-                .layer("api").definedBy(basePackage + ".api..")
-                .layer("messaging").definedBy(basePackage + ".messaging..")
-                .layer("domain").definedBy(basePackage + ".domain..")
-                .layer("infra").definedBy(basePackage + ".infra..")
-                .whereLayer("api").mayNotBeAccessedByAnyLayer()
-                .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
-                .whereLayer("infra").mayNotBeAccessedByAnyLayer()
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("api", "messaging", "infra")
+                .layer("api")
+                .definedBy(basePackage + ".api..")
+                .layer("messaging")
+                .definedBy(basePackage + ".messaging..")
+                .layer("domain")
+                .definedBy(basePackage + ".domain..")
+                .layer("infra")
+                .definedBy(basePackage + ".infra..")
+                .whereLayer("api")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("messaging")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("infra")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("domain")
+                .mayOnlyBeAccessedByLayers("api", "messaging", "infra")
                 .check(classes);
         slices().matching(basePackage + ".(**)").should().beFreeOfCycles().check(classes);
         // Every class sits in one of the four packages, so a new one cannot escape the rules above.
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().should()
-                .resideInAnyPackage(basePackage + ".api..", basePackage + ".messaging..",
-                        basePackage + ".domain..", basePackage + ".infra..")
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .should()
+                .resideInAnyPackage(
+                        basePackage + ".api..",
+                        basePackage + ".messaging..",
+                        basePackage + ".domain..",
+                        basePackage + ".infra..")
                 .check(classes);
     }
 }

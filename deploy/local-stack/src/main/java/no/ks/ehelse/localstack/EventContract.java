@@ -22,8 +22,7 @@ public final class EventContract {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    private EventContract() {
-    }
+    private EventContract() {}
 
     /** Throws an AssertionError listing every violation of the envelope or of the data schema. */
     public static void assertValid(JsonNode cloudEvent) {

@@ -28,8 +28,8 @@ public final class EventProbe implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One record as the probe saw it. {@code value} is the parsed JSON, or null when the value is not JSON. */
-    public record Received(String topic, int partition, String key, String rawValue, JsonNode value,
-            Map<String, String> headers) {
+    public record Received(
+            String topic, int partition, String key, String rawValue, JsonNode value, Map<String, String> headers) {
 
         public String type() {
             return value == null ? null : value.path("type").asText(null);
@@ -40,9 +40,14 @@ public final class EventProbe implements AutoCloseable {
     private final List<Received> seen = new ArrayList<>();
 
     private EventProbe(String bootstrapServers, List<String> topics, boolean fromBeginning) {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             consumer.partitionsFor(topic, Duration.ofSeconds(10))

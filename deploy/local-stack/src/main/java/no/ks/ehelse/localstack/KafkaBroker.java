@@ -25,8 +25,11 @@ import kafka.server.KafkaRaftServer;
 public final class KafkaBroker implements AutoCloseable {
 
     /** In-JVM brokers log through the host's logging; kept at WARN (strong references, or the levels are lost). */
-    private static final java.util.logging.Logger[] QUIET = { java.util.logging.Logger.getLogger("kafka"),
-            java.util.logging.Logger.getLogger("org.apache.kafka"), java.util.logging.Logger.getLogger("state.change.logger") };
+    private static final java.util.logging.Logger[] QUIET = {
+        java.util.logging.Logger.getLogger("kafka"),
+        java.util.logging.Logger.getLogger("org.apache.kafka"),
+        java.util.logging.Logger.getLogger("state.change.logger")
+    };
 
     private final Path dataDir;
     private final int port;
@@ -135,10 +138,13 @@ public final class KafkaBroker implements AutoCloseable {
         int controllerPort = args.length > 2 ? Integer.parseInt(args[2]) : 9093;
         KafkaBroker broker = new KafkaBroker(dir, port, controllerPort).start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }, "kafka-broker-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.close();
+                            stopped.countDown();
+                        },
+                        "kafka-broker-shutdown"));
         System.out.println("KAFKA_READY " + broker.bootstrapServers());
         stopped.await();
     }

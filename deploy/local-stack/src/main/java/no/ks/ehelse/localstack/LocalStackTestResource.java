@@ -21,7 +21,8 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     /** JVM-wide marker: the broker outlives a single Quarkus application start (class loaders differ). */
     private static final String BOOTSTRAP_PROPERTY = "ehelse.test.kafka.bootstrap";
-    private static final Logger[] QUIET = { Logger.getLogger("org.testcontainers") };
+
+    private static final Logger[] QUIET = {Logger.getLogger("org.testcontainers")};
 
     private String database;
     private PostgresDatabases databases;
@@ -45,7 +46,8 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         for (Logger logger : QUIET) {
             logger.setLevel(Level.WARNING);
         }
-        KafkaBroker broker = new KafkaBroker(Path.of("target", "kafka-test", UUID.randomUUID().toString()), 0, 0)
+        KafkaBroker broker = new KafkaBroker(
+                        Path.of("target", "kafka-test", UUID.randomUUID().toString()), 0, 0)
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-test-broker-shutdown"));
         System.setProperty(BOOTSTRAP_PROPERTY, broker.bootstrapServers());
@@ -57,15 +59,24 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         if (databases.reachable()) {
             database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             databases.createIfMissing(database);
-            return Map.of("quarkus.datasource.jdbc.url", databases.urlOf(database),
-                    "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "");
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    databases.urlOf(database),
+                    "quarkus.datasource.username",
+                    "postgres",
+                    "quarkus.datasource.password",
+                    "");
         }
         if (dockerAvailable()) {
             container = new PostgreSQLContainer("postgres:15-alpine");
             container.start();
-            return Map.of("quarkus.datasource.jdbc.url", container.getJdbcUrl(),
-                    "quarkus.datasource.username", container.getUsername(),
-                    "quarkus.datasource.password", container.getPassword());
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    container.getJdbcUrl(),
+                    "quarkus.datasource.username",
+                    container.getUsername(),
+                    "quarkus.datasource.password",
+                    container.getPassword());
         }
         throw new IllegalStateException("No PostgreSQL for the tests: nothing answers at " + PostgresDatabases.ADMIN_URL
                 + " and no Docker engine is available. Start the local server (pg_ctlcluster --skip-systemctl-redirect"

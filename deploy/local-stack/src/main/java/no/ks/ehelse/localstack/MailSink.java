@@ -31,8 +31,8 @@ import jakarta.mail.internet.MimeMessage;
 public final class MailSink implements AutoCloseable {
 
     /** A received mail, decoded. {@code to} holds the envelope recipients as written in the To header. */
-    public record Mail(String messageId, String from, List<String> to, String subject, String text, String html,
-            MimeMessage raw) {
+    public record Mail(
+            String messageId, String from, List<String> to, String subject, String text, String html, MimeMessage raw) {
 
         public boolean isTo(String address) {
             return to.stream().anyMatch(a -> a.equalsIgnoreCase(address));
@@ -49,6 +49,7 @@ public final class MailSink implements AutoCloseable {
 
     /** JVM-wide: the port the tests' mailer is configured with, chosen once per test JVM. */
     private static final String TEST_PORT_PROPERTY = "ehelse.test.smtp.port";
+
     private static MailSink forTests;
 
     private final int port;
@@ -157,8 +158,9 @@ public final class MailSink implements AutoCloseable {
             }
             sleep(100);
         }
-        throw new AssertionError("expected " + count + " matching mail(s) within " + timeout + ", got "
-                + found.size() + "; received: " + mails().stream().map(m -> m.to() + " " + m.subject()).toList());
+        throw new AssertionError(
+                "expected " + count + " matching mail(s) within " + timeout + ", got " + found.size() + "; received: "
+                        + mails().stream().map(m -> m.to() + " " + m.subject()).toList());
     }
 
     @Override
@@ -176,8 +178,14 @@ public final class MailSink implements AutoCloseable {
             String[] bodies = new String[2];
             collect(message, bodies);
             Address[] from = message.getFrom();
-            return new Mail(message.getMessageID(), from == null || from.length == 0 ? null : from[0].toString(),
-                    to, message.getSubject(), bodies[0], bodies[1], message);
+            return new Mail(
+                    message.getMessageID(),
+                    from == null || from.length == 0 ? null : from[0].toString(),
+                    to,
+                    message.getSubject(),
+                    bodies[0],
+                    bodies[1],
+                    message);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot decode a received mail", e);
         }

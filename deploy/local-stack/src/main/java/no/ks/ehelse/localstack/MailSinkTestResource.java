@@ -12,10 +12,15 @@ public class MailSinkTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        return Map.of("quarkus.mailer.mock", "false",
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(MailSink.testPort()),
-                "quarkus.mailer.start-tls", "DISABLED");
+        return Map.of(
+                "quarkus.mailer.mock",
+                "false",
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                Integer.toString(MailSink.testPort()),
+                "quarkus.mailer.start-tls",
+                "DISABLED");
     }
 
     @Override

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public final class PostgresDatabases {
 
     /** Admin URL from {@code EHELSE_PG_ADMIN_URL}, else the machine's local server (trust auth). */
-    public static final String ADMIN_URL = System.getenv().getOrDefault("EHELSE_PG_ADMIN_URL",
-            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+    public static final String ADMIN_URL = System.getenv()
+            .getOrDefault("EHELSE_PG_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
@@ -33,7 +33,8 @@ public final class PostgresDatabases {
 
     public void createIfMissing(String name) {
         requireSafe(name);
-        try (Connection c = connect(); var st = c.createStatement()) {
+        try (Connection c = connect();
+                var st = c.createStatement()) {
             try (var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (rs.next()) {
                     return;
@@ -47,7 +48,8 @@ public final class PostgresDatabases {
 
     public void drop(String name) {
         requireSafe(name);
-        try (Connection c = connect(); var st = c.createStatement()) {
+        try (Connection c = connect();
+                var st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not drop database " + name, e);

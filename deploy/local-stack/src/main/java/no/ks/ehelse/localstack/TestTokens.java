@@ -27,13 +27,15 @@ public final class TestTokens {
     public static final String ISSUER = "urn:no:ks:ehelse:test";
     private static final Path DIR = Path.of("target", "test-jwt");
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A token with one role. Extra claims, e.g. {@code kommunenummer} or {@code solutions}, may be added. */
     public static String forRole(String role, Map<String, Object> claims) {
-        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject("test-" + role).upn("test-" + role + "@example.test")
-                .groups(Set.of(role)).expiresIn(3600);
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .subject("test-" + role)
+                .upn("test-" + role + "@example.test")
+                .groups(Set.of(role))
+                .expiresIn(3600);
         claims.forEach(builder::claim);
         return builder.jws().keyId("test").sign(privateKey());
     }
@@ -67,8 +69,12 @@ public final class TestTokens {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Files.createDirectories(DIR);
-            write("private.b64", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-            write("public.b64", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+            write(
+                    "private.b64",
+                    Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+            write(
+                    "public.b64",
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

@@ -24,11 +24,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicCatalogue {
 
-    public record Topic(String name, int partitions, String cleanupPolicy) {
-    }
+    public record Topic(String name, int partitions, String cleanupPolicy) {}
 
-    private TopicCatalogue() {
-    }
+    private TopicCatalogue() {}
 
     public static List<Topic> topics() {
         try (var in = TopicCatalogue.class.getResourceAsStream("topics.csv");
@@ -61,7 +59,8 @@ public final class TopicCatalogue {
                     }
                 }
             }
-            Set<String> wanted = new TreeSet<>(topics().stream().map(Topic::name).toList());
+            Set<String> wanted =
+                    new TreeSet<>(topics().stream().map(Topic::name).toList());
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (!admin.listTopics().names().get().containsAll(wanted)) {
                 if (Instant.now().isAfter(deadline)) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,11 +25,10 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Call(String path, String id, String timestamp, String signature, String body, boolean signatureValid) {
-    }
+    public record Call(
+            String path, String id, String timestamp, String signature, String body, boolean signatureValid) {}
 
-    public record Answer(int status, String retryAfter) {
-    }
+    public record Answer(int status, String retryAfter) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -49,8 +47,8 @@ public final class WebhookReceiver implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-            calls.add(new Call(path, id, timestamp, signature, body, verify(secrets.get(path), id, timestamp,
-                    signature, body)));
+            calls.add(new Call(
+                    path, id, timestamp, signature, body, verify(secrets.get(path), id, timestamp, signature, body)));
             Deque<Answer> answers = script.get(path);
             Answer answer = answers == null || answers.isEmpty() ? new Answer(200, null) : answers.poll();
             if (answer.retryAfter() != null) {
@@ -88,12 +86,11 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())),
-                    "HmacSHA256"));
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
             byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
             for (String candidate : signature.split(" ")) {
-                if (candidate.startsWith("v1,") && MessageDigest.isEqual(expected,
-                        Base64.getDecoder().decode(candidate.substring(3)))) {
+                if (candidate.startsWith("v1,")
+                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(candidate.substring(3)))) {
                     return true;
                 }
             }

@@ -24,14 +24,16 @@ class EventCatalogueTest {
     private static final Path EVENTS = EventContract.eventsDirectory();
 
     private static JsonNode asyncApi() throws IOException {
-        return new ObjectMapper(new YAMLFactory()).readTree(EVENTS.resolve("asyncapi.yaml").toFile());
+        return new ObjectMapper(new YAMLFactory())
+                .readTree(EVENTS.resolve("asyncapi.yaml").toFile());
     }
 
     @Test
     void everyTopicOfTheCatalogueIsAChannelAndViceVersa() throws IOException {
         Set<String> channels = new TreeSet<>();
         asyncApi().path("channels").forEach(c -> channels.add(c.path("address").asText()));
-        Set<String> topics = TopicCatalogue.topics().stream().map(TopicCatalogue.Topic::name)
+        Set<String> topics = TopicCatalogue.topics().stream()
+                .map(TopicCatalogue.Topic::name)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(topics, channels);
     }

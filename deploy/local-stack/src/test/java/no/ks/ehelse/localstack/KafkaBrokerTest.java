@@ -38,7 +38,9 @@ class KafkaBrokerTest {
 
     @BeforeAll
     static void start() {
-        broker = new KafkaBroker(Path.of("target", "kafka-test", UUID.randomUUID().toString()), 0, 0).start();
+        broker = new KafkaBroker(
+                        Path.of("target", "kafka-test", UUID.randomUUID().toString()), 0, 0)
+                .start();
     }
 
     @AfterAll
@@ -48,11 +50,18 @@ class KafkaBrokerTest {
 
     @Test
     void everyCatalogueTopicExistsWithItsPartitionCount() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            List<String> names = TopicCatalogue.topics().stream().map(TopicCatalogue.Topic::name).toList();
-            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            List<String> names = TopicCatalogue.topics().stream()
+                    .map(TopicCatalogue.Topic::name)
+                    .toList();
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(names).allTopicNames().get();
             for (TopicCatalogue.Topic topic : TopicCatalogue.topics()) {
-                assertEquals(topic.partitions(), described.get(topic.name()).partitions().size(), topic.name());
+                assertEquals(
+                        topic.partitions(),
+                        described.get(topic.name()).partitions().size(),
+                        topic.name());
             }
         }
     }
@@ -94,7 +103,8 @@ class KafkaBrokerTest {
                     problems.add(name + " " + channel + ": failure-strategy " + strategy + ", not dead-letter-queue");
                 }
                 if (!dlq.equals(topic + ".dlq")) {
-                    problems.add(name + " " + channel + ": dead-letter-queue.topic '" + dlq + "', not " + topic + ".dlq");
+                    problems.add(
+                            name + " " + channel + ": dead-letter-queue.topic '" + dlq + "', not " + topic + ".dlq");
                 }
                 if (!catalogue.containsKey(topic)) {
                     problems.add(name + " " + channel + ": consumes " + topic + ", which is not in the catalogue");
@@ -103,7 +113,8 @@ class KafkaBrokerTest {
             }
         }
         assertFalse(consumedBy.isEmpty(), "no mp.messaging.incoming.<channel>.topic found in the services");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             Set<String> onBroker = admin.listTopics().names().get();
             for (String dlq : dlqs) {
                 if (!catalogue.containsKey(dlq)) {
@@ -111,7 +122,11 @@ class KafkaBrokerTest {
                 } else if (!onBroker.contains(dlq)) {
                     problems.add(dlq + " is not on the broker");
                 } else {
-                    int partitions = admin.describeTopics(List.of(dlq)).allTopicNames().get().get(dlq).partitions()
+                    int partitions = admin.describeTopics(List.of(dlq))
+                            .allTopicNames()
+                            .get()
+                            .get(dlq)
+                            .partitions()
                             .size();
                     if (partitions != catalogue.get(dlq)) {
                         problems.add(dlq + " has " + partitions + " partitions on the broker, the catalogue says "
@@ -121,7 +136,8 @@ class KafkaBrokerTest {
             }
         }
         // And the other way round: a DLQ in the catalogue is one some service dead-letters to.
-        catalogue.keySet().stream().filter(t -> t.endsWith(".dlq") && !dlqs.contains(t))
+        catalogue.keySet().stream()
+                .filter(t -> t.endsWith(".dlq") && !dlqs.contains(t))
                 .forEach(t -> problems.add(t + " is in the catalogue, but no service consumes "
                         + t.substring(0, t.length() - ".dlq".length())));
         assertEquals(List.of(), problems, "consumed topics " + consumedBy);
@@ -130,8 +146,10 @@ class KafkaBrokerTest {
     @Test
     void aRecordProducedIsSeenByAPlainConsumer() {
         try (EventProbe probe = EventProbe.open(broker.bootstrapServers(), "nhn.adoption.v1");
-                var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()),
-                        new StringSerializer(), new StringSerializer())) {
+                var producer = new KafkaProducer<>(
+                        Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()),
+                        new StringSerializer(),
+                        new StringSerializer())) {
             producer.send(new ProducerRecord<>("nhn.adoption.v1", "4601", "{\"type\":\"probe\"}"));
             producer.flush();
             EventProbe.Received received = probe.awaitType("probe", Duration.ofSeconds(20));
@@ -141,10 +159,13 @@ class KafkaBrokerTest {
 
     @Test
     void anUnknownTopicIsNotCreatedOnTheFly() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             assertTrue(!admin.listTopics().names().get().contains("misspelt.topic.v1"));
-            var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
-                    "max.block.ms", 2000), new StringSerializer(), new StringSerializer());
+            var producer = new KafkaProducer<>(
+                    Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(), "max.block.ms", 2000),
+                    new StringSerializer(),
+                    new StringSerializer());
             try (producer) {
                 var future = producer.send(new ProducerRecord<>("misspelt.topic.v1", "k", "v"));
                 org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> future.get());
@@ -165,7 +186,8 @@ class KafkaBrokerTest {
     private static Path root() {
         Path basedir = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         Path root = basedir.resolve("../..").normalize();
-        assertTrue(Files.isRegularFile(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("docs/events")),
+        assertTrue(
+                Files.isRegularFile(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("docs/events")),
                 "no repository root at " + root + " (module basedir " + basedir + ")");
         return root;
     }
@@ -175,7 +197,8 @@ class KafkaBrokerTest {
         try (Stream<Path> dirs = Files.list(root())) {
             List<Path> services = dirs.filter(d -> d.getFileName().toString().endsWith("-service"))
                     .filter(d -> Files.isRegularFile(d.resolve("src/main/resources/application.properties")))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
             assertEquals(4, services.size(), "the four services: " + services);
             return services;
         }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -37,18 +36,23 @@ final class BadInput {
      * {@code malformed}: how many requests the OpenAPI document itself rejects; {@code acceptedMalformed}: those
      * answered 2xx all the same; {@code acceptedValid}: the schema-valid ones answered 2xx.
      */
-    record Report(int requests, int endpoints, int malformed, Map<Integer, Integer> statuses, List<String> serverErrors,
-            List<String> notProblemJson, List<String> acceptedMalformed, List<String> acceptedValid) {
-    }
+    record Report(
+            int requests,
+            int endpoints,
+            int malformed,
+            Map<Integer, Integer> statuses,
+            List<String> serverErrors,
+            List<String> notProblemJson,
+            List<String> acceptedMalformed,
+            List<String> acceptedValid) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig ASSERT_FORMATS = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
+    private static final SchemaValidatorsConfig ASSERT_FORMATS =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final String HUGE = "x".repeat(100_000);
 
-    private BadInput() {
-    }
+    private BadInput() {}
 
     static Report against(Suite suite) {
         int requests = 0;
@@ -62,9 +66,9 @@ final class BadInput {
         String admin = TestTokens.forRole("admin");
         for (String service : Suite.SERVICES) {
             JsonNode api = read(service);
-            for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = paths.next();
-                for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                     Map.Entry<String, JsonNode> op = ops.next();
                     String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
                     JsonNode content = op.getValue().path("requestBody").path("content");
@@ -73,15 +77,22 @@ final class BadInput {
                     }
                     endpoints++;
                     String url = fill(path.getKey());
-                    JsonSchema contract = contract(api, content.path("application/json").path("schema"));
-                    JsonNode schema = resolve(api, content.path("application/json").path("schema"));
+                    JsonSchema contract =
+                            contract(api, content.path("application/json").path("schema"));
+                    JsonNode schema =
+                            resolve(api, content.path("application/json").path("schema"));
                     for (String[] body : bodies(api, schema)) {
                         boolean rejectedBySchema = rejectedBy(contract, body);
                         if (rejectedBySchema) {
                             malformed++;
                         }
-                        Response r = RestAssured.given().baseUri(suite.url(service)).auth().oauth2(admin)
-                                .contentType(body[0]).body(body[1]).request(method, url);
+                        Response r = RestAssured.given()
+                                .baseUri(suite.url(service))
+                                .auth()
+                                .oauth2(admin)
+                                .contentType(body[0])
+                                .body(body[1])
+                                .request(method, url);
                         requests++;
                         statuses.merge(r.statusCode(), 1, Integer::sum);
                         String what = service + " " + method + " " + url + " [" + body[0] + "] "
@@ -99,8 +110,8 @@ final class BadInput {
                 }
             }
         }
-        return new Report(requests, endpoints, malformed, statuses, serverErrors, notProblem, acceptedMalformed,
-                acceptedValid);
+        return new Report(
+                requests, endpoints, malformed, statuses, serverErrors, notProblem, acceptedMalformed, acceptedValid);
     }
 
     /**
@@ -130,24 +141,25 @@ final class BadInput {
     private static List<String[]> bodies(JsonNode api, JsonNode schema) {
         String json = "application/json";
         List<String[]> bodies = new ArrayList<>(List.of(
-                new String[] { json, "{\"unterminated\": " },
-                new String[] { json, "{]" },
-                new String[] { json, "\"just a string\"" },
-                new String[] { json, "12345" },
-                new String[] { json, schema.path("type").asText().equals("array") ? "{}" : "[]" },
-                new String[] { "text/plain", "hello" },
-                new String[] { "application/xml", "<enrollment/>" },
-                new String[] { json, "{\"" + HUGE + "\": 1}" }));
+                new String[] {json, "{\"unterminated\": "},
+                new String[] {json, "{]"},
+                new String[] {json, "\"just a string\""},
+                new String[] {json, "12345"},
+                new String[] {json, schema.path("type").asText().equals("array") ? "{}" : "[]"},
+                new String[] {"text/plain", "hello"},
+                new String[] {"application/xml", "<enrollment/>"},
+                new String[] {json, "{\"" + HUGE + "\": 1}"}));
         JsonNode properties = schema.path("type").asText().equals("array")
-                ? resolve(api, schema.path("items")).path("properties") : schema.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext();) {
+                ? resolve(api, schema.path("items")).path("properties")
+                : schema.path("properties");
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             JsonNode property = resolve(api, p.getValue());
             for (JsonNode wrong : wrongValues(property)) {
                 ObjectNode object = JSON.createObjectNode();
                 object.set(p.getKey(), wrong);
                 String body = schema.path("type").asText().equals("array") ? "[" + object + "]" : object.toString();
-                bodies.add(new String[] { json, body });
+                bodies.add(new String[] {json, body});
             }
         }
         return bodies;
@@ -204,7 +216,8 @@ final class BadInput {
 
     private static JsonNode read(String service) {
         try {
-            return JSON.readTree(Suite.ROOT.resolve("docs/api/" + service + "/openapi.json").toFile());
+            return JSON.readTree(
+                    Suite.ROOT.resolve("docs/api/" + service + "/openapi.json").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package no.ks.ehelse.suite;
 
 import static no.ks.ehelse.suite.Suite.contact;
 import static no.ks.ehelse.suite.Suite.municipality;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +33,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import no.ks.ehelse.localstack.EventProbe;
 import no.ks.ehelse.localstack.MailSink;
-import no.ks.ehelse.localstack.TestTokens;
 
 /**
  * Faults that must lose nothing, against the suite as separate processes (one suite for all of them, each fault
@@ -53,8 +51,12 @@ class FaultsIT {
         // thread; Awaitility would otherwise fail whatever await is running at that moment because of it.
         org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
         suite = Suite.start("faults");
-        municipalities = suite.admin("registry-service").get("/api/v1/municipalities?size=500&sort=kommunenummer")
-                .then().statusCode(200).extract().path("items.kommunenummer");
+        municipalities = suite.admin("registry-service")
+                .get("/api/v1/municipalities?size=500&sort=kommunenummer")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.kommunenummer");
         assertEquals(357, municipalities.size());
     }
 
@@ -79,8 +81,8 @@ class FaultsIT {
         Nhn nhn = Nhn.stream("kjernejournal", municipalities, 60_000, "oppslag", "2026-10", 2);
         long distinct = nhn.events().stream().map(Nhn.Event::id).distinct().count();
         long duplicates = nhn.events().size() - distinct;
-        CompletableFuture<Void> sent = CompletableFuture.runAsync(
-                () -> nhn.sendTo(suite.kafka.bootstrapServers(), Duration.ofSeconds(60)));
+        CompletableFuture<Void> sent =
+                CompletableFuture.runAsync(() -> nhn.sendTo(suite.kafka.bootstrapServers(), Duration.ofSeconds(60)));
         // Killed as soon as the first batch is committed, while the stream still arrives (the service takes up to
         // a thousand records per transaction).
         await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> appliedNhnEvents() > 0);
@@ -90,15 +92,26 @@ class FaultsIT {
         Instant restarted = Instant.now();
         suite.startService("adoption-stats-service");
         assertTrue(atKill < distinct, "killed before the end of the stream: " + atKill + " of " + distinct);
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> withoutNone(levels("kjernejournal")).equals(nhn.expectedLevels()));
         double usage = suite.admin("adoption-stats-service")
-                .get("/api/v1/adoption/kjernejournal/usage?metric=oppslag&period=2026-10").then().statusCode(200)
-                .extract().jsonPath().getDouble("total");
+                .get("/api/v1/adoption/kjernejournal/usage?metric=oppslag&period=2026-10")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getDouble("total");
         assertEquals(nhn.expectedUsageTotal(), usage, 0.001);
-        System.out.printf("FAULT 2: %d NHN events (%d duplicate deliveries), killed after %d of %d distinct events "
-                + "were applied; after restart levels %s and usage total %.1f equal the expected ones (%d s)%n",
-                nhn.events().size(), duplicates, atKill, distinct, nhn.expectedLevels(), usage,
+        System.out.printf(
+                "FAULT 2: %d NHN events (%d duplicate deliveries), killed after %d of %d distinct events "
+                        + "were applied; after restart levels %s and usage total %.1f equal the expected ones (%d s)%n",
+                nhn.events().size(),
+                duplicates,
+                atKill,
+                distinct,
+                nhn.expectedLevels(),
+                usage,
                 Duration.between(restarted, Instant.now()).toSeconds());
     }
 
@@ -114,7 +127,9 @@ class FaultsIT {
         CompletableFuture<Void> enrolling = CompletableFuture.runAsync(() -> chosen.forEach(k -> enroll(track, k)));
         // Kill while mails are going out: after the first 30 of 150 have arrived (an enrollment that fails ends
         // the wait with its own error).
-        await("the first 30 of " + chosen.size() + " confirmation mails").atMost(WAIT).pollInterval(Duration.ofMillis(10))
+        await("the first 30 of " + chosen.size() + " confirmation mails")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> {
                     if (enrolling.isCompletedExceptionally()) {
                         enrolling.join();
@@ -126,15 +141,22 @@ class FaultsIT {
         assertTrue(atKill < chosen.size(), "killed while sending (" + atKill + " of " + chosen.size() + " out)");
         enrolling.get();
         suite.startService("notification-service");
-        await("a confirmation to each of the " + chosen.size() + " recipients").atMost(WAIT)
-                .until(() -> chosen.stream().allMatch(k -> !mail.mailsTo(contact(k)).isEmpty()));
+        await("a confirmation to each of the " + chosen.size() + " recipients")
+                .atMost(WAIT)
+                .until(() ->
+                        chosen.stream().allMatch(k -> !mail.mailsTo(contact(k)).isEmpty()));
         // Nothing left to send to them: no mail notification-service holds for them is pending or to be retried,
         // so the count of copies below is final.
         List<String> recipients = chosen.stream().map(Suite::contact).toList();
         await("notification-service to have no mail left to send to the " + chosen.size() + " recipients")
-                .atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> suite.count("notification-service",
-                        "SELECT count(*) FROM notification WHERE channel = 'EMAIL' AND lower(recipient) = ANY (?)"
-                                + " AND status IN ('PENDING', 'RETRYING')", recipients) == 0);
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> suite.count(
+                                "notification-service",
+                                "SELECT count(*) FROM notification WHERE channel = 'EMAIL' AND lower(recipient) = ANY (?)"
+                                        + " AND status IN ('PENDING', 'RETRYING')",
+                                recipients)
+                        == 0);
         int copies = 0;
         for (String k : chosen) {
             List<MailSink.Mail> received = mail.mailsTo(contact(k));
@@ -143,9 +165,10 @@ class FaultsIT {
             copies += received.size();
         }
         assertTrue(copies - chosen.size() <= 1, "at most the one message in flight at the kill is repeated");
-        System.out.printf("FAULT 3: %d confirmations expected, %d received before kill -9, after restart %d distinct"
-                + " messages, %d raw copies (a repeat carries the same Message-ID)%n", chosen.size(), atKill,
-                chosen.size(), copies);
+        System.out.printf(
+                "FAULT 3: %d confirmations expected, %d received before kill -9, after restart %d distinct"
+                        + " messages, %d raw copies (a repeat carries the same Message-ID)%n",
+                chosen.size(), atKill, chosen.size(), copies);
     }
 
     /** Fault 1: the broker away for 30 s while 200 enrollments are made and 5,000 NHN events wait to be sent. */
@@ -153,12 +176,16 @@ class FaultsIT {
     @Order(3)
     void kafkaAwayForThirtySecondsLosesAndDoublesNothing() throws Exception {
         String track = openTrack("digihelse", "DigiHelse 2027", 250);
-        await().atMost(WAIT).until(() -> ((Number) suite.admin("enrollment-service")
-                .get("/api/v1/tracks/" + track + "/not-enrolled?size=1").path("totalItems")).intValue() == 357);
+        await().atMost(WAIT)
+                .until(() -> ((Number) suite.admin("enrollment-service")
+                                        .get("/api/v1/tracks/" + track + "/not-enrolled?size=1")
+                                        .path("totalItems"))
+                                .intValue()
+                        == 357);
         List<String> chosen = municipalities.subList(0, 200);
         Nhn nhn = Nhn.stream("vkp", municipalities, 5_000, "alarmer", "2026-10", 1);
-        try (EventProbe enrollments = EventProbe.openFromBeginning(suite.kafka.bootstrapServers(),
-                "enrollment.enrollments.v1")) {
+        try (EventProbe enrollments =
+                EventProbe.openFromBeginning(suite.kafka.bootstrapServers(), "enrollment.enrollments.v1")) {
             suite.kafka.pause();
             Instant down = Instant.now();
             CompletableFuture<Void> nhnSent = CompletableFuture.runAsync(
@@ -166,8 +193,10 @@ class FaultsIT {
             Map<String, String> ids = new TreeMap<>();
             for (String k : chosen) {
                 ExtractableResponse<Response> r = suite.as("enrollment-service", municipality(k))
-                        .body("{\"kommunenummer\": \"" + k + "\"}").post("/api/v1/tracks/" + track + "/enrollments")
-                        .then().extract();
+                        .body("{\"kommunenummer\": \"" + k + "\"}")
+                        .post("/api/v1/tracks/" + track + "/enrollments")
+                        .then()
+                        .extract();
                 assertEquals(201, r.statusCode(), r.body().asString());
                 ids.put(r.path("id"), k);
             }
@@ -178,44 +207,58 @@ class FaultsIT {
             nhnSent.get();
 
             Map<String, Integer> seen = new HashMap<>();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                seen.clear();
-                enrollments.drain(Duration.ofMillis(500)).stream()
-                        .filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
-                        .map(r -> r.value().at("/data/id").asText()).filter(ids::containsKey)
-                        .forEach(id -> seen.merge(id, 1, Integer::sum));
-                return seen.size() == ids.size();
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        seen.clear();
+                        enrollments.drain(Duration.ofMillis(500)).stream()
+                                .filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
+                                .map(r -> r.value().at("/data/id").asText())
+                                .filter(ids::containsKey)
+                                .forEach(id -> seen.merge(id, 1, Integer::sum));
+                        return seen.size() == ids.size();
+                    });
             // Every announcement is out once enrollment-service's outbox is empty (the relay deletes an event when
             // the broker has acknowledged it); then the topic read to its end holds each copy there will be.
-            await("enrollment-service's outbox to be empty").atMost(WAIT).pollInterval(Duration.ofMillis(250))
+            await("enrollment-service's outbox to be empty")
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> suite.unpublished("enrollment-service") == 0);
             List<EventProbe.Received> all = enrollments.drainToEnd(WAIT);
             seen.clear();
             all.stream()
                     .filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
-                    .map(r -> r.value().at("/data/id").asText()).filter(ids::containsKey)
+                    .map(r -> r.value().at("/data/id").asText())
+                    .filter(ids::containsKey)
                     .forEach(id -> seen.merge(id, 1, Integer::sum));
             assertEquals(ids.keySet(), seen.keySet(), "every enrollment announced");
             if (!seen.values().stream().allMatch(n -> n == 1)) {
-                all.stream().filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
+                all.stream()
+                        .filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
                         .filter(r -> seen.getOrDefault(r.value().at("/data/id").asText(), 0) > 1)
-                        .forEach(r -> System.out.println("TWICE " + r.value().at("/data/id").asText() + " event "
-                                + r.value().at("/id").asText() + " partition " + r.partition() + " at "
-                                + r.value().at("/time").asText()));
+                        .forEach(r -> System.out.println(
+                                "TWICE " + r.value().at("/data/id").asText() + " event "
+                                        + r.value().at("/id").asText() + " partition " + r.partition() + " at "
+                                        + r.value().at("/time").asText()));
             }
             assertTrue(seen.values().stream().allMatch(n -> n == 1), "none announced twice: " + seen);
 
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> withoutNone(levels("vkp")).equals(nhn.expectedLevels()));
             double usage = suite.admin("adoption-stats-service")
-                    .get("/api/v1/adoption/vkp/usage?metric=alarmer&period=2026-10").then().statusCode(200)
-                    .extract().jsonPath().getDouble("total");
+                    .get("/api/v1/adoption/vkp/usage?metric=alarmer&period=2026-10")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getDouble("total");
             assertEquals(nhn.expectedUsageTotal(), usage, 0.001);
-            System.out.printf("FAULT 1: broker stopped %d s; %d enrollments over REST while away (all 201), %d NHN "
-                    + "events buffered by the producer; afterwards %d enrolled events, each exactly once; adoption "
-                    + "levels %s and usage total %.1f equal the expected ones%n", 30, ids.size(), nhn.events().size(),
-                    seen.size(), nhn.expectedLevels(), usage);
+            System.out.printf(
+                    "FAULT 1: broker stopped %d s; %d enrollments over REST while away (all 201), %d NHN "
+                            + "events buffered by the producer; afterwards %d enrolled events, each exactly once; adoption "
+                            + "levels %s and usage total %.1f equal the expected ones%n",
+                    30, ids.size(), nhn.events().size(), seen.size(), nhn.expectedLevels(), usage);
         }
     }
 
@@ -233,9 +276,12 @@ class FaultsIT {
                 String k = targets.get(i++ % targets.size());
                 String email = "trafikk-" + i + "@" + k + ".kommune.example";
                 try {
-                    ExtractableResponse<Response> r = suite.admin("registry-service").body("""
+                    ExtractableResponse<Response> r = suite.admin("registry-service")
+                            .body("""
                             {"role": "IT_CONTACT", "name": "IT", "email": "%s"}""".formatted(email))
-                            .post("/api/v1/municipalities/" + k + "/contacts").then().extract();
+                            .post("/api/v1/municipalities/" + k + "/contacts")
+                            .then()
+                            .extract();
                     if (r.statusCode() / 100 == 2) {
                         acknowledged.put(r.path("id"), new Written(k, email));
                     } else {
@@ -261,8 +307,8 @@ class FaultsIT {
         } finally {
             LocalPostgres.start();
         }
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> Suite.SERVICES.stream().allMatch(s -> readiness(s) == 200));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> Suite.SERVICES.stream()
+                .allMatch(s -> readiness(s) == 200));
         int before = acknowledged.size();
         await().atMost(WAIT).until(() -> acknowledged.size() >= before + 20);
         running.set(false);
@@ -270,10 +316,22 @@ class FaultsIT {
         // Every acknowledged write is stored as it was sent: read back over REST, field by field.
         List<String> differ = new ArrayList<>();
         for (Map.Entry<String, Written> e : acknowledged.entrySet()) {
-            ExtractableResponse<Response> stored = suite.admin("registry-service").get("/api/v1/contacts/" + e.getKey())
-                    .then().statusCode(200).extract();
-            Map<String, Object> expected = Map.of("id", e.getKey(), "kommunenummer", e.getValue().kommunenummer(),
-                    "role", "IT_CONTACT", "name", "IT", "email", e.getValue().email());
+            ExtractableResponse<Response> stored = suite.admin("registry-service")
+                    .get("/api/v1/contacts/" + e.getKey())
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            Map<String, Object> expected = Map.of(
+                    "id",
+                    e.getKey(),
+                    "kommunenummer",
+                    e.getValue().kommunenummer(),
+                    "role",
+                    "IT_CONTACT",
+                    "name",
+                    "IT",
+                    "email",
+                    e.getValue().email());
             Map<String, Object> actual = new HashMap<>();
             expected.keySet().forEach(field -> actual.put(field, stored.path(field)));
             if (!expected.equals(actual)) {
@@ -281,9 +339,11 @@ class FaultsIT {
             }
         }
         assertEquals(List.of(), differ, "acknowledged contacts as stored");
-        System.out.printf("FAULT 4: PostgreSQL stopped and started under traffic; all %d services reported not ready"
-                + " and recovered by themselves; %d writes acknowledged (2xx) all stored as sent (read "
-                + "back field by field), %d refused during the outage%n", Suite.SERVICES.size(), acknowledged.size(), failed.get());
+        System.out.printf(
+                "FAULT 4: PostgreSQL stopped and started under traffic; all %d services reported not ready"
+                        + " and recovered by themselves; %d writes acknowledged (2xx) all stored as sent (read "
+                        + "back field by field), %d refused during the outage%n",
+                Suite.SERVICES.size(), acknowledged.size(), failed.get());
     }
 
     /** Fault 5: a poison record on every consumed topic goes to its DLQ with a reason; consumption goes on. */
@@ -292,41 +352,47 @@ class FaultsIT {
     void poisonOnEveryConsumedTopicIsDeadLetteredAndConsumptionContinues() throws Exception {
         Map<String, List<String>> consumers = new TreeMap<>(Map.of(
                 "registry.solutions.v1", List.of("enrollment-service", "adoption-stats-service"),
-                "registry.municipalities.v1", List.of("enrollment-service", "adoption-stats-service",
-                        "notification-service"),
+                "registry.municipalities.v1",
+                        List.of("enrollment-service", "adoption-stats-service", "notification-service"),
                 "registry.contacts.v1", List.of("notification-service"),
                 "enrollment.tracks.v1", List.of("notification-service"),
                 "enrollment.enrollments.v1", List.of("adoption-stats-service", "notification-service"),
                 "adoption.events.v1", List.of("enrollment-service"),
                 "nhn.adoption.v1", List.of("adoption-stats-service")));
-        String[] poisons = { "{not json", "[]", "{\"specversion\": \"1.0\"}" };
+        String[] poisons = {"{not json", "[]", "{\"specversion\": \"1.0\"}"};
         Map<String, String> good = Good.records();
-        try (EventProbe dlq = EventProbe.open(suite.kafka.bootstrapServers(),
+        try (EventProbe dlq = EventProbe.open(
+                suite.kafka.bootstrapServers(),
                 consumers.keySet().stream().map(t -> t + ".dlq").toArray(String[]::new))) {
             int i = 0;
             for (String topic : consumers.keySet()) {
                 String key = Good.keyOf(topic);
-                no.ks.ehelse.localstack.TestEvents.send(suite.kafka.bootstrapServers(), topic, key,
-                        poisons[i++ % poisons.length]);
+                no.ks.ehelse.localstack.TestEvents.send(
+                        suite.kafka.bootstrapServers(), topic, key, poisons[i++ % poisons.length]);
                 no.ks.ehelse.localstack.TestEvents.send(suite.kafka.bootstrapServers(), topic, key, good.get(topic));
             }
             Map<String, Integer> deadLettered = new TreeMap<>();
             await().atMost(WAIT).until(() -> {
                 deadLettered.clear();
                 dlq.drain(Duration.ofMillis(500)).forEach(r -> {
-                    assertFalse(r.headers().getOrDefault("dead-letter-reason", "").isBlank(), r::toString);
+                    assertFalse(
+                            r.headers().getOrDefault("dead-letter-reason", "").isBlank(), r::toString);
                     deadLettered.merge(r.headers().get("dead-letter-topic"), 1, Integer::sum);
                 });
                 return consumers.entrySet().stream()
-                        .allMatch(c -> deadLettered.getOrDefault(c.getKey(), 0) == c.getValue().size());
+                        .allMatch(c -> deadLettered.getOrDefault(c.getKey(), 0)
+                                == c.getValue().size());
             });
             // The good record after each poison is processed: every consumer group reaches the end of its topics.
-            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> Lag.total(
-                    suite.kafka.bootstrapServers(), consumers) == 0);
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Lag.total(suite.kafka.bootstrapServers(), consumers) == 0);
             // And its effect is visible: NHN's good record made 4601 ACTIVE for pll.
             await().atMost(WAIT).until(() -> levels("pll").getOrDefault("ACTIVE", 0L) == 1L);
-            System.out.printf("FAULT 5: poison on %d consumed topics → dead-lettered per consumer %s, each with a "
-                    + "reason; every consumer group's lag 0 afterwards%n", consumers.size(), deadLettered);
+            System.out.printf(
+                    "FAULT 5: poison on %d consumed topics → dead-lettered per consumer %s, each with a "
+                            + "reason; every consumer group's lag 0 afterwards%n",
+                    consumers.size(), deadLettered);
         }
     }
 
@@ -337,38 +403,54 @@ class FaultsIT {
         BadInput.Report report = BadInput.against(suite);
         assertTrue(report.serverErrors().isEmpty(), "5xx: " + report.serverErrors());
         assertTrue(report.notProblemJson().isEmpty(), "not problem+json: " + report.notProblemJson());
-        assertTrue(report.acceptedMalformed().isEmpty(), "answered 2xx, though the OpenAPI document rejects the body: "
-                + report.acceptedMalformed());
+        assertTrue(
+                report.acceptedMalformed().isEmpty(),
+                "answered 2xx, though the OpenAPI document rejects the body: " + report.acceptedMalformed());
         assertTrue(report.requests() > 300, "a real set: " + report.requests());
         assertTrue(report.malformed() > 300, "a real set of bodies the schemas reject: " + report.malformed());
-        System.out.printf("FAULT 6: %d generated requests against %d write endpoints of 4 services, %d of them "
-                + "rejected by the endpoint's own schema: 0 server errors, all answers problem+json (statuses %s), "
-                + "none of the %d answered 2xx; schema-valid ones accepted: %s%n", report.requests(),
-                report.endpoints(), report.malformed(), report.statuses(), report.malformed(), report.acceptedValid());
+        System.out.printf(
+                "FAULT 6: %d generated requests against %d write endpoints of 4 services, %d of them "
+                        + "rejected by the endpoint's own schema: 0 server errors, all answers problem+json (statuses %s), "
+                        + "none of the %d answered 2xx; schema-valid ones accepted: %s%n",
+                report.requests(),
+                report.endpoints(),
+                report.malformed(),
+                report.statuses(),
+                report.malformed(),
+                report.acceptedValid());
     }
 
     /** A contact write the registry acknowledged. */
-    record Written(String kommunenummer, String email) {
-    }
+    record Written(String kommunenummer, String email) {}
 
     static String openTrack(String solution, String name, int capacity) {
         return suite.openTrack(solution, name, capacity);
     }
 
     static void enroll(String track, String k) {
-        ExtractableResponse<Response> r = await().atMost(WAIT).until(() -> suite.as("enrollment-service",
-                municipality(k)).body("{\"kommunenummer\": \"" + k + "\"}")
-                .post("/api/v1/tracks/" + track + "/enrollments").then().extract(), x -> x.statusCode() != 400);
+        ExtractableResponse<Response> r = await().atMost(WAIT)
+                .until(
+                        () -> suite.as("enrollment-service", municipality(k))
+                                .body("{\"kommunenummer\": \"" + k + "\"}")
+                                .post("/api/v1/tracks/" + track + "/enrollments")
+                                .then()
+                                .extract(),
+                        x -> x.statusCode() != 400);
         assertEquals(201, r.statusCode(), r.body().asString());
     }
 
     static int confirmations(MailSink mail, List<String> chosen) {
-        return (int) chosen.stream().filter(k -> !mail.mailsTo(contact(k)).isEmpty()).count();
+        return (int)
+                chosen.stream().filter(k -> !mail.mailsTo(contact(k)).isEmpty()).count();
     }
 
     static Map<String, Long> levels(String solution) {
-        Map<String, Object> byLevel = suite.admin("adoption-stats-service").get("/api/v1/adoption/" + solution
-                + "/coverage").then().statusCode(200).extract().path("groups[0].byLevel");
+        Map<String, Object> byLevel = suite.admin("adoption-stats-service")
+                .get("/api/v1/adoption/" + solution + "/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("groups[0].byLevel");
         Map<String, Long> levels = new HashMap<>();
         if (byLevel != null) {
             byLevel.forEach((k, v) -> levels.put(k, ((Number) v).longValue()));
@@ -386,8 +468,9 @@ class FaultsIT {
     /** NHN events adoption-stats has committed: their ids are recorded in the transaction that applies them. */
     static long appliedNhnEvents() throws java.sql.SQLException {
         try (var c = java.sql.DriverManager.getConnection(suite.jdbcUrl("adoption-stats-service"), "postgres", "");
-                var rs = c.createStatement().executeQuery(
-                        "SELECT count(*) FROM processed_event WHERE consumer = 'adoption-stats-service.nhn'")) {
+                var rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM processed_event WHERE consumer = 'adoption-stats-service.nhn'")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -395,13 +478,14 @@ class FaultsIT {
 
     static int readiness(String service) {
         try {
-            return io.restassured.RestAssured.given().baseUri(suite.url(service)).get("/q/health/ready").statusCode();
+            return io.restassured.RestAssured.given()
+                    .baseUri(suite.url(service))
+                    .get("/q/health/ready")
+                    .statusCode();
         } catch (RuntimeException e) {
             return 0;
         }
     }
-
-
 
     static List<String> copy(List<String> list) {
         return new ArrayList<>(list);

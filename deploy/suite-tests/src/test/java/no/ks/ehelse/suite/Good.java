@@ -11,8 +11,7 @@ final class Good {
 
     private static final UUID TRACK = UUID.randomUUID();
 
-    private Good() {
-    }
+    private Good() {}
 
     static String keyOf(String topic) {
         return switch (topic) {
@@ -27,28 +26,43 @@ final class Good {
         String today = LocalDate.now().toString();
         return Map.of(
                 "registry.solutions.v1", TestEvents.solution("pll", "Pasientens legemiddelliste"),
-                "registry.municipalities.v1", TestEvents.municipality("1201", "Bergen", null, null, null, "2019-12-31",
-                        Map.of("4601", "Bergen")),
-                "registry.contacts.v1", TestEvents.event("urn:no:ks:ehelse:registry", "no.ks.ehelse.contacts.changed.v1",
-                        "4601", """
+                "registry.municipalities.v1",
+                        TestEvents.municipality(
+                                "1201", "Bergen", null, null, null, "2019-12-31", Map.of("4601", "Bergen")),
+                "registry.contacts.v1",
+                        TestEvents.event(
+                                "urn:no:ks:ehelse:registry", "no.ks.ehelse.contacts.changed.v1", "4601", """
                                 {"kommunenummer": "4601", "network": null, "contacts": [{"id": "%s",
                                  "role": "GENERAL_INBOX", "name": null, "email": "postmottak@bergen.kommune.example",
-                                 "phone": null}]}""".formatted(UUID.randomUUID())),
-                "enrollment.tracks.v1", TestEvents.event("urn:no:ks:ehelse:enrollment", "no.ks.ehelse.track.created.v1",
-                        TRACK.toString(), """
+                                 "phone": null}]}""".formatted(
+                                                UUID.randomUUID())),
+                "enrollment.tracks.v1",
+                        TestEvents.event(
+                                "urn:no:ks:ehelse:enrollment",
+                                "no.ks.ehelse.track.created.v1",
+                                TRACK.toString(),
+                                """
                                 {"id": "%s", "solution": "pll", "name": "PLL etter gift", "registrationDeadline": "%s",
                                  "status": "DRAFT", "phases": [], "milestones": [], "prerequisites": [],
                                  "workingGroup": []}""".formatted(TRACK, today)),
-                "enrollment.enrollments.v1", TestEvents.event("urn:no:ks:ehelse:enrollment",
-                        "no.ks.ehelse.enrollment.withdrawn.v1", "4601", """
+                "enrollment.enrollments.v1",
+                        TestEvents.event(
+                                "urn:no:ks:ehelse:enrollment",
+                                "no.ks.ehelse.enrollment.withdrawn.v1",
+                                "4601",
+                                """
                                 {"id": "%s", "trackId": "%s", "solution": "pll", "kommunenummer": "4601",
-                                 "status": "WITHDRAWN", "late": false, "prerequisitesDone": []}"""
-                                .formatted(UUID.randomUUID(), TRACK)),
-                "adoption.events.v1", TestEvents.event("urn:no:ks:ehelse:adoption-stats",
-                        "no.ks.ehelse.adoption.went-live.v1", "4601", """
+                                 "status": "WITHDRAWN", "late": false, "prerequisitesDone": []}""".formatted(UUID.randomUUID(), TRACK)),
+                "adoption.events.v1",
+                        TestEvents.event(
+                                "urn:no:ks:ehelse:adoption-stats",
+                                "no.ks.ehelse.adoption.went-live.v1",
+                                "4601",
+                                """
                                 {"kommunenummer": "4601", "solution": "sfm", "effectiveDate": "%s"}""".formatted(today)),
-                "nhn.adoption.v1", TestEvents.event("urn:no:nhn:adoption", "no.nhn.adoption.status.v1", "4601", """
-                        {"kommunenummer": "4601", "solution": "pll", "status": "ACTIVE", "effectiveDate": "%s"}"""
-                        .formatted(today)));
+                "nhn.adoption.v1",
+                        TestEvents.event(
+                                "urn:no:nhn:adoption", "no.nhn.adoption.status.v1", "4601", """
+                        {"kommunenummer": "4601", "solution": "pll", "status": "ACTIVE", "effectiveDate": "%s"}""".formatted(today)));
     }
 }

@@ -45,10 +45,19 @@ public final class KafkaProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             Path thisLog = log.resolveSibling("kafka-" + (++starts) + ".log");
-            process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                    KafkaBroker.class.getName(), dir.toString(), Integer.toString(port),
-                    Integer.toString(controllerPort))).redirectErrorStream(true).redirectOutput(thisLog.toFile())
+            process = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:+UseSerialGC",
+                            "-Xmx384m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            KafkaBroker.class.getName(),
+                            dir.toString(),
+                            Integer.toString(port),
+                            Integer.toString(controllerPort)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(thisLog.toFile())
                     .start();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
             while (Instant.now().isBefore(deadline)) {

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  */
 final class LocalPostgres {
 
-    private LocalPostgres() {
-    }
+    private LocalPostgres() {}
 
     static void stop() {
         run("stop");
@@ -26,8 +25,8 @@ final class LocalPostgres {
 
     private static void run(String action, String... options) {
         String version = version();
-        List<String> command = new java.util.ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect",
-                version, "main", action));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action));
         if (options.length > 0) {
             command.add("--");
             command.addAll(List.of(options));
@@ -38,8 +37,10 @@ final class LocalPostgres {
                 throw new IllegalStateException(String.join(" ", command) + " failed");
             }
         } catch (IOException e) {
-            throw new IllegalStateException("This fault test controls the local PostgreSQL cluster with pg_ctlcluster "
-                    + "(Debian's postgresql-common), as .ci/run starts it: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "This fault test controls the local PostgreSQL cluster with pg_ctlcluster "
+                            + "(Debian's postgresql-common), as .ci/run starts it: " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -48,8 +49,9 @@ final class LocalPostgres {
 
     private static String version() {
         try (Stream<Path> versions = Files.list(Path.of("/etc/postgresql"))) {
-            return versions.map(p -> p.getFileName().toString()).max(java.util.Comparator.comparingInt(
-                    v -> Integer.parseInt(v.replaceAll("\\D", "0")))).orElseThrow();
+            return versions.map(p -> p.getFileName().toString())
+                    .max(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.replaceAll("\\D", "0"))))
+                    .orElseThrow();
         } catch (IOException e) {
             throw new IllegalStateException("no local PostgreSQL cluster under /etc/postgresql", e);
         }

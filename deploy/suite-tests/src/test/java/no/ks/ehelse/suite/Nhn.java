@@ -24,8 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class Nhn {
 
-    record Event(String key, String id, String value) {
-    }
+    record Event(String key, String id, String value) {}
 
     private final String solution;
     private final List<Event> events = new ArrayList<>();
@@ -41,10 +40,11 @@ final class Nhn {
      * {@code count} events over the municipalities: status reports with rising effective dates, usage for
      * {@code metric}/{@code period}, about 2 % duplicates and 5 % usage corrections.
      */
-    static Nhn stream(String solution, List<String> municipalities, int count, String metric, String period, long seed) {
+    static Nhn stream(
+            String solution, List<String> municipalities, int count, String metric, String period, long seed) {
         Nhn nhn = new Nhn(solution);
         Random random = new Random(seed);
-        String[] statuses = { "ORDERED", "TECHNICALLY_READY", "ACTIVE", "DISCONTINUED" };
+        String[] statuses = {"ORDERED", "TECHNICALLY_READY", "ACTIVE", "DISCONTINUED"};
         LocalDate start = LocalDate.of(2024, 1, 1);
         Map<String, Integer> reportsOf = new HashMap<>();
         while (nhn.events.size() < count) {
@@ -57,7 +57,8 @@ final class Nhn {
                 int n = reportsOf.merge(k, 1, Integer::sum);
                 nhn.status(k, statuses[random.nextInt(statuses.length)], start.plusDays(n));
             } else {
-                double value = nhn.usage.containsKey(k) && roll < 60 ? random.nextInt(1000) + 0.5 // a correction
+                double value = nhn.usage.containsKey(k) && roll < 60
+                        ? random.nextInt(1000) + 0.5 // a correction
                         : random.nextInt(1000);
                 nhn.usage(k, metric, period, value);
             }
@@ -67,8 +68,7 @@ final class Nhn {
 
     void status(String kommunenummer, String status, LocalDate effective) {
         add(kommunenummer, "no.nhn.adoption.status.v1", """
-                {"kommunenummer": "%s", "solution": "%s", "status": "%s", "effectiveDate": "%s"}"""
-                .formatted(kommunenummer, solution, status, effective));
+                {"kommunenummer": "%s", "solution": "%s", "status": "%s", "effectiveDate": "%s"}""".formatted(kommunenummer, solution, status, effective));
         LocalDate held = latestDate.get(kommunenummer);
         if (held == null || !effective.isBefore(held)) {
             latestDate.put(kommunenummer, effective);
@@ -78,8 +78,7 @@ final class Nhn {
 
     void usage(String kommunenummer, String metric, String period, double value) {
         add(kommunenummer, "no.nhn.adoption.usage.v1", """
-                {"kommunenummer": "%s", "solution": "%s", "metric": "%s", "period": "%s", "value": %s}"""
-                .formatted(kommunenummer, solution, metric, period, value));
+                {"kommunenummer": "%s", "solution": "%s", "metric": "%s", "period": "%s", "value": %s}""".formatted(kommunenummer, solution, metric, period, value));
         usage.put(kommunenummer, value);
     }
 
@@ -87,8 +86,7 @@ final class Nhn {
         String id = UUID.randomUUID().toString();
         events.add(new Event(key, id, """
                 {"specversion": "1.0", "id": "%s", "source": "urn:no:nhn:adoption", "type": "%s", "subject": "%s",
-                 "time": "%s", "datacontenttype": "application/json", "data": %s}"""
-                .formatted(id, type, key, java.time.Instant.now(), data)));
+                 "time": "%s", "datacontenttype": "application/json", "data": %s}""".formatted(id, type, key, java.time.Instant.now(), data)));
     }
 
     List<Event> events() {
@@ -108,18 +106,30 @@ final class Nhn {
 
     /** Sends everything with an idempotent producer that waits (up to {@code patience}) for a missing broker. */
     void sendTo(String bootstrapServers, Duration patience) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) patience.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, patience.toMillis()),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        (int) patience.toMillis(),
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        10_000,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        patience.toMillis()),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (Event e : events) {
                 ProducerRecord<String, String> record = new ProducerRecord<>("nhn.adoption.v1", e.key(), e.value());
-                record.headers().add("content-type",
-                        "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                record.headers()
+                        .add(
+                                "content-type",
+                                "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
                 producer.send(record, (meta, error) -> {
                     if (error != null) {
                         throw new IllegalStateException("NHN event not delivered", error);

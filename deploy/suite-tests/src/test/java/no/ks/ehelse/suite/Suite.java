@@ -28,8 +28,8 @@ import no.ks.ehelse.localstack.TestTokens;
 public final class Suite implements AutoCloseable {
 
     public static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    public static final List<String> SERVICES = List.of("registry-service", "enrollment-service", "adoption-stats-service",
-            "notification-service");
+    public static final List<String> SERVICES =
+            List.of("registry-service", "enrollment-service", "adoption-stats-service", "notification-service");
     private static final Duration READY = Duration.ofSeconds(120);
 
     public final KafkaProcess kafka;
@@ -45,8 +45,8 @@ public final class Suite implements AutoCloseable {
         kafka = KafkaProcess.start(Path.of("target", "suite-kafka", run), logs);
         mail = MailSink.start();
         for (String service : SERVICES) {
-            String db = "suite_" + service.substring(0, 4) + "_" + UUID.randomUUID().toString().replace("-", "")
-                    .substring(0, 10);
+            String db = "suite_" + service.substring(0, 4) + "_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             databases.createIfMissing(db);
             database.put(service, db);
         }
@@ -60,8 +60,9 @@ public final class Suite implements AutoCloseable {
         ExecutorService starter = Executors.newFixedThreadPool(SERVICES.size());
         try {
             CompletableFuture.allOf(SERVICES.stream()
-                    .map(s -> CompletableFuture.runAsync(() -> suite.startService(s), starter))
-                    .toArray(CompletableFuture[]::new)).join();
+                            .map(s -> CompletableFuture.runAsync(() -> suite.startService(s), starter))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         } catch (RuntimeException e) {
             suite.close();
             throw e;
@@ -79,10 +80,14 @@ public final class Suite implements AutoCloseable {
      */
     private void awaitReferenceData() {
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> {
-                        var r = admin("adoption-stats-service").get("/api/v1/adoption/digihelse/non-adopters")
-                                .then().extract();
+                        var r = admin("adoption-stats-service")
+                                .get("/api/v1/adoption/digihelse/non-adopters")
+                                .then()
+                                .extract();
                         return r.statusCode() == 200 && Integer.valueOf(357).equals(r.path("of"));
                     });
         } catch (RuntimeException e) {
@@ -93,11 +98,18 @@ public final class Suite implements AutoCloseable {
 
     public Map<String, String> env(String service) {
         Map<String, String> env = new HashMap<>(Map.of(
-                "EHELSE_DB_URL", databases.urlOf(database.get(service)), "EHELSE_DB_USER", "postgres",
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64(),
-                "QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER,
-                "EHELSE_CLOCK_ADJUSTABLE", "true"));
+                "EHELSE_DB_URL",
+                databases.urlOf(database.get(service)),
+                "EHELSE_DB_USER",
+                "postgres",
+                "KAFKA_BOOTSTRAP_SERVERS",
+                kafka.bootstrapServers(),
+                "QUARKUS_OIDC_PUBLIC_KEY",
+                TestTokens.publicKeyBase64(),
+                "QUARKUS_OIDC_TOKEN_ISSUER",
+                TestTokens.ISSUER,
+                "EHELSE_CLOCK_ADJUSTABLE",
+                "true"));
         // Extra JVM options for one service, e.g. a flight recording to profile it (docs/performance.md).
         String jvm = System.getProperty("suite.jvm." + service);
         if (jvm != null) {
@@ -105,14 +117,23 @@ public final class Suite implements AutoCloseable {
         }
         switch (service) {
             case "enrollment-service" -> env.put("EHELSE_DEADLINES_CHECK_INTERVAL", "1s");
-            case "notification-service" -> env.putAll(Map.of("EHELSE_SMTP_HOST", "127.0.0.1",
-                    "EHELSE_SMTP_PORT", Integer.toString(mail.port()), "EHELSE_SMTP_START_TLS", "DISABLED",
-                    "EHELSE_NOTIFICATIONS_WEBHOOKS_REQUIRE_HTTPS", "false",
-                    "EHELSE_NOTIFICATIONS_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true",
-                    "EHELSE_NOTIFICATIONS_DELIVERY_INITIAL_BACKOFF", "1s",
-                    "EHELSE_NOTIFICATIONS_DELIVERY_MAX_BACKOFF", "3s"));
-            default -> {
-            }
+            case "notification-service" ->
+                env.putAll(Map.of(
+                        "EHELSE_SMTP_HOST",
+                        "127.0.0.1",
+                        "EHELSE_SMTP_PORT",
+                        Integer.toString(mail.port()),
+                        "EHELSE_SMTP_START_TLS",
+                        "DISABLED",
+                        "EHELSE_NOTIFICATIONS_WEBHOOKS_REQUIRE_HTTPS",
+                        "false",
+                        "EHELSE_NOTIFICATIONS_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES",
+                        "true",
+                        "EHELSE_NOTIFICATIONS_DELIVERY_INITIAL_BACKOFF",
+                        "1s",
+                        "EHELSE_NOTIFICATIONS_DELIVERY_MAX_BACKOFF",
+                        "3s"));
+            default -> {}
         }
         return env;
     }
@@ -125,8 +146,8 @@ public final class Suite implements AutoCloseable {
     public ServiceProcess startService(String service, Map<String, String> extraEnv) {
         Map<String, String> env = env(service);
         env.putAll(extraEnv);
-        ServiceProcess p = ServiceProcess.start(service, ServiceProcess.jarOf(ROOT.resolve(service).toFile()),
-                env, logs, READY);
+        ServiceProcess p = ServiceProcess.start(
+                service, ServiceProcess.jarOf(ROOT.resolve(service).toFile()), env, logs, READY);
         running.put(service, p);
         return p;
     }
@@ -147,13 +168,20 @@ public final class Suite implements AutoCloseable {
      */
     public void addContacts(List<String> municipalities) {
         for (String k : municipalities) {
-            admin("registry-service").body("""
+            admin("registry-service")
+                    .body("""
                     {"role": "EHEALTH_CONTACT", "name": "E-helsekontakt", "email": "%s"}""".formatted(contact(k)))
-                    .post("/api/v1/municipalities/" + k + "/contacts").then().statusCode(201);
+                    .post("/api/v1/municipalities/" + k + "/contacts")
+                    .then()
+                    .statusCode(201);
         }
         for (String k : municipalities) {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> as("notification-service",
-                    municipality(k)).get("/api/v1/recipients/" + contact(k) + "/delivery").statusCode() == 200);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> as("notification-service", municipality(k))
+                                    .get("/api/v1/recipients/" + contact(k) + "/delivery")
+                                    .statusCode()
+                            == 200);
         }
     }
 
@@ -186,8 +214,8 @@ public final class Suite implements AutoCloseable {
                 var statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 Object p = parameters[i];
-                statement.setObject(i + 1, p instanceof java.util.Collection<?> list
-                        ? c.createArrayOf("text", list.toArray()) : p);
+                statement.setObject(
+                        i + 1, p instanceof java.util.Collection<?> list ? c.createArrayOf("text", list.toArray()) : p);
             }
             try (var rs = statement.executeQuery()) {
                 rs.next();
@@ -214,19 +242,32 @@ public final class Suite implements AutoCloseable {
 
     /** An OPEN track with a lead, deadline in 30 days (retried while enrollment-service learns the catalogue). */
     public String openTrack(String solution, String name, int capacity) {
-        return openTrack(solution, name, capacity, java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30));
+        return openTrack(
+                solution,
+                name,
+                capacity,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30));
     }
 
     /** An OPEN track with a lead ({@code leder-<solution>@ks.example}) and the given registration deadline. */
     public String openTrack(String solution, String name, int capacity, java.time.LocalDate deadline) {
-        String track = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> admin(
-                "enrollment-service").body("""
+        String track = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> admin("enrollment-service")
+                                .body("""
                 {"solution": "%s", "name": "%s", "capacity": %d, "registrationDeadline": "%s",
-                 "workingGroup": [{"role": "LEAD", "name": "Innføringsleder", "email": "leder-%s@ks.example"}]}"""
-                .formatted(solution, name, capacity, deadline, solution)).post("/api/v1/tracks").then().extract(),
-                r -> r.statusCode() == 201).path("id");
-        admin("enrollment-service").body("{\"status\": \"OPEN\"}").post("/api/v1/tracks/" + track + "/status")
-                .then().statusCode(200);
+                 "workingGroup": [{"role": "LEAD", "name": "Innføringsleder", "email": "leder-%s@ks.example"}]}""".formatted(solution, name, capacity, deadline, solution))
+                                .post("/api/v1/tracks")
+                                .then()
+                                .extract(),
+                        r -> r.statusCode() == 201)
+                .path("id");
+        admin("enrollment-service")
+                .body("{\"status\": \"OPEN\"}")
+                .post("/api/v1/tracks/" + track + "/status")
+                .then()
+                .statusCode(200);
         return track;
     }
 

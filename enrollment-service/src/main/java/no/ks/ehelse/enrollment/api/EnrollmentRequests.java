@@ -14,26 +14,27 @@ import no.ks.ehelse.enrollment.domain.Plan;
 /** The bodies of the enrollment operations. */
 public final class EnrollmentRequests {
 
-    private EnrollmentRequests() {
-    }
+    private EnrollmentRequests() {}
 
     @Schema(example = """
             {"kommunenummer": "4601"}""")
     public record Enroll(
-            @NotBlank(message = "is required") @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer") String kommunenummer,
-            @Size(max = 1000, message = "must be at most 1000 characters") String lateReason) {
-    }
+            @NotBlank(message = "is required")
+            @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer")
+            String kommunenummer,
 
-    public record Withdraw(@Size(max = 1000, message = "must be at most 1000 characters") String reason) {
-    }
+            @Size(max = 1000, message = "must be at most 1000 characters")
+            String lateReason) {}
+
+    public record Withdraw(
+            @Size(max = 1000, message = "must be at most 1000 characters")
+            String reason) {}
 
     public record Prerequisites(
-            @NotNull(message = "is required") @Size(max = 50, message = "at most 50 items") List<@NotBlank(message = "must not be blank") String> done) {
-    }
+            @NotNull(message = "is required") @Size(max = 50, message = "at most 50 items")
+            List<@NotBlank(message = "must not be blank") String> done) {}
 
-    public record Phase(@NotNull(message = "is required") Plan.Phase phase) {
-    }
+    public record Phase(@NotNull(message = "is required") Plan.Phase phase) {}
 
-    public record WentLive(@NotNull(message = "is required") LocalDate on) {
-    }
+    public record WentLive(@NotNull(message = "is required") LocalDate on) {}
 }

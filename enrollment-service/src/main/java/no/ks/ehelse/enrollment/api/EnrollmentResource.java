@@ -47,40 +47,49 @@ public class EnrollmentResource {
 
     @POST
     @Path("withdrawal")
-    @RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY })
-    @Operation(summary = "Withdraw (the municipality before kick-off; the lead or admin with a reason); the first on the waiting list is promoted")
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY})
+    @Operation(
+            summary =
+                    "Withdraw (the municipality before kick-off; the lead or admin with a reason); the first on the waiting list is promoted")
     public EnrollmentView withdraw(@PathParam("id") UUID id, @Valid EnrollmentRequests.Withdraw request) {
         return EnrollmentView.of(enrollments.withdraw(id, request == null ? null : request.reason(), caller));
     }
 
     @PUT
     @Path("prerequisites")
-    @RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY })
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY})
     @Operation(summary = "The prerequisite items done (by id); all done announces enrollment.prerequisites-completed")
-    public EnrollmentView prerequisites(@PathParam("id") UUID id,
+    public EnrollmentView prerequisites(
+            @PathParam("id") UUID id,
             @NotNull(message = "a body is required") @Valid EnrollmentRequests.Prerequisites request) {
         return EnrollmentView.of(enrollments.markPrerequisites(id, request.done(), caller));
     }
 
     @PUT
     @Path("phase")
-    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD})
     @Operation(summary = "Move the municipality to another phase (lead or admin)")
-    public EnrollmentView phase(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid EnrollmentRequests.Phase request) {
+    public EnrollmentView phase(
+            @PathParam("id") UUID id,
+            @NotNull(message = "a body is required") @Valid EnrollmentRequests.Phase request) {
         return EnrollmentView.of(enrollments.changePhase(id, request.phase(), caller));
     }
 
     @POST
     @Path("went-live")
-    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
-    @Operation(summary = "Record that the municipality went live (lead or admin); also happens by itself when NHN's data shows it ACTIVE")
-    public EnrollmentView wentLive(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid EnrollmentRequests.WentLive request) {
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD})
+    @Operation(
+            summary =
+                    "Record that the municipality went live (lead or admin); also happens by itself when NHN's data shows it ACTIVE")
+    public EnrollmentView wentLive(
+            @PathParam("id") UUID id,
+            @NotNull(message = "a body is required") @Valid EnrollmentRequests.WentLive request) {
         return EnrollmentView.of(enrollments.recordWentLive(id, request.on(), caller));
     }
 
     @POST
     @Path("completion")
-    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD})
     @Operation(summary = "Mark a live municipality as having completed the track (lead or admin)")
     public EnrollmentView complete(@PathParam("id") UUID id) {
         return EnrollmentView.of(enrollments.complete(id, caller));

@@ -16,16 +16,39 @@ import no.ks.ehelse.enrollment.domain.Plan;
  * list), and everything the municipality committed to: the track, its dates, meetings, prerequisites and leads.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EnrollmentView(UUID id, String kommunenummer, EnrollmentStatus status, Integer waitlistPosition,
-        boolean late, String lateReason, Plan.Phase phase, List<String> prerequisitesDone, LocalDate wentLiveOn,
-        OffsetDateTime enrolledAt, TrackView track, Plan.Member lead, Plan.Member deputy, String summary) {
+public record EnrollmentView(
+        UUID id,
+        String kommunenummer,
+        EnrollmentStatus status,
+        Integer waitlistPosition,
+        boolean late,
+        String lateReason,
+        Plan.Phase phase,
+        List<String> prerequisitesDone,
+        LocalDate wentLiveOn,
+        OffsetDateTime enrolledAt,
+        TrackView track,
+        Plan.Member lead,
+        Plan.Member deputy,
+        String summary) {
 
     static EnrollmentView of(Enrollments.Placed p) {
         var e = p.enrollment();
         var t = p.track();
-        return new EnrollmentView(e.id, e.kommunenummer, e.status, p.position(), e.lateReason != null, e.lateReason,
-                e.phase, e.prerequisitesDone, e.wentLiveOn, e.queuedAt, TrackView.of(t),
-                t.member(Plan.GroupRole.LEAD).orElse(null), t.member(Plan.GroupRole.DEPUTY).orElse(null),
+        return new EnrollmentView(
+                e.id,
+                e.kommunenummer,
+                e.status,
+                p.position(),
+                e.lateReason != null,
+                e.lateReason,
+                e.phase,
+                e.prerequisitesDone,
+                e.wentLiveOn,
+                e.queuedAt,
+                TrackView.of(t),
+                t.member(Plan.GroupRole.LEAD).orElse(null),
+                t.member(Plan.GroupRole.DEPUTY).orElse(null),
                 summary(p));
     }
 
@@ -35,8 +58,9 @@ public record EnrollmentView(UUID id, String kommunenummer, EnrollmentStatus sta
         String kickOff = t.kickOff == null ? "" : " Oppstart " + t.kickOff + ".";
         return switch (p.enrollment().status) {
             case CONFIRMED -> "Påmeldingen til " + t.name + " er bekreftet." + kickOff;
-            case WAITLISTED -> "Innføringsløpet " + t.name + " er fullt. Kommunen står som nummer " + p.position()
-                    + " på ventelisten og får beskjed når en plass blir ledig.";
+            case WAITLISTED ->
+                "Innføringsløpet " + t.name + " er fullt. Kommunen står som nummer " + p.position()
+                        + " på ventelisten og får beskjed når en plass blir ledig.";
             case LIVE -> "Kommunen har tatt i bruk løsningen (" + p.enrollment().wentLiveOn + ").";
             case COMPLETED -> "Innføringsløpet er fullført.";
             case WITHDRAWN -> "Påmeldingen er trukket.";

@@ -36,24 +36,55 @@ import no.ks.ehelse.enrollment.domain.Tracks;
          "workingGroup": [{"role": "LEAD", "name": "Nasjonal innføringsleder VKP", "email": "innforing-vkp@ks.example"},
                           {"role": "DEPUTY", "name": "Stedfortreder VKP", "email": "stedfortreder-vkp@ks.example"}]}""")
 public record TrackRequest(
-        @NotBlank(message = "is required") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a solution code such as 'vkp'") String solution,
-        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
-        @Size(max = 100, message = "must be at most 100 characters") String cohort,
-        @Size(max = 100, message = "must be at most 100 characters") String vendor,
-        @Size(max = 4000, message = "must be at most 4000 characters") String description,
+        @NotBlank(message = "is required")
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a solution code such as 'vkp'")
+        String solution,
+
+        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+        String name,
+
+        @Size(max = 100, message = "must be at most 100 characters")
+        String cohort,
+
+        @Size(max = 100, message = "must be at most 100 characters")
+        String vendor,
+
+        @Size(max = 4000, message = "must be at most 4000 characters")
+        String description,
+
         @Min(value = 1, message = "must be at least 1") Integer capacity,
         LocalDate registrationOpens,
         @NotNull(message = "is required") LocalDate registrationDeadline,
         LocalDate kickOff,
         LocalDate closing,
-        @Size(max = 3, message = "at most the three phases") List<@NotNull(message = "must not be null") @Valid PhasePlan> phases,
-        @Size(max = 100, message = "at most 100 milestones") List<@NotNull(message = "must not be null") @Valid Milestone> milestones,
-        @Size(max = 50, message = "at most 50 prerequisites") List<@NotNull(message = "must not be null") @Valid Prerequisite> prerequisites,
-        @Size(max = 50, message = "at most 50 members") List<@NotNull(message = "must not be null") @Valid Member> workingGroup) {
+
+        @Size(max = 3, message = "at most the three phases")
+        List<@NotNull(message = "must not be null") @Valid PhasePlan> phases,
+
+        @Size(max = 100, message = "at most 100 milestones")
+        List<@NotNull(message = "must not be null") @Valid Milestone> milestones,
+
+        @Size(max = 50, message = "at most 50 prerequisites")
+        List<@NotNull(message = "must not be null") @Valid Prerequisite> prerequisites,
+
+        @Size(max = 50, message = "at most 50 members")
+        List<@NotNull(message = "must not be null") @Valid Member> workingGroup) {
 
     Tracks.Draft draft() {
-        return new Tracks.Draft(solution, name, cohort, vendor, description, capacity, registrationOpens,
-                registrationDeadline, kickOff, closing, orEmpty(phases), orEmpty(milestones), orEmpty(prerequisites),
+        return new Tracks.Draft(
+                solution,
+                name,
+                cohort,
+                vendor,
+                description,
+                capacity,
+                registrationOpens,
+                registrationDeadline,
+                kickOff,
+                closing,
+                orEmpty(phases),
+                orEmpty(milestones),
+                orEmpty(prerequisites),
                 orEmpty(workingGroup));
     }
 

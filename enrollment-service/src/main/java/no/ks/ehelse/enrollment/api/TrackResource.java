@@ -59,59 +59,85 @@ public class TrackResource {
     }
 
     @POST
-    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD})
     @Operation(summary = "Create a track in status DRAFT (admin, or the lead of its solution); announces track.created")
     public Response create(@NotNull(message = "a body is required") @Valid TrackRequest request) {
         TrackView created = TrackView.of(tracks.create(request.draft(), caller));
-        return Response.created(URI.create("/api/v1/tracks/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/v1/tracks/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
-    @Operation(summary = "Replace a track's plan (admin or its lead); announces track.changed. A larger capacity promotes from the waiting list")
-    public TrackView update(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid TrackRequest request) {
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD})
+    @Operation(
+            summary =
+                    "Replace a track's plan (admin or its lead); announces track.changed. A larger capacity promotes from the waiting list")
+    public TrackView update(
+            @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid TrackRequest request) {
         return TrackView.of(tracks.update(id, request.draft(), caller));
     }
 
     @PUT
     @Path("{id}/deadline")
-    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
-    @Operation(summary = "Move the registration deadline (admin or its lead); announces track.deadline-extended and re-arms the reminders")
-    public TrackView moveDeadline(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid DeadlineRequest request) {
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD})
+    @Operation(
+            summary =
+                    "Move the registration deadline (admin or its lead); announces track.deadline-extended and re-arms the reminders")
+    public TrackView moveDeadline(
+            @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid DeadlineRequest request) {
         return TrackView.of(tracks.moveDeadline(id, request.registrationDeadline(), request.reason(), caller));
     }
 
     @POST
     @Path("{id}/status")
-    @RolesAllowed({ Roles.ADMIN, Roles.LEAD })
-    @Operation(summary = "Move the track to another status: DRAFT → OPEN → REGISTRATION_CLOSED → RUNNING → COMPLETED, or CANCELLED")
-    public TrackView changeStatus(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid StatusRequest request) {
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD})
+    @Operation(
+            summary =
+                    "Move the track to another status: DRAFT → OPEN → REGISTRATION_CLOSED → RUNNING → COMPLETED, or CANCELLED")
+    public TrackView changeStatus(
+            @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid StatusRequest request) {
         return TrackView.of(tracks.changeStatus(id, request.status(), caller));
     }
 
     @POST
     @Path("{id}/enrollments")
-    @Operation(summary = "Enroll a municipality (the municipality itself, or late with a reason by admin/lead); the answer is the confirmation: CONFIRMED or WAITLISTED with position")
-    public Response enroll(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid EnrollmentRequests.Enroll request) {
-        EnrollmentView confirmation = EnrollmentView.of(enrollments.enroll(id, request.kommunenummer(), request.lateReason(), caller));
-        return Response.created(URI.create("/api/v1/enrollments/" + confirmation.id())).entity(confirmation).build();
+    @Operation(
+            summary =
+                    "Enroll a municipality (the municipality itself, or late with a reason by admin/lead); the answer is the confirmation: CONFIRMED or WAITLISTED with position")
+    public Response enroll(
+            @PathParam("id") UUID id,
+            @NotNull(message = "a body is required") @Valid EnrollmentRequests.Enroll request) {
+        EnrollmentView confirmation =
+                EnrollmentView.of(enrollments.enroll(id, request.kommunenummer(), request.lateReason(), caller));
+        return Response.created(URI.create("/api/v1/enrollments/" + confirmation.id()))
+                .entity(confirmation)
+                .build();
     }
 
     @GET
     @Path("{id}/enrollments")
     @Operation(summary = "The track's enrollments in the order they came, optionally of one status")
-    public Page<EnrollmentSummary> enrollments(@PathParam("id") UUID id, @QueryParam("status") EnrollmentStatus status,
+    public Page<EnrollmentSummary> enrollments(
+            @PathParam("id") UUID id,
+            @QueryParam("status") EnrollmentStatus status,
             @BeanParam @Valid PageRequest page) {
         return Page.of(queries.ofTrack(id, status), page, EnrollmentSummary::of);
     }
 
     @GET
     @Path("{id}/not-enrolled")
-    @Operation(summary = "Current municipalities (of a network, e.g. digi-vestland) with no active enrollment in the track: whom to follow up")
-    public Page<MunicipalityView> notEnrolled(@PathParam("id") UUID id, @QueryParam("network") String network,
-            @BeanParam @Valid PageRequest page) {
-        return Page.of(queries.notEnrolled(id, network).stream().map(MunicipalityView::of).toList(), page);
+    @Operation(
+            summary =
+                    "Current municipalities (of a network, e.g. digi-vestland) with no active enrollment in the track: whom to follow up")
+    public Page<MunicipalityView> notEnrolled(
+            @PathParam("id") UUID id, @QueryParam("network") String network, @BeanParam @Valid PageRequest page) {
+        return Page.of(
+                queries.notEnrolled(id, network).stream()
+                        .map(MunicipalityView::of)
+                        .toList(),
+                page);
     }
 
     @GET

@@ -7,18 +7,22 @@ import no.ks.ehelse.platform.security.Roles;
 /** Who may act on a track or an enrollment: admins always, leads for their solutions, a municipality for itself. */
 final class Access {
 
-    private Access() {
-    }
+    private Access() {}
 
     static boolean manages(Caller caller, Track track) {
-        return caller.has(Roles.ADMIN) || caller.has(Roles.LEAD) && caller.solutions().contains(track.solution);
+        return caller.has(Roles.ADMIN)
+                || caller.has(Roles.LEAD) && caller.solutions().contains(track.solution);
     }
 
     static void requireManager(Caller caller, Track track) {
         if (!manages(caller, track)) {
-            throw new ProblemException(403, "forbidden", "Forbidden", caller.has(Roles.LEAD)
-                    ? "As lead you manage only the tracks of your solutions " + caller.solutions()
-                    : "Only an admin or the track's lead may do this");
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    caller.has(Roles.LEAD)
+                            ? "As lead you manage only the tracks of your solutions " + caller.solutions()
+                            : "Only an admin or the track's lead may do this");
         }
     }
 
@@ -29,8 +33,12 @@ final class Access {
         if (caller.has(Roles.MUNICIPALITY) && kommunenummer.equals(caller.kommunenummer())) {
             return;
         }
-        throw new ProblemException(403, "forbidden", "Forbidden", caller.has(Roles.MUNICIPALITY)
-                ? "Your token acts for municipality " + caller.kommunenummer() + ", not " + kommunenummer
-                : "Only the municipality itself, the track's lead or an admin may do this");
+        throw new ProblemException(
+                403,
+                "forbidden",
+                "Forbidden",
+                caller.has(Roles.MUNICIPALITY)
+                        ? "Your token acts for municipality " + caller.kommunenummer() + ", not " + kommunenummer
+                        : "Only the municipality itself, the track's lead or an admin may do this");
     }
 }

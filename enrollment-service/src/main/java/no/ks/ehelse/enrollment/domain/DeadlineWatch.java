@@ -34,7 +34,11 @@ public class DeadlineWatch {
     private final DeadlineConfig config;
     private final Clock clock;
 
-    DeadlineWatch(EntityManager em, TrackEvents trackEvents, EnrollmentEvents enrollmentEvents, DeadlineConfig config,
+    DeadlineWatch(
+            EntityManager em,
+            TrackEvents trackEvents,
+            EnrollmentEvents enrollmentEvents,
+            DeadlineConfig config,
             Clock clock) {
         this.em = em;
         this.trackEvents = trackEvents;
@@ -47,7 +51,9 @@ public class DeadlineWatch {
         check();
     }
 
-    @Scheduled(every = "${ehelse.deadlines.check-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${ehelse.deadlines.check-interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
         check();
     }
@@ -57,7 +63,7 @@ public class DeadlineWatch {
         LocalDate today = LocalDate.now(clock);
         int fired = 0;
         List<UUID> tracks = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "SELECT t.id FROM Track t WHERE t.status IN :live", UUID.class)
+                        "SELECT t.id FROM Track t WHERE t.status IN :live", UUID.class)
                 .setParameter("live", List.of(TrackStatus.OPEN, TrackStatus.REGISTRATION_CLOSED, TrackStatus.RUNNING))
                 .getResultList());
         for (UUID id : tracks) {
@@ -104,13 +110,19 @@ public class DeadlineWatch {
             if (item.dueDate() == null || !today.isAfter(item.dueDate())) {
                 continue;
             }
-            List<Enrollment> pending = Enrollment.list("trackId = ?1 AND status = ?2", track.id,
-                    EnrollmentStatus.CONFIRMED);
+            List<Enrollment> pending =
+                    Enrollment.list("trackId = ?1 AND status = ?2", track.id, EnrollmentStatus.CONFIRMED);
             for (Enrollment e : pending) {
                 if (!e.prerequisitesDone.contains(item.id())
                         && firstTime(e.id + "/" + item.id(), "PREREQUISITE_PASSED", item.dueDate())) {
-                    enrollmentEvents.publish(EnrollmentEvents.PREREQUISITE_OVERDUE, e, track, null, item.description(),
-                            item.id(), item.dueDate());
+                    enrollmentEvents.publish(
+                            EnrollmentEvents.PREREQUISITE_OVERDUE,
+                            e,
+                            track,
+                            null,
+                            item.description(),
+                            item.id(),
+                            item.dueDate());
                     fired++;
                 }
             }
@@ -120,21 +132,36 @@ public class DeadlineWatch {
 
     private boolean firstTime(String subject, String kind, LocalDate deadline) {
         return em.createNativeQuery("INSERT INTO deadline_notice (subject, kind, deadline, fired_at) "
-                + "VALUES (:subject, :kind, :deadline, :at) ON CONFLICT DO NOTHING")
-                .setParameter("subject", subject).setParameter("kind", kind).setParameter("deadline", deadline)
-                .setParameter("at", OffsetDateTime.now(clock)).executeUpdate() == 1;
+                                + "VALUES (:subject, :kind, :deadline, :at) ON CONFLICT DO NOTHING")
+                        .setParameter("subject", subject)
+                        .setParameter("kind", kind)
+                        .setParameter("deadline", deadline)
+                        .setParameter("at", OffsetDateTime.now(clock))
+                        .executeUpdate()
+                == 1;
     }
 
     private TrackEvents.DeadlineState summary(Track track, Integer daysLeft) {
         long confirmed = Enrollments.occupied(track.id);
         long waitlisted = Enrollment.count("trackId = ?1 AND status = ?2", track.id, EnrollmentStatus.WAITLISTED);
-        List<String> without = em.createQuery("SELECT DISTINCT m.network FROM MunicipalityProjection m "
-                + "WHERE m.network IS NOT NULL AND (m.validTo IS NULL OR m.validTo >= :today) AND m.network NOT IN "
-                + "(SELECT m2.network FROM MunicipalityProjection m2, Enrollment e WHERE e.kommunenummer = m2.kommunenummer "
-                + "AND e.trackId = :track AND e.status <> :withdrawn AND m2.network IS NOT NULL) ORDER BY m.network",
-                String.class).setParameter("today", LocalDate.now(clock)).setParameter("track", track.id)
-                .setParameter("withdrawn", EnrollmentStatus.WITHDRAWN).getResultList();
-        return new TrackEvents.DeadlineState(track.id, track.solution, track.name, track.registrationDeadline,
-                daysLeft, confirmed, waitlisted, without);
+        List<String> without = em.createQuery(
+                        "SELECT DISTINCT m.network FROM MunicipalityProjection m "
+                                + "WHERE m.network IS NOT NULL AND (m.validTo IS NULL OR m.validTo >= :today) AND m.network NOT IN "
+                                + "(SELECT m2.network FROM MunicipalityProjection m2, Enrollment e WHERE e.kommunenummer = m2.kommunenummer "
+                                + "AND e.trackId = :track AND e.status <> :withdrawn AND m2.network IS NOT NULL) ORDER BY m.network",
+                        String.class)
+                .setParameter("today", LocalDate.now(clock))
+                .setParameter("track", track.id)
+                .setParameter("withdrawn", EnrollmentStatus.WITHDRAWN)
+                .getResultList();
+        return new TrackEvents.DeadlineState(
+                track.id,
+                track.solution,
+                track.name,
+                track.registrationDeadline,
+                daysLeft,
+                confirmed,
+                waitlisted,
+                without);
     }
 }

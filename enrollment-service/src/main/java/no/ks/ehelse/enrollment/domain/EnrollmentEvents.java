@@ -24,11 +24,21 @@ public class EnrollmentEvents {
     public static final String COMPLETED = "no.ks.ehelse.enrollment.completed.v1";
     public static final String PREREQUISITE_OVERDUE = "no.ks.ehelse.enrollment.deadline-passed.v1";
 
-    public record EnrollmentState(UUID id, UUID trackId, String solution, String kommunenummer,
-            EnrollmentStatus status, Integer waitlistPosition, boolean late, String lateReason, Plan.Phase phase,
-            List<String> prerequisitesDone, LocalDate wentLiveOn, String reason, String deadlineItem,
-            LocalDate deadline) {
-    }
+    public record EnrollmentState(
+            UUID id,
+            UUID trackId,
+            String solution,
+            String kommunenummer,
+            EnrollmentStatus status,
+            Integer waitlistPosition,
+            boolean late,
+            String lateReason,
+            Plan.Phase phase,
+            List<String> prerequisitesDone,
+            LocalDate wentLiveOn,
+            String reason,
+            String deadlineItem,
+            LocalDate deadline) {}
 
     private final Outbox outbox;
 
@@ -40,10 +50,33 @@ public class EnrollmentEvents {
         publish(type, e, track, position, reason, null, null);
     }
 
-    public void publish(String type, Enrollment e, Track track, Integer position, String reason, String deadlineItem,
+    public void publish(
+            String type,
+            Enrollment e,
+            Track track,
+            Integer position,
+            String reason,
+            String deadlineItem,
             LocalDate deadline) {
-        outbox.publish(TOPIC, e.kommunenummer, type, e.id.toString(), new EnrollmentState(e.id, e.trackId,
-                track.solution, e.kommunenummer, e.status, position, e.lateReason != null, e.lateReason, e.phase,
-                List.copyOf(e.prerequisitesDone), e.wentLiveOn, reason, deadlineItem, deadline));
+        outbox.publish(
+                TOPIC,
+                e.kommunenummer,
+                type,
+                e.id.toString(),
+                new EnrollmentState(
+                        e.id,
+                        e.trackId,
+                        track.solution,
+                        e.kommunenummer,
+                        e.status,
+                        position,
+                        e.lateReason != null,
+                        e.lateReason,
+                        e.phase,
+                        List.copyOf(e.prerequisitesDone),
+                        e.wentLiveOn,
+                        reason,
+                        deadlineItem,
+                        deadline));
     }
 }

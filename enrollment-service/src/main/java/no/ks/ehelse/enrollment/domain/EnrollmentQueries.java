@@ -18,9 +18,8 @@ import no.ks.ehelse.platform.api.ProblemException;
 public class EnrollmentQueries {
 
     /** "When are we done?": counts per status and the share of the track's municipalities that are live. */
-    public record Progress(UUID trackId, Map<EnrollmentStatus, Long> byStatus, long participating, long live,
-            double shareLive) {
-    }
+    public record Progress(
+            UUID trackId, Map<EnrollmentStatus, Long> byStatus, long participating, long live, double shareLive) {}
 
     private final Clock clock;
 
@@ -32,7 +31,8 @@ public class EnrollmentQueries {
     public PanacheQuery<Enrollment> ofTrack(UUID trackId, EnrollmentStatus status) {
         requireTrack(trackId);
         Sort order = Sort.by("queueNumber");
-        return status == null ? Enrollment.find("trackId", order, trackId)
+        return status == null
+                ? Enrollment.find("trackId", order, trackId)
                 : Enrollment.find("trackId = ?1 AND status = ?2", order, trackId, status);
     }
 
@@ -52,8 +52,8 @@ public class EnrollmentQueries {
         Sort sort = Sort.by("network").and("kommunenummer");
         return network == null
                 ? MunicipalityProjection.list(query, sort, today, trackId, EnrollmentStatus.WITHDRAWN)
-                : MunicipalityProjection.list(query + " AND network = ?4", sort, today, trackId,
-                        EnrollmentStatus.WITHDRAWN, network);
+                : MunicipalityProjection.list(
+                        query + " AND network = ?4", sort, today, trackId, EnrollmentStatus.WITHDRAWN, network);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,7 +65,11 @@ public class EnrollmentQueries {
         }
         long live = byStatus.get(EnrollmentStatus.LIVE) + byStatus.get(EnrollmentStatus.COMPLETED);
         long participating = live + byStatus.get(EnrollmentStatus.CONFIRMED);
-        return new Progress(trackId, byStatus, participating, live,
+        return new Progress(
+                trackId,
+                byStatus,
+                participating,
+                live,
                 participating == 0 ? 0 : Math.round(1000.0 * live / participating) / 1000.0);
     }
 

@@ -5,7 +5,11 @@ package no.ks.ehelse.enrollment.domain;
  * municipality went live; LIVE → COMPLETED; CONFIRMED or WAITLISTED → WITHDRAWN. See docs/enrollment.md.
  */
 public enum EnrollmentStatus {
-    CONFIRMED, WAITLISTED, LIVE, COMPLETED, WITHDRAWN;
+    CONFIRMED,
+    WAITLISTED,
+    LIVE,
+    COMPLETED,
+    WITHDRAWN;
 
     /** Holds one of the track's places. */
     public boolean occupiesPlace() {

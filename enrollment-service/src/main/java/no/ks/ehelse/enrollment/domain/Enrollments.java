@@ -26,8 +26,7 @@ import no.ks.ehelse.platform.security.Caller;
 public class Enrollments {
 
     /** An enrollment with its place in the waiting list (null unless waitlisted). */
-    public record Placed(Enrollment enrollment, Track track, Integer position) {
-    }
+    public record Placed(Enrollment enrollment, Track track, Integer position) {}
 
     private final EnrollmentEvents events;
     private final Clock clock;
@@ -49,15 +48,24 @@ public class Enrollments {
         boolean late = RegistrationWindow.admit(track, today(), Access.manages(caller, track), lateReason)
                 == RegistrationWindow.Admission.LATE;
 
-        Enrollment.<Enrollment>find("trackId = ?1 AND kommunenummer = ?2 AND status <> ?3", trackId, kommunenummer,
-                EnrollmentStatus.WITHDRAWN).firstResultOptional().ifPresent(existing -> {
-                    throw ProblemException.conflict("already-enrolled", municipality.name + " (" + kommunenummer
-                            + ") is already enrolled in " + track.name + " with status " + existing.status)
+        Enrollment.<Enrollment>find(
+                        "trackId = ?1 AND kommunenummer = ?2 AND status <> ?3",
+                        trackId,
+                        kommunenummer,
+                        EnrollmentStatus.WITHDRAWN)
+                .firstResultOptional()
+                .ifPresent(existing -> {
+                    throw ProblemException.conflict(
+                                    "already-enrolled",
+                                    municipality.name + " (" + kommunenummer + ") is already enrolled in " + track.name
+                                            + " with status " + existing.status)
                             .with("existing", Map.of("id", existing.id, "status", existing.status));
                 });
         WentLive.find(kommunenummer, track.solution).ifPresent(live -> {
-            throw ProblemException.conflict("already-live", municipality.name + " went live with " + track.solution
-                    + " on " + live.wentLiveOn + "; it does not need an implementation track");
+            throw ProblemException.conflict(
+                    "already-live",
+                    municipality.name + " went live with " + track.solution + " on " + live.wentLiveOn
+                            + "; it does not need an implementation track");
         });
 
         Enrollment e = new Enrollment();
@@ -67,10 +75,13 @@ public class Enrollments {
         e.status = Waitlist.statusOnEnrolling(track, occupied(trackId));
         e.queueNumber = Waitlist.nextQueueNumber(Enrollment.getEntityManager()
                 .createQuery("SELECT max(e.queueNumber) FROM Enrollment e WHERE e.trackId = :track", Integer.class)
-                .setParameter("track", trackId).getSingleResult());
+                .setParameter("track", trackId)
+                .getSingleResult());
         e.queuedAt = OffsetDateTime.now(clock);
         e.lateReason = late ? lateReason.strip() : null;
-        e.phase = track.plan.phases().isEmpty() ? null : track.plan.phases().get(0).phase();
+        e.phase = track.plan.phases().isEmpty()
+                ? null
+                : track.plan.phases().get(0).phase();
         e.updatedAt = e.queuedAt;
         e.persist();
         record(e, caller.name(), late ? "ENROLLED_LATE" : "ENROLLED", null, e.status, e.lateReason);
@@ -86,12 +97,14 @@ public class Enrollments {
         Access.requireManagerOrMunicipality(caller, track, e.kommunenummer);
         boolean manager = Access.manages(caller, track);
         if (e.status != EnrollmentStatus.CONFIRMED && e.status != EnrollmentStatus.WAITLISTED) {
-            throw ProblemException.conflict("cannot-withdraw", "An enrollment with status " + e.status
-                    + " cannot be withdrawn");
+            throw ProblemException.conflict(
+                    "cannot-withdraw", "An enrollment with status " + e.status + " cannot be withdrawn");
         }
         if (!manager && track.kickOff != null && !today().isBefore(track.kickOff)) {
-            throw ProblemException.conflict("after-kick-off", "The track started on " + track.kickOff
-                    + "; after kick-off only the lead can withdraw the municipality");
+            throw ProblemException.conflict(
+                    "after-kick-off",
+                    "The track started on " + track.kickOff
+                            + "; after kick-off only the lead can withdraw the municipality");
         }
         if (manager && (reason == null || reason.isBlank())) {
             throw ProblemException.invalidField("reason", "is required when a lead or admin withdraws a municipality");
@@ -108,12 +121,17 @@ public class Enrollments {
 
     /** Fills free places from the waiting list, first in first out. Call with the track locked. */
     void promoteWaiting(Track track, String actor) {
-        List<Enrollment> waiting = Enrollment.list("trackId = ?1 AND status = ?2", Sort.by("queueNumber"),
-                track.id, EnrollmentStatus.WAITLISTED);
+        List<Enrollment> waiting = Enrollment.list(
+                "trackId = ?1 AND status = ?2", Sort.by("queueNumber"), track.id, EnrollmentStatus.WAITLISTED);
         for (Enrollment next : Waitlist.promotable(track, occupied(track.id), waiting)) {
             next.status = EnrollmentStatus.CONFIRMED;
             next.updatedAt = OffsetDateTime.now(clock);
-            record(next, actor, "PROMOTED", EnrollmentStatus.WAITLISTED, EnrollmentStatus.CONFIRMED,
+            record(
+                    next,
+                    actor,
+                    "PROMOTED",
+                    EnrollmentStatus.WAITLISTED,
+                    EnrollmentStatus.CONFIRMED,
                     "a place became free");
             events.publish(EnrollmentEvents.PROMOTED, next, track, null, "a place became free");
         }
@@ -125,11 +143,13 @@ public class Enrollments {
         Track track = Track.findById(e.trackId);
         Access.requireManagerOrMunicipality(caller, track, e.kommunenummer);
         requireActive(e);
-        List<String> known = track.plan.prerequisites().stream().map(Plan.Prerequisite::id).toList();
+        List<String> known =
+                track.plan.prerequisites().stream().map(Plan.Prerequisite::id).toList();
         for (int i = 0; i < done.size(); i++) {
             if (!known.contains(done.get(i))) {
-                throw ProblemException.invalidField("done[" + i + "]", "'" + done.get(i)
-                        + "' is not a prerequisite of this track; known: " + known);
+                throw ProblemException.invalidField(
+                        "done[" + i + "]",
+                        "'" + done.get(i) + "' is not a prerequisite of this track; known: " + known);
             }
         }
         boolean wasComplete = !known.isEmpty() && e.prerequisitesDone.containsAll(known);
@@ -162,8 +182,8 @@ public class Enrollments {
         Track track = Track.findById(e.trackId);
         Access.requireManager(caller, track);
         if (e.status != EnrollmentStatus.CONFIRMED) {
-            throw ProblemException.conflict("cannot-go-live", "Only a confirmed enrollment can go live; this one is "
-                    + e.status);
+            throw ProblemException.conflict(
+                    "cannot-go-live", "Only a confirmed enrollment can go live; this one is " + e.status);
         }
         wentLive(e, track, on, caller.name(), "recorded by " + caller.name());
         WentLive.record(e.kommunenummer, track.solution, on, "lead");
@@ -177,9 +197,13 @@ public class Enrollments {
     @Transactional(Transactional.TxType.MANDATORY)
     public int wentLiveFromAdoption(String kommunenummer, String solution, LocalDate on) {
         WentLive.record(kommunenummer, solution, on, "adoption-stats");
-        List<Enrollment> confirmed = Enrollment.find("kommunenummer = ?1 AND status = ?2 AND trackId IN "
-                + "(SELECT t.id FROM Track t WHERE t.solution = ?3)", kommunenummer, EnrollmentStatus.CONFIRMED,
-                solution).list();
+        List<Enrollment> confirmed = Enrollment.find(
+                        "kommunenummer = ?1 AND status = ?2 AND trackId IN "
+                                + "(SELECT t.id FROM Track t WHERE t.solution = ?3)",
+                        kommunenummer,
+                        EnrollmentStatus.CONFIRMED,
+                        solution)
+                .list();
         for (Enrollment e : confirmed) {
             wentLive(e, Track.findById(e.trackId), on, "adoption-stats", "NHN reports the municipality ACTIVE");
         }
@@ -200,8 +224,9 @@ public class Enrollments {
         Track track = Track.findById(e.trackId);
         Access.requireManager(caller, track);
         if (e.status != EnrollmentStatus.LIVE) {
-            throw ProblemException.conflict("cannot-complete", "Only a municipality that went live can complete; "
-                    + "this enrollment is " + e.status);
+            throw ProblemException.conflict(
+                    "cannot-complete",
+                    "Only a municipality that went live can complete; " + "this enrollment is " + e.status);
         }
         e.status = EnrollmentStatus.COMPLETED;
         e.completedAt = OffsetDateTime.now(clock);
@@ -232,8 +257,13 @@ public class Enrollments {
         if (e.status != EnrollmentStatus.WAITLISTED) {
             return null;
         }
-        return Waitlist.position(e, Enrollment.count("trackId = ?1 AND status = ?2 AND queueNumber < ?3", e.trackId,
-                EnrollmentStatus.WAITLISTED, e.queueNumber));
+        return Waitlist.position(
+                e,
+                Enrollment.count(
+                        "trackId = ?1 AND status = ?2 AND queueNumber < ?3",
+                        e.trackId,
+                        EnrollmentStatus.WAITLISTED,
+                        e.queueNumber));
     }
 
     static long occupied(UUID trackId) {
@@ -243,13 +273,18 @@ public class Enrollments {
     private MunicipalityProjection requireCurrentMunicipality(String kommunenummer) {
         MunicipalityProjection m = MunicipalityProjection.findById(kommunenummer);
         if (m == null) {
-            throw ProblemException.invalidField("kommunenummer", kommunenummer + " is not a municipality in the registry");
+            throw ProblemException.invalidField(
+                    "kommunenummer", kommunenummer + " is not a municipality in the registry");
         }
         if (!m.validOn(today())) {
-            String successors = m.successors.stream().map(s -> s.kommunenummer() + " " + s.name())
-                    .reduce((a, b) -> a + ", " + b).orElse("unknown");
-            throw ProblemException.conflict("former-municipality", kommunenummer + " " + m.name
-                    + " is no longer a municipality number (until " + m.validTo + "); enroll as " + successors)
+            String successors = m.successors.stream()
+                    .map(s -> s.kommunenummer() + " " + s.name())
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("unknown");
+            throw ProblemException.conflict(
+                            "former-municipality",
+                            kommunenummer + " " + m.name + " is no longer a municipality number (until " + m.validTo
+                                    + "); enroll as " + successors)
                     .with("successors", m.successors);
         }
         return m;
@@ -271,8 +306,8 @@ public class Enrollments {
         }
     }
 
-    private void record(Enrollment e, String actor, String action, EnrollmentStatus from, EnrollmentStatus to,
-            String reason) {
+    private void record(
+            Enrollment e, String actor, String action, EnrollmentStatus from, EnrollmentStatus to, String reason) {
         HistoryEntry h = new HistoryEntry();
         h.enrollmentId = e.id;
         h.at = OffsetDateTime.now(clock);

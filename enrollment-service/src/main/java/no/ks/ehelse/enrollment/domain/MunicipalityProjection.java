@@ -18,8 +18,7 @@ import jakarta.persistence.Table;
 @Table(name = "municipality")
 public class MunicipalityProjection extends PanacheEntityBase {
 
-    public record Successor(String kommunenummer, String name, LocalDate effectiveDate, String changeType) {
-    }
+    public record Successor(String kommunenummer, String name, LocalDate effectiveDate, String changeType) {}
 
     @Id
     public String kommunenummer;

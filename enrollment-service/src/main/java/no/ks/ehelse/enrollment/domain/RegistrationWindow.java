@@ -17,13 +17,13 @@ public final class RegistrationWindow {
         LATE
     }
 
-    private RegistrationWindow() {
-    }
+    private RegistrationWindow() {}
 
     /** An OPEN track on a day from {@code registrationOpens} (if set) to {@code registrationDeadline}, inclusive. */
     public static boolean isOpen(Track track, LocalDate today) {
-        return track.status == TrackStatus.OPEN && (track.registrationOpens == null
-                || !today.isBefore(track.registrationOpens)) && !today.isAfter(track.registrationDeadline);
+        return track.status == TrackStatus.OPEN
+                && (track.registrationOpens == null || !today.isBefore(track.registrationOpens))
+                && !today.isAfter(track.registrationDeadline);
     }
 
     /**
@@ -34,22 +34,29 @@ public final class RegistrationWindow {
         if (isOpen(track, today)) {
             return Admission.ON_TIME;
         }
-        boolean closedOnlyByTime = track.status == TrackStatus.OPEN || track.status == TrackStatus.REGISTRATION_CLOSED
+        boolean closedOnlyByTime = track.status == TrackStatus.OPEN
+                || track.status == TrackStatus.REGISTRATION_CLOSED
                 || track.status == TrackStatus.RUNNING;
         if (closedOnlyByTime && today.isAfter(track.registrationDeadline)) {
             if (manager && lateReason != null && !lateReason.isBlank()) {
                 return Admission.LATE;
             }
-            throw ProblemException.conflict("registration-closed", "Registration for " + track.name + " closed on "
-                    + track.registrationDeadline + (manager
-                            ? "; give a lateReason to register the municipality late" : "; contact the track's lead"))
+            throw ProblemException.conflict(
+                            "registration-closed",
+                            "Registration for " + track.name + " closed on "
+                                    + track.registrationDeadline
+                                    + (manager
+                                            ? "; give a lateReason to register the municipality late"
+                                            : "; contact the track's lead"))
                     .with("registrationDeadline", track.registrationDeadline);
         }
         if (track.status == TrackStatus.OPEN) {
-            throw ProblemException.conflict("registration-not-open", "Registration for " + track.name + " opens on "
-                    + track.registrationOpens).with("registrationOpens", track.registrationOpens);
+            throw ProblemException.conflict(
+                            "registration-not-open",
+                            "Registration for " + track.name + " opens on " + track.registrationOpens)
+                    .with("registrationOpens", track.registrationOpens);
         }
-        throw ProblemException.conflict("track-not-open", track.name + " does not take enrollments (status "
-                + track.status + ")");
+        throw ProblemException.conflict(
+                "track-not-open", track.name + " does not take enrollments (status " + track.status + ")");
     }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class Reminders {
 
-    private Reminders() {
-    }
+    private Reminders() {}
 
     /** The reminders reached with {@code daysLeft} days left, in configured order. */
     public static List<Integer> reached(List<Integer> daysBefore, long daysLeft) {

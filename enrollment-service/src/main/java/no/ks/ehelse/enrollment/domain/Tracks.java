@@ -24,11 +24,21 @@ import no.ks.ehelse.platform.security.Roles;
 public class Tracks {
 
     /** Everything a track's plan holds; on update the solution cannot change. */
-    public record Draft(String solution, String name, String cohort, String vendor, String description,
-            Integer capacity, LocalDate registrationOpens, LocalDate registrationDeadline, LocalDate kickOff,
-            LocalDate closing, List<Plan.PhasePlan> phases, List<Plan.Milestone> milestones,
-            List<Plan.Prerequisite> prerequisites, List<Plan.Member> workingGroup) {
-    }
+    public record Draft(
+            String solution,
+            String name,
+            String cohort,
+            String vendor,
+            String description,
+            Integer capacity,
+            LocalDate registrationOpens,
+            LocalDate registrationDeadline,
+            LocalDate kickOff,
+            LocalDate closing,
+            List<Plan.PhasePlan> phases,
+            List<Plan.Milestone> milestones,
+            List<Plan.Prerequisite> prerequisites,
+            List<Plan.Member> workingGroup) {}
 
     /** The moves a track's status may make; CANCELLED and COMPLETED are final. */
     private static final Map<TrackStatus, Set<TrackStatus>> MOVES = Map.of(
@@ -64,12 +74,15 @@ public class Tracks {
     @Transactional
     public Track create(Draft draft, Caller caller) {
         if (!caller.has(Roles.ADMIN) && !caller.solutions().contains(draft.solution())) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
                     "As lead you may create tracks only for your solutions " + caller.solutions());
         }
         if (SolutionProjection.findById(draft.solution()) == null) {
-            throw ProblemException.invalidField("solution", "'" + draft.solution()
-                    + "' is not a solution of the registry's catalogue");
+            throw ProblemException.invalidField(
+                    "solution", "'" + draft.solution() + "' is not a solution of the registry's catalogue");
         }
         Track track = new Track();
         track.id = UUID.randomUUID();
@@ -92,7 +105,8 @@ public class Tracks {
             throw ProblemException.invalidField("solution", "cannot change; create a new track for another solution");
         }
         if (!track.registrationDeadline.equals(draft.registrationDeadline())) {
-            throw ProblemException.invalidField("registrationDeadline",
+            throw ProblemException.invalidField(
+                    "registrationDeadline",
                     "moves through PUT /api/v1/tracks/{id}/deadline, which tells everyone affected");
         }
         if (track.status == TrackStatus.COMPLETED || track.status == TrackStatus.CANCELLED) {
@@ -110,8 +124,8 @@ public class Tracks {
         Track track = lock(id);
         Access.requireManager(caller, track);
         if (track.registrationOpens != null && deadline.isBefore(track.registrationOpens)) {
-            throw ProblemException.invalidField("registrationDeadline", "must not be before registrationOpens ("
-                    + track.registrationOpens + ")");
+            throw ProblemException.invalidField(
+                    "registrationDeadline", "must not be before registrationOpens (" + track.registrationOpens + ")");
         }
         LocalDate previous = track.registrationDeadline;
         if (previous.equals(deadline)) {
@@ -132,8 +146,10 @@ public class Tracks {
         Track track = lock(id);
         Access.requireManager(caller, track);
         if (!MOVES.get(track.status).contains(to)) {
-            throw ProblemException.conflict("invalid-transition", track.name + " cannot go from " + track.status
-                    + " to " + to + "; allowed: " + MOVES.get(track.status));
+            throw ProblemException.conflict(
+                    "invalid-transition",
+                    track.name + " cannot go from " + track.status + " to " + to + "; allowed: "
+                            + MOVES.get(track.status));
         }
         track.status = to;
         track.updatedAt = OffsetDateTime.now(clock);
@@ -143,13 +159,16 @@ public class Tracks {
 
     private void apply(Track track, Draft draft) {
         if (draft.registrationOpens() != null && draft.registrationDeadline().isBefore(draft.registrationOpens())) {
-            throw ProblemException.invalidField("registrationDeadline", "must not be before registrationOpens ("
-                    + draft.registrationOpens() + ")");
+            throw ProblemException.invalidField(
+                    "registrationDeadline", "must not be before registrationOpens (" + draft.registrationOpens() + ")");
         }
-        if (draft.kickOff() != null && draft.closing() != null && draft.closing().isBefore(draft.kickOff())) {
+        if (draft.kickOff() != null
+                && draft.closing() != null
+                && draft.closing().isBefore(draft.kickOff())) {
             throw ProblemException.invalidField("closing", "must not be before kickOff (" + draft.kickOff() + ")");
         }
-        List<String> ids = draft.prerequisites().stream().map(Plan.Prerequisite::id).toList();
+        List<String> ids =
+                draft.prerequisites().stream().map(Plan.Prerequisite::id).toList();
         if (new java.util.HashSet<>(ids).size() != ids.size()) {
             throw ProblemException.invalidField("prerequisites", "ids must be unique within the track");
         }
@@ -162,8 +181,11 @@ public class Tracks {
         track.registrationDeadline = draft.registrationDeadline();
         track.kickOff = draft.kickOff();
         track.closing = draft.closing();
-        track.plan = new Plan.Details(List.copyOf(draft.phases()), List.copyOf(draft.milestones()),
-                List.copyOf(draft.prerequisites()), List.copyOf(draft.workingGroup()));
+        track.plan = new Plan.Details(
+                List.copyOf(draft.phases()),
+                List.copyOf(draft.milestones()),
+                List.copyOf(draft.prerequisites()),
+                List.copyOf(draft.workingGroup()));
         track.updatedAt = OffsetDateTime.now(clock);
     }
 

@@ -11,11 +11,10 @@ import java.util.List;
 public final class Waitlist {
 
     /** The statuses that hold one of the track's places. */
-    public static final List<EnrollmentStatus> OCCUPYING = List.of(EnrollmentStatus.CONFIRMED, EnrollmentStatus.LIVE,
-            EnrollmentStatus.COMPLETED);
+    public static final List<EnrollmentStatus> OCCUPYING =
+            List.of(EnrollmentStatus.CONFIRMED, EnrollmentStatus.LIVE, EnrollmentStatus.COMPLETED);
 
-    private Waitlist() {
-    }
+    private Waitlist() {}
 
     /** A new enrollment is confirmed while a place is free, else it waits. */
     public static EnrollmentStatus statusOnEnrolling(Track track, long occupied) {
@@ -37,8 +36,10 @@ public final class Waitlist {
      * no capacity limit all of them.
      */
     public static List<Enrollment> promotable(Track track, long occupied, List<Enrollment> enrollments) {
-        List<Enrollment> waiting = enrollments.stream().filter(e -> e.status == EnrollmentStatus.WAITLISTED)
-                .sorted(Comparator.comparingInt(e -> e.queueNumber)).toList();
+        List<Enrollment> waiting = enrollments.stream()
+                .filter(e -> e.status == EnrollmentStatus.WAITLISTED)
+                .sorted(Comparator.comparingInt(e -> e.queueNumber))
+                .toList();
         List<Enrollment> promoted = new ArrayList<>();
         for (Enrollment next : waiting) {
             if (!track.hasCapacityFor(occupied + promoted.size())) {

@@ -23,8 +23,9 @@ public class AdoptionConsumer {
 
     private static final Logger LOG = Logger.getLogger(AdoptionConsumer.class);
     public static final String WENT_LIVE = "no.ks.ehelse.adoption.went-live.v1";
-    private static final Intake ADOPTION = Intake.types("enrollment-service.adoption", "adoption.events.v1",
-            Set.of(WENT_LIVE)).skippingOthers();
+    private static final Intake ADOPTION = Intake.types(
+                    "enrollment-service.adoption", "adoption.events.v1", Set.of(WENT_LIVE))
+            .skippingOthers();
 
     private final Consumption consumption;
     private final Enrollments enrollments;

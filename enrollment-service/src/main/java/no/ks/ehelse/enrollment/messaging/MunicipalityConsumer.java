@@ -18,8 +18,8 @@ import no.ks.ehelse.platform.events.Intake;
 @ApplicationScoped
 public class MunicipalityConsumer {
 
-    private static final Intake MUNICIPALITIES = Intake.prefix("enrollment-service.municipalities",
-            "registry.municipalities.v1", "no.ks.ehelse.municipality.");
+    private static final Intake MUNICIPALITIES = Intake.prefix(
+            "enrollment-service.municipalities", "registry.municipalities.v1", "no.ks.ehelse.municipality.");
 
     private final Consumption consumption;
     private final Clock clock;
@@ -41,8 +41,8 @@ public class MunicipalityConsumer {
         String name = data.text("name");
         String county = data.text("county");
         List<MunicipalityProjection.Successor> successors = data.objects("successors").stream()
-                .map(s -> new MunicipalityProjection.Successor(s.text("kommunenummer"), s.text("name"),
-                        s.date("effectiveDate"), s.text("changeType")))
+                .map(s -> new MunicipalityProjection.Successor(
+                        s.text("kommunenummer"), s.text("name"), s.date("effectiveDate"), s.text("changeType")))
                 .toList();
         MunicipalityProjection m = MunicipalityProjection.findById(number);
         if (m == null) {

@@ -20,7 +20,9 @@ import no.ks.ehelse.platform.events.Intake;
 @ApplicationScoped
 public class SolutionCatalogueConsumer {
 
-    private static final Intake SOLUTIONS = Intake.types("enrollment-service.solutions", "registry.solutions.v1",
+    private static final Intake SOLUTIONS = Intake.types(
+            "enrollment-service.solutions",
+            "registry.solutions.v1",
             Set.of("no.ks.ehelse.solution.published.v1", "no.ks.ehelse.solution.changed.v1"));
 
     private final Consumption consumption;

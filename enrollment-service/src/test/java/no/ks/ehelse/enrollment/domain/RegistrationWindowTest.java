@@ -27,8 +27,8 @@ class RegistrationWindowTest {
     }
 
     private static String refusal(Track track, LocalDate today, boolean manager, String lateReason) {
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> RegistrationWindow.admit(track, today, manager, lateReason));
+        ProblemException e =
+                assertThrows(ProblemException.class, () -> RegistrationWindow.admit(track, today, manager, lateReason));
         assertEquals(409, e.toProblem("/").status());
         return e.toProblem("/").type();
     }
@@ -48,10 +48,11 @@ class RegistrationWindowTest {
     @Test
     void afterTheDeadlineOnlyAManagerWithAReasonEnrollsLate() {
         LocalDate after = DEADLINE.plusDays(1);
-        for (TrackStatus status : new TrackStatus[] { TrackStatus.OPEN, TrackStatus.REGISTRATION_CLOSED,
-                TrackStatus.RUNNING }) {
+        for (TrackStatus status :
+                new TrackStatus[] {TrackStatus.OPEN, TrackStatus.REGISTRATION_CLOSED, TrackStatus.RUNNING}) {
             Track t = track(status, OPENS);
-            assertEquals(Admission.LATE, RegistrationWindow.admit(t, after, true, "Meldte fra før fristen"), status::name);
+            assertEquals(
+                    Admission.LATE, RegistrationWindow.admit(t, after, true, "Meldte fra før fristen"), status::name);
             assertEquals("urn:no:ks:ehelse:problem:registration-closed", refusal(t, after, true, " "));
             assertEquals("urn:no:ks:ehelse:problem:registration-closed", refusal(t, after, true, null));
             assertEquals("urn:no:ks:ehelse:problem:registration-closed", refusal(t, after, false, "a reason"));
@@ -61,30 +62,35 @@ class RegistrationWindowTest {
     @Test
     void theRefusalAfterTheDeadlineTellsAManagerHowToEnrollLateAndOthersWhomToAsk() {
         Track t = track(TrackStatus.OPEN, OPENS);
-        ProblemException manager = assertThrows(ProblemException.class,
-                () -> RegistrationWindow.admit(t, DEADLINE.plusDays(1), true, null));
-        assertEquals("Registration for Testløp closed on 2024-06-30; give a lateReason to register the municipality late",
+        ProblemException manager = assertThrows(
+                ProblemException.class, () -> RegistrationWindow.admit(t, DEADLINE.plusDays(1), true, null));
+        assertEquals(
+                "Registration for Testløp closed on 2024-06-30; give a lateReason to register the municipality late",
                 manager.toProblem("/").detail());
-        ProblemException municipality = assertThrows(ProblemException.class,
-                () -> RegistrationWindow.admit(t, DEADLINE.plusDays(1), false, null));
-        assertEquals("Registration for Testløp closed on 2024-06-30; contact the track's lead",
+        ProblemException municipality = assertThrows(
+                ProblemException.class, () -> RegistrationWindow.admit(t, DEADLINE.plusDays(1), false, null));
+        assertEquals(
+                "Registration for Testløp closed on 2024-06-30; contact the track's lead",
                 municipality.toProblem("/").detail());
     }
 
     @Test
     void beforeTheOpeningDayItIsNotOpenYetEvenForAManager() {
-        assertEquals("urn:no:ks:ehelse:problem:registration-not-open",
+        assertEquals(
+                "urn:no:ks:ehelse:problem:registration-not-open",
                 refusal(track(TrackStatus.OPEN, OPENS), OPENS.minusDays(1), true, "a reason"));
     }
 
     @Test
     void aTrackNotOpenForOtherReasonsTakesNoEnrollmentAtAll() {
-        for (TrackStatus status : new TrackStatus[] { TrackStatus.DRAFT, TrackStatus.COMPLETED, TrackStatus.CANCELLED }) {
+        for (TrackStatus status : new TrackStatus[] {TrackStatus.DRAFT, TrackStatus.COMPLETED, TrackStatus.CANCELLED}) {
             assertEquals("urn:no:ks:ehelse:problem:track-not-open", refusal(track(status, OPENS), OPENS, true, "x"));
-            assertEquals("urn:no:ks:ehelse:problem:track-not-open",
+            assertEquals(
+                    "urn:no:ks:ehelse:problem:track-not-open",
                     refusal(track(status, OPENS), DEADLINE.plusDays(1), true, "x"));
         }
-        assertEquals("urn:no:ks:ehelse:problem:track-not-open",
+        assertEquals(
+                "urn:no:ks:ehelse:problem:track-not-open",
                 refusal(track(TrackStatus.REGISTRATION_CLOSED, OPENS), OPENS, true, "x"));
     }
 }

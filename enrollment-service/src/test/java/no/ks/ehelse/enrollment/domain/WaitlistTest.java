@@ -53,8 +53,10 @@ class WaitlistTest {
 
     @Test
     void aLargerCapacityPromotesAsManyAsItFreesInQueueOrder() {
-        List<Enrollment> waiting = List.of(enrollment(EnrollmentStatus.WAITLISTED, 11),
-                enrollment(EnrollmentStatus.WAITLISTED, 12), enrollment(EnrollmentStatus.WAITLISTED, 13));
+        List<Enrollment> waiting = List.of(
+                enrollment(EnrollmentStatus.WAITLISTED, 11),
+                enrollment(EnrollmentStatus.WAITLISTED, 12),
+                enrollment(EnrollmentStatus.WAITLISTED, 13));
         assertEquals(waiting.subList(0, 2), Waitlist.promotable(track(12), 10, waiting));
         assertEquals(waiting, Waitlist.promotable(track(null), 10, waiting), "no limit: everyone gets a place");
     }

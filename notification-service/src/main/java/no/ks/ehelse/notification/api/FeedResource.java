@@ -16,8 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import no.ks.ehelse.notification.domain.Channel;
-import no.ks.ehelse.notification.domain.Notifications;
 import no.ks.ehelse.notification.domain.Notification;
+import no.ks.ehelse.notification.domain.Notifications;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
 import no.ks.ehelse.platform.api.ProblemException;
@@ -31,7 +31,7 @@ import no.ks.ehelse.platform.security.Roles;
  */
 @Path("/api/v1/feed")
 @Tag(name = "Feed", description = "Notifications to read, newest first, with read/unread")
-@RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER })
+@RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER})
 public class FeedResource {
 
     private final Notifications notifications;
@@ -46,7 +46,7 @@ public class FeedResource {
     @Operation(summary = "A feed, newest first; ?unread=true for unread entries only")
     public Page<FeedItem> feed(
             @QueryParam("kommunenummer") @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer")
-            String kommunenummer,
+                    String kommunenummer,
             @QueryParam("recipient") String recipient,
             @QueryParam("unread") boolean unread,
             @BeanParam @Valid PageRequest page) {
@@ -75,7 +75,9 @@ public class FeedResource {
     }
 
     private Notification entry(UUID id) {
-        return notifications.find(id).filter(n -> n.channel == Channel.FEED && mayRead(n.recipient))
+        return notifications
+                .find(id)
+                .filter(n -> n.channel == Channel.FEED && mayRead(n.recipient))
                 .orElseThrow(() -> ProblemException.notFound("Feed entry", id.toString()));
     }
 
@@ -84,8 +86,8 @@ public class FeedResource {
             return true;
         }
         if (key.startsWith("kommune:")) {
-            return caller.has(Roles.MUNICIPALITY) && key.equals(Notification.municipalityFeed(
-                    String.valueOf(caller.kommunenummer())));
+            return caller.has(Roles.MUNICIPALITY)
+                    && key.equals(Notification.municipalityFeed(String.valueOf(caller.kommunenummer())));
         }
         return key.equalsIgnoreCase(caller.name());
     }

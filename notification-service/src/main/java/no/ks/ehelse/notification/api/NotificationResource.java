@@ -16,9 +16,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.notification.domain.Channel;
-import no.ks.ehelse.notification.domain.Notifications;
 import no.ks.ehelse.notification.domain.Notification;
 import no.ks.ehelse.notification.domain.NotificationStatus;
+import no.ks.ehelse.notification.domain.Notifications;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
 import no.ks.ehelse.platform.api.ProblemException;
@@ -31,7 +31,7 @@ import no.ks.ehelse.platform.security.Roles;
  */
 @Path("/api/v1/notifications")
 @Tag(name = "Notifications", description = "Messages and their delivery status")
-@RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY })
+@RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY})
 public class NotificationResource {
 
     private final Notifications notifications;
@@ -45,26 +45,34 @@ public class NotificationResource {
     @GET
     @Operation(summary = "Messages, newest first, filtered by status, channel, municipality, recipient or event")
     public Page<NotificationView> list(
-            @QueryParam("status") @Pattern(regexp = "PENDING|SENT|RETRYING|FAILED|SKIPPED",
-                    message = "must be one of PENDING, SENT, RETRYING, FAILED, SKIPPED") String status,
-            @QueryParam("channel") @Pattern(regexp = "EMAIL|WEBHOOK|FEED",
-                    message = "must be one of EMAIL, WEBHOOK, FEED") String channel,
+            @QueryParam("status")
+                    @Pattern(
+                            regexp = "PENDING|SENT|RETRYING|FAILED|SKIPPED",
+                            message = "must be one of PENDING, SENT, RETRYING, FAILED, SKIPPED")
+                    String status,
+            @QueryParam("channel")
+                    @Pattern(regexp = "EMAIL|WEBHOOK|FEED", message = "must be one of EMAIL, WEBHOOK, FEED")
+                    String channel,
             @QueryParam("kommunenummer") @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer")
-            String kommunenummer,
+                    String kommunenummer,
             @QueryParam("recipient") String recipient,
             @QueryParam("eventId") String eventId,
             @BeanParam @Valid PageRequest page) {
         String scope = kommunenummer;
         if (onlyOwnMunicipality()) {
             if (kommunenummer != null && !kommunenummer.equals(caller.kommunenummer())) {
-                throw new ProblemException(403, "forbidden", "Forbidden",
-                        "A municipality sees only the messages about itself");
+                throw new ProblemException(
+                        403, "forbidden", "Forbidden", "A municipality sees only the messages about itself");
             }
             scope = caller.kommunenummer();
         }
         Notifications.Filter filter = new Notifications.Filter(
                 status == null ? null : NotificationStatus.valueOf(status),
-                channel == null ? null : Channel.valueOf(channel), scope, recipient, eventId, null);
+                channel == null ? null : Channel.valueOf(channel),
+                scope,
+                recipient,
+                eventId,
+                null);
         return Page.of(notifications.search(filter), page, NotificationView::of);
     }
 
@@ -81,13 +89,16 @@ public class NotificationResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Admin: send a message again, now (e.g. after fixing an address)")
     public Response redeliver(@PathParam("id") UUID id) {
-        return Response.accepted(NotificationView.of(notifications.redeliver(visible(id)))).build();
+        return Response.accepted(NotificationView.of(notifications.redeliver(visible(id))))
+                .build();
     }
 
     private Notification visible(UUID id) {
-        return notifications.find(id)
-                .filter(n -> !onlyOwnMunicipality() || caller.kommunenummer() != null
-                        && caller.kommunenummer().equals(n.kommunenummer))
+        return notifications
+                .find(id)
+                .filter(n -> !onlyOwnMunicipality()
+                        || caller.kommunenummer() != null
+                                && caller.kommunenummer().equals(n.kommunenummer))
                 .orElseThrow(() -> ProblemException.notFound("Message", id.toString()));
     }
 

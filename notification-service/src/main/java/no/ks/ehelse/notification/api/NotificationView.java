@@ -13,24 +13,55 @@ import no.ks.ehelse.notification.domain.Notification;
 import no.ks.ehelse.notification.domain.NotificationStatus;
 
 /** A notification and its delivery status; {@code attempts} (the log) only on the single-message answer. */
-public record NotificationView(UUID id, String eventId, String eventType, MessageKind kind, Channel channel,
-        String recipient, String kommunenummer, UUID trackId, UUID subscriptionId, boolean digest,
-        NotificationStatus status, int attemptCount, String lastError, OffsetDateTime nextAttemptAt,
-        OffsetDateTime createdAt, OffsetDateTime sentAt, String subject,
+public record NotificationView(
+        UUID id,
+        String eventId,
+        String eventType,
+        MessageKind kind,
+        Channel channel,
+        String recipient,
+        String kommunenummer,
+        UUID trackId,
+        UUID subscriptionId,
+        boolean digest,
+        NotificationStatus status,
+        int attemptCount,
+        String lastError,
+        OffsetDateTime nextAttemptAt,
+        OffsetDateTime createdAt,
+        OffsetDateTime sentAt,
+        String subject,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Attempt> attempts) {
 
-    public record Attempt(OffsetDateTime at, String outcome, Integer httpStatus, String error) {
-    }
+    public record Attempt(OffsetDateTime at, String outcome, Integer httpStatus, String error) {}
 
     static NotificationView of(Notification n) {
         return of(n, null);
     }
 
     static NotificationView of(Notification n, List<DeliveryAttempt> attempts) {
-        return new NotificationView(n.id, n.eventId, n.eventType, n.kind, n.channel, n.recipient, n.kommunenummer,
-                n.trackId, n.subscriptionId, n.digest, n.status, n.attempts, n.lastError, n.nextAttemptAt,
-                n.createdAt, n.sentAt, n.subject, attempts == null ? null
-                        : attempts.stream().map(a -> new Attempt(a.attemptedAt, a.outcome, a.httpStatus, a.error))
+        return new NotificationView(
+                n.id,
+                n.eventId,
+                n.eventType,
+                n.kind,
+                n.channel,
+                n.recipient,
+                n.kommunenummer,
+                n.trackId,
+                n.subscriptionId,
+                n.digest,
+                n.status,
+                n.attempts,
+                n.lastError,
+                n.nextAttemptAt,
+                n.createdAt,
+                n.sentAt,
+                n.subject,
+                attempts == null
+                        ? null
+                        : attempts.stream()
+                                .map(a -> new Attempt(a.attemptedAt, a.outcome, a.httpStatus, a.error))
                                 .toList());
     }
 }

@@ -22,11 +22,11 @@ import no.ks.ehelse.platform.security.Roles;
  */
 @Path("/api/v1/recipients/{address}/delivery")
 @Tag(name = "Preferences", description = "Immediate or daily digest, per recipient")
-@RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER })
+@RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER})
 public class PreferenceResource {
 
-    public record Preference(@NotNull(message = "is required") Cadence delivery) {
-    }
+    public record Preference(
+            @NotNull(message = "is required") Cadence delivery) {}
 
     private final Preferences preferences;
     private final Caller caller;
@@ -45,7 +45,8 @@ public class PreferenceResource {
 
     @PUT
     @Operation(summary = "Choose IMMEDIATE or DAILY_DIGEST for this recipient")
-    public Preference set(@PathParam("address") String address,
+    public Preference set(
+            @PathParam("address") String address,
             @NotNull(message = "a body is required") @Valid Preference preference) {
         check(address);
         return new Preference(preferences.prefer(address, preference.delivery(), caller.name()));
@@ -55,11 +56,16 @@ public class PreferenceResource {
         if (!address.contains("@") || address.length() > 320) {
             throw ProblemException.invalidField("address", "must be an e-mail address");
         }
-        boolean allowed = caller.has(Roles.ADMIN) || address.equalsIgnoreCase(caller.name())
-                || caller.has(Roles.MUNICIPALITY) && caller.kommunenummer() != null
+        boolean allowed = caller.has(Roles.ADMIN)
+                || address.equalsIgnoreCase(caller.name())
+                || caller.has(Roles.MUNICIPALITY)
+                        && caller.kommunenummer() != null
                         && preferences.isContactOf(address, caller.kommunenummer());
         if (!allowed) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
                     "Only the recipient, their municipality or an admin may choose this");
         }
     }

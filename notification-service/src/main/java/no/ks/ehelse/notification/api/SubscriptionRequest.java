@@ -10,8 +10,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import no.ks.ehelse.notification.domain.Channel;
 import no.ks.ehelse.notification.domain.Cadence;
+import no.ks.ehelse.notification.domain.Channel;
 import no.ks.ehelse.notification.domain.Subscriptions;
 
 @Schema(example = """
@@ -19,17 +19,33 @@ import no.ks.ehelse.notification.domain.Subscriptions;
          "channel": "EMAIL", "address": "postmottak@kommune.example", "kommunenummer": "4601", "delivery": "DAILY_DIGEST"}""")
 public record SubscriptionRequest(
         @NotEmpty(message = "must name at least one event type") @Size(max = 50, message = "at most 50 event types")
-        List<@NotNull(message = "must not be null") @Pattern(regexp = "no\\.ks\\.ehelse\\.[a-z-]+(\\.[a-z-]+)+\\.v[0-9]+", message = "must be an event type such as no.ks.ehelse.enrollment.enrolled.v1") String> eventTypes,
+        List<
+                        @NotNull(message = "must not be null")
+                        @Pattern(
+                                regexp = "no\\.ks\\.ehelse\\.[a-z-]+(\\.[a-z-]+)+\\.v[0-9]+",
+                                message = "must be an event type such as no.ks.ehelse.enrollment.enrolled.v1")
+                        String>
+                eventTypes,
+
         @NotNull(message = "is required") Channel channel,
-        @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters") String address,
-        @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer") String kommunenummer,
-        @Size(max = 100, message = "must be at most 100 characters") String network,
-        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a solution code such as 'vkp'") String solution,
+
+        @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+        String address,
+
+        @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer")
+        String kommunenummer,
+
+        @Size(max = 100, message = "must be at most 100 characters")
+        String network,
+
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a solution code such as 'vkp'")
+        String solution,
+
         UUID trackId,
         Cadence delivery) {
 
     Subscriptions.Request request() {
-        return new Subscriptions.Request(eventTypes, channel, address, kommunenummer, network, solution, trackId,
-                delivery);
+        return new Subscriptions.Request(
+                eventTypes, channel, address, kommunenummer, network, solution, trackId, delivery);
     }
 }

@@ -15,8 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import no.ks.ehelse.notification.domain.Notifications;
 import no.ks.ehelse.notification.domain.Notification;
+import no.ks.ehelse.notification.domain.Notifications;
 import no.ks.ehelse.notification.domain.Subscription;
 import no.ks.ehelse.notification.domain.Subscriptions;
 import no.ks.ehelse.platform.api.Page;
@@ -28,7 +28,7 @@ import no.ks.ehelse.platform.security.Roles;
 /** Subscriptions belong to their creator; an admin sees all. NHN's integration account does not subscribe. */
 @Path("/api/v1/subscriptions")
 @Tag(name = "Subscriptions", description = "Who is told about which events, and how")
-@RolesAllowed({ Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER })
+@RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER})
 public class SubscriptionResource {
 
     private final Subscriptions subscriptions;
@@ -55,12 +55,15 @@ public class SubscriptionResource {
     }
 
     @POST
-    @Operation(summary = "Subscribe to event types by e-mail or webhook; a webhook's signing secret is in this "
-            + "answer only. Announces notification.subscription-created")
+    @Operation(
+            summary = "Subscribe to event types by e-mail or webhook; a webhook's signing secret is in this "
+                    + "answer only. Announces notification.subscription-created")
     public Response subscribe(@NotNull(message = "a body is required") @Valid SubscriptionRequest request) {
         Subscriptions.Created created = subscriptions.subscribe(request.request(), caller.name());
         SubscriptionView view = SubscriptionView.of(created.subscription(), created.secret());
-        return Response.created(URI.create("/api/v1/subscriptions/" + view.id())).entity(view).build();
+        return Response.created(URI.create("/api/v1/subscriptions/" + view.id()))
+                .entity(view)
+                .build();
     }
 
     @POST
@@ -75,7 +78,9 @@ public class SubscriptionResource {
     @Operation(summary = "The delivery log of a subscription: its messages, newest first, with status and attempts")
     public Page<NotificationView> deliveries(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         owned(id);
-        return Page.of(notifications.search(new Notifications.Filter(null, null, null, null, null, id)), page,
+        return Page.of(
+                notifications.search(new Notifications.Filter(null, null, null, null, null, id)),
+                page,
                 NotificationView::of);
     }
 
@@ -96,13 +101,16 @@ public class SubscriptionResource {
     }
 
     private Subscription owned(UUID id) {
-        return subscriptions.find(id, caller.name(), caller.has(Roles.ADMIN))
+        return subscriptions
+                .find(id, caller.name(), caller.has(Roles.ADMIN))
                 .orElseThrow(() -> ProblemException.notFound("Subscription", id.toString()));
     }
 
     private Notification message(UUID id, UUID messageId) {
         owned(id);
-        return notifications.find(messageId).filter(n -> id.equals(n.subscriptionId))
+        return notifications
+                .find(messageId)
+                .filter(n -> id.equals(n.subscriptionId))
                 .orElseThrow(() -> ProblemException.notFound("Message", messageId.toString()));
     }
 }

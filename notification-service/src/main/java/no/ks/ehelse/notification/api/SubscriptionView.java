@@ -6,14 +6,25 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import no.ks.ehelse.notification.domain.Channel;
 import no.ks.ehelse.notification.domain.Cadence;
+import no.ks.ehelse.notification.domain.Channel;
 import no.ks.ehelse.notification.domain.Subscription;
 
 /** A subscription; {@code secret} appears only in the answer that created a webhook subscription. */
-public record SubscriptionView(UUID id, String owner, List<String> eventTypes, Channel channel, String address,
-        String kommunenummer, String network, String solution, UUID trackId, Cadence delivery,
-        OffsetDateTime createdAt, OffsetDateTime disabledAt, String disabledReason,
+public record SubscriptionView(
+        UUID id,
+        String owner,
+        List<String> eventTypes,
+        Channel channel,
+        String address,
+        String kommunenummer,
+        String network,
+        String solution,
+        UUID trackId,
+        Cadence delivery,
+        OffsetDateTime createdAt,
+        OffsetDateTime disabledAt,
+        String disabledReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
     static SubscriptionView of(Subscription s) {
@@ -21,7 +32,20 @@ public record SubscriptionView(UUID id, String owner, List<String> eventTypes, C
     }
 
     static SubscriptionView of(Subscription s, String secret) {
-        return new SubscriptionView(s.id, s.owner, s.eventTypes, s.channel, s.address, s.kommunenummer, s.network,
-                s.solution, s.trackId, s.cadence, s.createdAt, s.disabledAt, s.disabledReason, secret);
+        return new SubscriptionView(
+                s.id,
+                s.owner,
+                s.eventTypes,
+                s.channel,
+                s.address,
+                s.kommunenummer,
+                s.network,
+                s.solution,
+                s.trackId,
+                s.cadence,
+                s.createdAt,
+                s.disabledAt,
+                s.disabledReason,
+                secret);
     }
 }

@@ -24,7 +24,12 @@ public class Digests {
     private final MailSender mail;
     private final Clock clock;
 
-    Digests(EntityManager em, Messages messages, StatusTransitions transitions, Recipients recipients, MailSender mail,
+    Digests(
+            EntityManager em,
+            Messages messages,
+            StatusTransitions transitions,
+            Recipients recipients,
+            MailSender mail,
             Clock clock) {
         this.em = em;
         this.messages = messages;
@@ -37,9 +42,10 @@ public class Digests {
     @SuppressWarnings("unchecked")
     void sendDue() {
         List<String> recipients = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT DISTINCT recipient FROM notification WHERE digest AND channel = 'EMAIL' "
-                        + "AND status IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now LIMIT 200")
-                .setParameter("now", OffsetDateTime.now(clock)).getResultList());
+                        "SELECT DISTINCT recipient FROM notification WHERE digest AND channel = 'EMAIL' "
+                                + "AND status IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now LIMIT 200")
+                .setParameter("now", OffsetDateTime.now(clock))
+                .getResultList());
         for (String recipient : recipients) {
             QuarkusTransaction.requiringNew().run(() -> sendTo(recipient));
         }
@@ -48,14 +54,19 @@ public class Digests {
     @SuppressWarnings("unchecked")
     private void sendTo(String recipient) {
         Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(:r))")
-                .setParameter("r", "digest:" + recipient).getSingleResult();
+                .setParameter("r", "digest:" + recipient)
+                .getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             return;
         }
-        List<Notification> due = em.createNativeQuery("SELECT * FROM notification WHERE recipient = :r AND digest "
-                + "AND channel = 'EMAIL' AND status IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now "
-                + "ORDER BY created_at FOR UPDATE SKIP LOCKED", Notification.class)
-                .setParameter("r", recipient).setParameter("now", OffsetDateTime.now(clock)).getResultList();
+        List<Notification> due = em.createNativeQuery(
+                        "SELECT * FROM notification WHERE recipient = :r AND digest "
+                                + "AND channel = 'EMAIL' AND status IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now "
+                                + "ORDER BY created_at FOR UPDATE SKIP LOCKED",
+                        Notification.class)
+                .setParameter("r", recipient)
+                .setParameter("now", OffsetDateTime.now(clock))
+                .getResultList();
         List<Notification> included = new ArrayList<>();
         List<Messages.Rendered> items = new ArrayList<>();
         String name = null;

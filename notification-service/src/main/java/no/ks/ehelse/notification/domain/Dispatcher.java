@@ -47,9 +47,19 @@ public class Dispatcher {
     private final Clock clock;
     private final DrainLoop loop;
 
-    Dispatcher(EntityManager em, Messages messages, StatusTransitions transitions, Recipients recipients,
-            WebhookRetryPolicy policy, Digests digests, MailSender mail, WebhookSender webhooks,
-            WebhookEndpoints endpoints, Subscriptions subscriptions, NotificationConfig config, Clock clock) {
+    Dispatcher(
+            EntityManager em,
+            Messages messages,
+            StatusTransitions transitions,
+            Recipients recipients,
+            WebhookRetryPolicy policy,
+            Digests digests,
+            MailSender mail,
+            WebhookSender webhooks,
+            WebhookEndpoints endpoints,
+            Subscriptions subscriptions,
+            NotificationConfig config,
+            Clock clock) {
         this.em = em;
         this.messages = messages;
         this.transitions = transitions;
@@ -76,7 +86,8 @@ public class Dispatcher {
     }
 
     /** Retries, digests and anything another replica left behind. */
-    @Scheduled(every = "${ehelse.notifications.delivery.poll-interval:1s}",
+    @Scheduled(
+            every = "${ehelse.notifications.delivery.poll-interval:1s}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void poll() {
         loop.wake();
@@ -99,13 +110,18 @@ public class Dispatcher {
     boolean deliverNext() {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<?> ids = em.createNativeQuery("SELECT id FROM notification WHERE status IN ('PENDING', 'RETRYING') "
-                    + "AND NOT digest AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT 1 "
-                    + "FOR UPDATE SKIP LOCKED").setParameter("now", OffsetDateTime.now(clock)).getResultList();
+                            + "AND NOT digest AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT 1 "
+                            + "FOR UPDATE SKIP LOCKED")
+                    .setParameter("now", OffsetDateTime.now(clock))
+                    .getResultList();
             if (ids.isEmpty()) {
                 return false;
             }
-            Notification n = em.find(Notification.class, ids.get(0) instanceof UUID u ? u
-                    : UUID.fromString(ids.get(0).toString()));
+            Notification n = em.find(
+                    Notification.class,
+                    ids.get(0) instanceof UUID u
+                            ? u
+                            : UUID.fromString(ids.get(0).toString()));
             deliver(n);
             return true;
         });
@@ -161,9 +177,13 @@ public class Dispatcher {
                 subscriptions.disable(s.id, "endpoint answered 410 Gone at " + OffsetDateTime.now(clock));
                 transitions.failed(n, "endpoint answered 410 Gone; subscription disabled", answer.status());
             }
-            case RETRY -> transitions.retry(n, answer.error(),
-                    policy.retryAfter(answer.status(), answer.retryAfter(), clock.instant()).orElse(null),
-                    answer.status() == 0 ? null : answer.status());
+            case RETRY ->
+                transitions.retry(
+                        n,
+                        answer.error(),
+                        policy.retryAfter(answer.status(), answer.retryAfter(), clock.instant())
+                                .orElse(null),
+                        answer.status() == 0 ? null : answer.status());
         }
     }
 
@@ -176,12 +196,16 @@ public class Dispatcher {
         data.put("kommunenummer", n.kommunenummer);
         data.put("trackId", n.trackId);
         String enrollmentId = n.eventType.startsWith("no.ks.ehelse.enrollment.")
-                ? event.data.path("id").asText(null) : null;
+                ? event.data.path("id").asText(null)
+                : null;
         data.put("enrollmentId", enrollmentId);
         data.put("solution", event.data.path("solution").asText(null));
         String base = config.links().enrollmentApi();
-        data.put("link", enrollmentId != null ? base + "/api/v1/enrollments/" + enrollmentId
-                : n.trackId != null ? base + "/api/v1/tracks/" + n.trackId : null);
+        data.put(
+                "link",
+                enrollmentId != null
+                        ? base + "/api/v1/enrollments/" + enrollmentId
+                        : n.trackId != null ? base + "/api/v1/tracks/" + n.trackId : null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", n.eventType);
         body.put("timestamp", (event.occurredAt != null ? event.occurredAt : n.createdAt).toString());

@@ -10,11 +10,10 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 public final class Formats {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy",
-            Locale.forLanguageTag("nb-NO"));
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("nb-NO"));
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static String norsk(LocalDate date) {
         return date == null ? "" : DATE.format(date);

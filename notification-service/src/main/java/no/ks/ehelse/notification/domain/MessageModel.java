@@ -10,46 +10,64 @@ import io.quarkus.qute.TemplateData;
  * Values may be null (a track without kick-off date); templates test them with {@code #if}.
  */
 @TemplateData
-public record MessageModel(String recipientName, Place municipality, TrackInfo track, EnrollmentInfo enrollment,
-        DeadlineInfo deadline, Summary summary, String eventType, String eventSubject) {
+public record MessageModel(
+        String recipientName,
+        Place municipality,
+        TrackInfo track,
+        EnrollmentInfo enrollment,
+        DeadlineInfo deadline,
+        Summary summary,
+        String eventType,
+        String eventSubject) {
 
     @TemplateData
-    public record Place(String kommunenummer, String name) {
-    }
+    public record Place(String kommunenummer, String name) {}
 
     @TemplateData
-    public record Person(String name, String email) {
-    }
+    public record Person(String name, String email) {}
 
     @TemplateData
-    public record Item(String text, LocalDate date) {
-    }
+    public record Item(String text, LocalDate date) {}
 
     @TemplateData
-    public record TrackInfo(String name, String solution, String vendor, String description,
-            LocalDate registrationDeadline, LocalDate kickOff, LocalDate closing, Integer capacity,
-            List<Item> prerequisites, List<Item> milestones, Person lead, Person deputy, String status, String link) {
-    }
+    public record TrackInfo(
+            String name,
+            String solution,
+            String vendor,
+            String description,
+            LocalDate registrationDeadline,
+            LocalDate kickOff,
+            LocalDate closing,
+            Integer capacity,
+            List<Item> prerequisites,
+            List<Item> milestones,
+            Person lead,
+            Person deputy,
+            String status,
+            String link) {}
 
     @TemplateData
-    public record EnrollmentInfo(String status, Integer waitlistPosition, boolean late, LocalDate wentLiveOn,
-            String reason, String deadlineItem, LocalDate deadline, String link, String withdrawal) {
-    }
+    public record EnrollmentInfo(
+            String status,
+            Integer waitlistPosition,
+            boolean late,
+            LocalDate wentLiveOn,
+            String reason,
+            String deadlineItem,
+            LocalDate deadline,
+            String link,
+            String withdrawal) {}
 
     @TemplateData
-    public record DeadlineInfo(LocalDate previous, LocalDate current, Integer daysLeft, String reason) {
-    }
+    public record DeadlineInfo(LocalDate previous, LocalDate current, Integer daysLeft, String reason) {}
 
     @TemplateData
-    public record Summary(List<String> confirmed, List<String> waitlisted, List<String> networksWithoutEnrollment) {
-    }
+    public record Summary(List<String> confirmed, List<String> waitlisted, List<String> networksWithoutEnrollment) {}
 
     /** One message inside a digest. */
     @TemplateData
-    public record DigestItem(String subject, String text) {
-    }
+    public record DigestItem(String subject, String text) {}
 
     @TemplateData
-    public record Digest(String recipientName, List<DigestItem> items) {
-    }
+    public record Digest(String recipientName, List<DigestItem> items) {}
 }

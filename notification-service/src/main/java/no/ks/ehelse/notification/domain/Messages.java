@@ -32,8 +32,7 @@ import no.ks.ehelse.notification.domain.MessageModel.TrackInfo;
 @ApplicationScoped
 public class Messages {
 
-    public record Rendered(String subject, String text, String html) {
-    }
+    public record Rendered(String subject, String text, String html) {}
 
     /** The message needs data this service has not received yet (e.g. the track); try again later. */
     public static class NotReady extends RuntimeException {
@@ -62,8 +61,13 @@ public class Messages {
     }
 
     public Rendered digest(String recipientName, List<Rendered> items) {
-        return render("digest", new MessageModel.Digest(recipientName,
-                items.stream().map(r -> new MessageModel.DigestItem(r.subject(), r.text())).toList()));
+        return render(
+                "digest",
+                new MessageModel.Digest(
+                        recipientName,
+                        items.stream()
+                                .map(r -> new MessageModel.DigestItem(r.subject(), r.text()))
+                                .toList()));
     }
 
     private Rendered render(String name, Object model) {
@@ -73,8 +77,11 @@ public class Messages {
             throw new Broken("no template messages/" + name + ".txt and .html", null);
         }
         try {
-            String subject = text.getFragment("subject").data("m", model).render().strip();
-            return new Rendered(subject, text.data("m", model).render().strip() + "\n",
+            String subject =
+                    text.getFragment("subject").data("m", model).render().strip();
+            return new Rendered(
+                    subject,
+                    text.data("m", model).render().strip() + "\n",
                     html.data("m", model).render());
         } catch (TemplateException | IllegalStateException e) {
             throw new Broken("template messages/" + name + ": " + e.getMessage(), e);
@@ -91,17 +98,20 @@ public class Messages {
             }
             track = t == null ? null : track(t);
         }
-        String kommunenummer = n.kommunenummer != null ? n.kommunenummer : data.path("kommunenummer").asText(null);
+        String kommunenummer = n.kommunenummer != null
+                ? n.kommunenummer
+                : data.path("kommunenummer").asText(null);
         Place place = kommunenummer == null ? null : new Place(kommunenummer, nameOf(kommunenummer));
-        EnrollmentInfo enrollment = data.has("kommunenummer") && data.has("status") && data.has("trackId")
-                ? enrollment(data) : null;
-        DeadlineInfo deadline = new DeadlineInfo(date(data.path("previousDeadline")),
+        EnrollmentInfo enrollment =
+                data.has("kommunenummer") && data.has("status") && data.has("trackId") ? enrollment(data) : null;
+        DeadlineInfo deadline = new DeadlineInfo(
+                date(data.path("previousDeadline")),
                 date(data.path("registrationDeadline")),
                 data.path("daysLeft").canConvertToInt() ? data.path("daysLeft").asInt() : null,
                 data.path("reason").asText(null));
         Summary summary = n.kind == MessageKind.DEADLINE_PASSED ? summary(n.trackId, data) : null;
-        return new MessageModel(n.recipientName, place, track, enrollment, deadline, summary, event.type,
-                event.subject);
+        return new MessageModel(
+                n.recipientName, place, track, enrollment, deadline, summary, event.type, event.subject);
     }
 
     private TrackInfo track(TrackProjection t) {
@@ -116,32 +126,56 @@ public class Messages {
             String title = m.path("title").asText(null);
             milestones.add(new Item(title == null ? kind : kind + ": " + title, date(m.path("date"))));
         }
-        return new TrackInfo(t.name, t.solution, s.path("vendor").asText(null), s.path("description").asText(null),
-                t.registrationDeadline, date(s.path("kickOff")), date(s.path("closing")),
-                s.path("capacity").canConvertToInt() ? s.path("capacity").asInt() : null, prerequisites,
-                milestones, member(s, "LEAD"), member(s, "DEPUTY"), t.status,
+        return new TrackInfo(
+                t.name,
+                t.solution,
+                s.path("vendor").asText(null),
+                s.path("description").asText(null),
+                t.registrationDeadline,
+                date(s.path("kickOff")),
+                date(s.path("closing")),
+                s.path("capacity").canConvertToInt() ? s.path("capacity").asInt() : null,
+                prerequisites,
+                milestones,
+                member(s, "LEAD"),
+                member(s, "DEPUTY"),
+                t.status,
                 config.links().enrollmentApi() + "/api/v1/tracks/" + t.id);
     }
 
     private EnrollmentInfo enrollment(JsonNode data) {
         String id = data.path("id").asText();
         String link = config.links().enrollmentApi() + "/api/v1/enrollments/" + id;
-        return new EnrollmentInfo(data.path("status").asText(),
-                data.path("waitlistPosition").canConvertToInt() ? data.path("waitlistPosition").asInt() : null,
-                data.path("late").asBoolean(), date(data.path("wentLiveOn")), data.path("reason").asText(null),
-                data.path("deadlineItem").asText(null), date(data.path("deadline")), link, link + "/withdrawal");
+        return new EnrollmentInfo(
+                data.path("status").asText(),
+                data.path("waitlistPosition").canConvertToInt()
+                        ? data.path("waitlistPosition").asInt()
+                        : null,
+                data.path("late").asBoolean(),
+                date(data.path("wentLiveOn")),
+                data.path("reason").asText(null),
+                data.path("deadlineItem").asText(null),
+                date(data.path("deadline")),
+                link,
+                link + "/withdrawal");
     }
 
     /** Who enrolled and who waits, by name, from the enrollment projection at send time. */
     private Summary summary(UUID trackId, JsonNode data) {
         List<EnrollmentProjection> enrollments = EnrollmentProjection.list("trackId", trackId);
-        Map<String, String> names = MunicipalityProjection.<MunicipalityProjection>list("kommunenummer in ?1",
-                enrollments.stream().map(e -> e.kommunenummer).toList()).stream()
+        Map<String, String> names = MunicipalityProjection.<MunicipalityProjection>list(
+                        "kommunenummer in ?1",
+                        enrollments.stream().map(e -> e.kommunenummer).toList())
+                .stream()
                 .collect(Collectors.toMap(m -> m.kommunenummer, m -> m.name));
         Function<EnrollmentProjection, String> name = e -> names.getOrDefault(e.kommunenummer, e.kommunenummer);
-        List<String> confirmed = enrollments.stream().filter(e -> !e.status.equals("WITHDRAWN")
-                && !e.status.equals("WAITLISTED")).map(name).sorted().toList();
-        List<String> waitlisted = enrollments.stream().filter(e -> e.status.equals("WAITLISTED"))
+        List<String> confirmed = enrollments.stream()
+                .filter(e -> !e.status.equals("WITHDRAWN") && !e.status.equals("WAITLISTED"))
+                .map(name)
+                .sorted()
+                .toList();
+        List<String> waitlisted = enrollments.stream()
+                .filter(e -> e.status.equals("WAITLISTED"))
                 .sorted(Comparator.comparing(e -> e.waitlistPosition == null ? Integer.MAX_VALUE : e.waitlistPosition))
                 .map(e -> name.apply(e) + (e.waitlistPosition == null ? "" : " (plass " + e.waitlistPosition + ")"))
                 .toList();

@@ -6,5 +6,9 @@ package no.ks.ehelse.notification.domain;
  * send no longer held at send time, e.g. the municipality enrolled after a reminder was planned).
  */
 public enum NotificationStatus {
-    PENDING, SENT, RETRYING, FAILED, SKIPPED
+    PENDING,
+    SENT,
+    RETRYING,
+    FAILED,
+    SKIPPED
 }

@@ -21,9 +21,13 @@ import no.ks.ehelse.platform.api.ProblemException;
 public class Notifications {
 
     /** Filters of the status query; null means any. */
-    public record Filter(NotificationStatus status, Channel channel, String kommunenummer, String recipient,
-            String eventId, UUID subscriptionId) {
-    }
+    public record Filter(
+            NotificationStatus status,
+            Channel channel,
+            String kommunenummer,
+            String recipient,
+            String eventId,
+            UUID subscriptionId) {}
 
     private final Clock clock;
 
@@ -38,11 +42,16 @@ public class Notifications {
         add(where, params, "status", f.status());
         add(where, params, "channel", f.channel());
         add(where, params, "kommunenummer", f.kommunenummer());
-        add(where, params, "recipient", f.recipient() == null ? null : f.recipient().toLowerCase(Locale.ROOT));
+        add(
+                where,
+                params,
+                "recipient",
+                f.recipient() == null ? null : f.recipient().toLowerCase(Locale.ROOT));
         add(where, params, "eventId", f.eventId());
         add(where, params, "subscriptionId", f.subscriptionId());
         Sort sort = Sort.descending("createdAt").and("id");
-        return where.isEmpty() ? Notification.findAll(sort)
+        return where.isEmpty()
+                ? Notification.findAll(sort)
                 : Notification.find(String.join(" and ", where), sort, params);
     }
 
@@ -59,9 +68,12 @@ public class Notifications {
     /** A feed, newest first: the municipality's ({@code kommune:<nr>}) or a person's (their address). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PanacheQuery<Notification> feed(String recipient, boolean unreadOnly) {
-        return Notification.find("channel = ?1 and status = ?2 and recipient = ?3"
-                + (unreadOnly ? " and readAt is null" : ""), Sort.descending("createdAt").and("id"), Channel.FEED,
-                NotificationStatus.SENT, recipient.toLowerCase(Locale.ROOT));
+        return Notification.find(
+                "channel = ?1 and status = ?2 and recipient = ?3" + (unreadOnly ? " and readAt is null" : ""),
+                Sort.descending("createdAt").and("id"),
+                Channel.FEED,
+                NotificationStatus.SENT,
+                recipient.toLowerCase(Locale.ROOT));
     }
 
     @Transactional
@@ -84,8 +96,9 @@ public class Notifications {
         if (n.subscriptionId != null) {
             Subscription s = Subscription.findById(n.subscriptionId);
             if (s != null && s.disabledAt != null) {
-                throw ProblemException.conflict("subscription-disabled", "The subscription is disabled ("
-                        + s.disabledReason + "); enable it before re-delivering");
+                throw ProblemException.conflict(
+                        "subscription-disabled",
+                        "The subscription is disabled (" + s.disabledReason + "); enable it before re-delivering");
             }
         }
         n.status = NotificationStatus.PENDING;

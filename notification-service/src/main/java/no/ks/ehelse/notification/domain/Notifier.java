@@ -28,8 +28,7 @@ public class Notifier {
     private static final Logger LOG = Logger.getLogger(Notifier.class);
 
     /** Written after a consumer transaction planned messages, so the dispatcher can start at once. */
-    public record Planned(int count) {
-    }
+    public record Planned(int count) {}
 
     private final EntityManager em;
     private final Recipients recipients;
@@ -38,7 +37,12 @@ public class Notifier {
     private final NotificationConfig config;
     private final Event<Planned> planned;
 
-    Notifier(EntityManager em, Recipients recipients, Preferences preferences, Clock clock, NotificationConfig config,
+    Notifier(
+            EntityManager em,
+            Recipients recipients,
+            Preferences preferences,
+            Clock clock,
+            NotificationConfig config,
             Event<Planned> planned) {
         this.em = em;
         this.recipients = recipients;
@@ -52,8 +56,9 @@ public class Notifier {
     public void plan(CloudEvent event) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (event.time() != null && event.time().isBefore(now.minus(config.maxEventAge()))) {
-            LOG.debugf("Event %s (%s) from %s is older than %s: projections updated, nobody told", event.id(),
-                    event.type(), event.time(), config.maxEventAge());
+            LOG.debugf(
+                    "Event %s (%s) from %s is older than %s: projections updated, nobody told",
+                    event.id(), event.type(), event.time(), config.maxEventAge());
             return;
         }
         MessageKind kind = kindOf(event);
@@ -83,12 +88,19 @@ public class Notifier {
         }
         // Municipalities' feeds.
         for (String k : recipients.municipalityFeeds(kind, track, trackId, kommunenummer)) {
-            planned.add(notification(event, kind, Channel.FEED, Notification.municipalityFeed(k),
-                    new Recipient(null, null, k, null), trackId, now));
+            planned.add(notification(
+                    event,
+                    kind,
+                    Channel.FEED,
+                    Notification.municipalityFeed(k),
+                    new Recipient(null, null, k, null),
+                    trackId,
+                    now));
         }
         // Subscriptions, on their chosen channel.
         for (Subscription s : Subscriptions.matching(em, event, trackId, kommunenummer)) {
-            Recipient r = s.channel == Channel.EMAIL ? Recipient.of(s.address, null, kommunenummer)
+            Recipient r = s.channel == Channel.EMAIL
+                    ? Recipient.of(s.address, null, kommunenummer)
                     : new Recipient("webhook:" + s.id, null, kommunenummer, null);
             Notification n = notification(event, kind, s.channel, r.address(), r, trackId, now);
             n.subscriptionId = s.id;
@@ -98,7 +110,8 @@ public class Notifier {
             planned.add(n);
         }
         if (!missing.isEmpty()) {
-            LOG.warnf("Event %s (%s): %d recipient(s) cannot be reached, recorded as FAILED messages; first: %s",
+            LOG.warnf(
+                    "Event %s (%s): %d recipient(s) cannot be reached, recorded as FAILED messages; first: %s",
                     event.id(), event.type(), missing.size(), missing.get(0));
         }
         if (planned.isEmpty()) {
@@ -115,8 +128,10 @@ public class Notifier {
 
     static MessageKind kindOf(CloudEvent event) {
         return switch (event.type()) {
-            case "no.ks.ehelse.enrollment.enrolled.v1" -> "WAITLISTED".equals(event.data().path("status").asText())
-                    ? MessageKind.ENROLLED_WAITLISTED : MessageKind.ENROLLED_CONFIRMED;
+            case "no.ks.ehelse.enrollment.enrolled.v1" ->
+                "WAITLISTED".equals(event.data().path("status").asText())
+                        ? MessageKind.ENROLLED_WAITLISTED
+                        : MessageKind.ENROLLED_CONFIRMED;
             case "no.ks.ehelse.enrollment.waitlist-promoted.v1" -> MessageKind.WAITLIST_PROMOTED;
             case "no.ks.ehelse.enrollment.withdrawn.v1" -> MessageKind.WITHDRAWN;
             case "no.ks.ehelse.enrollment.went-live.v1" -> MessageKind.WENT_LIVE;
@@ -153,8 +168,14 @@ public class Notifier {
         return today.isAfter(local) ? today : today.plusDays(1);
     }
 
-    private static Notification notification(CloudEvent event, MessageKind kind, Channel channel, String recipient,
-            Recipient who, UUID trackId, OffsetDateTime now) {
+    private static Notification notification(
+            CloudEvent event,
+            MessageKind kind,
+            Channel channel,
+            String recipient,
+            Recipient who,
+            UUID trackId,
+            OffsetDateTime now) {
         Notification n = new Notification();
         n.id = UUID.randomUUID();
         n.eventId = event.id();
@@ -190,8 +211,8 @@ public class Notifier {
      * up, so a race between replicas fails the transaction (and the retry then skips) instead of sending twice.
      */
     private static int insert(Notification n) {
-        if (Notification.count("eventId = ?1 and recipient = ?2 and channel = ?3", n.eventId, n.recipient,
-                n.channel) > 0) {
+        if (Notification.count("eventId = ?1 and recipient = ?2 and channel = ?3", n.eventId, n.recipient, n.channel)
+                > 0) {
             return 0;
         }
         n.persist();

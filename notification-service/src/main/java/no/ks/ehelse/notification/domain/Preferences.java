@@ -41,7 +41,10 @@ public class Preferences {
     /** Is the address a registry contact of the municipality? (A municipality may set its contacts' choice.) */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isContactOf(String address, String kommunenummer) {
-        return ContactProjection.count("kommunenummer = ?1 and email = ?2", kommunenummer,
-                address.strip().toLowerCase(Locale.ROOT)) > 0;
+        return ContactProjection.count(
+                        "kommunenummer = ?1 and email = ?2",
+                        kommunenummer,
+                        address.strip().toLowerCase(Locale.ROOT))
+                > 0;
     }
 }

@@ -43,8 +43,7 @@ public class Recipients {
     }
 
     /** The people to write to, one per address. */
-    List<Recipient> people(MessageKind kind, JsonNode data, TrackProjection track, UUID trackId,
-            String kommunenummer) {
+    List<Recipient> people(MessageKind kind, JsonNode data, TrackProjection track, UUID trackId, String kommunenummer) {
         List<Recipient> people = new ArrayList<>();
         switch (kind) {
             case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED -> people.addAll(contacts(kommunenummer));
@@ -64,8 +63,8 @@ public class Recipients {
             case DEADLINE_EXTENDED -> {
                 people.addAll(workingGroup(track, data, trackId, "LEAD"));
                 people.addAll(workingGroup(track, data, trackId, "DEPUTY"));
-                for (ContactProjection c : ContactProjection.<ContactProjection>list(
-                        "network is not null order by network, seq")) {
+                for (ContactProjection c :
+                        ContactProjection.<ContactProjection>list("network is not null order by network, seq")) {
                     people.add(Recipient.of(c.email, c.name, null));
                 }
             }
@@ -86,7 +85,11 @@ public class Recipients {
     /** The municipalities whose feed gets the entry. */
     List<String> municipalityFeeds(MessageKind kind, TrackProjection track, UUID trackId, String kommunenummer) {
         return switch (kind) {
-            case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED, WENT_LIVE, WITHDRAWN,
+            case ENROLLED_CONFIRMED,
+                    ENROLLED_WAITLISTED,
+                    WAITLIST_PROMOTED,
+                    WENT_LIVE,
+                    WITHDRAWN,
                     PREREQUISITE_OVERDUE -> kommunenummer == null ? List.of() : List.of(kommunenummer);
             case DEADLINE_APPROACHING -> notEnrolled(trackId);
             case TRACK_CHANGED -> enrolled(track);
@@ -96,7 +99,8 @@ public class Recipients {
 
     /** Why a planned notification should no longer go out, checked just before sending; null to send. */
     String skipReason(Notification n) {
-        if (n.kind == MessageKind.DEADLINE_APPROACHING && n.kommunenummer != null
+        if (n.kind == MessageKind.DEADLINE_APPROACHING
+                && n.kommunenummer != null
                 && EnrollmentProjection.enrolled(n.trackId, n.kommunenummer)) {
             return "municipality " + n.kommunenummer + " enrolled after the reminder was planned";
         }
@@ -124,14 +128,21 @@ public class Recipients {
             if (role.equals(member.path("role").asText())) {
                 String email = member.path("email").asText(null);
                 String name = member.path("name").asText(null);
-                found.add(email == null || email.isBlank()
-                        ? Recipient.missing(key + (knownTrack == null ? "" : knownTrack), name, null,
-                                "the track's " + role + " (" + name + ") has no e-mail address")
-                        : Recipient.of(email, name, null));
+                found.add(
+                        email == null || email.isBlank()
+                                ? Recipient.missing(
+                                        key + (knownTrack == null ? "" : knownTrack),
+                                        name,
+                                        null,
+                                        "the track's " + role + " (" + name + ") has no e-mail address")
+                                : Recipient.of(email, name, null));
             }
         }
         if (found.isEmpty() && knownTrack == null && !"DEPUTY".equals(role)) {
-            return List.of(Recipient.missing(key + trackId, null, null,
+            return List.of(Recipient.missing(
+                    key + trackId,
+                    null,
+                    null,
                     "track " + trackId + " is not known here yet, so its " + role + " cannot be told"));
         }
         return found;
@@ -143,10 +154,15 @@ public class Recipients {
         }
         List<ContactProjection> contacts = ContactProjection.list("kommunenummer = ?1 order by seq", kommunenummer);
         if (contacts.isEmpty()) {
-            return List.of(Recipient.missing("contacts:" + kommunenummer, null, kommunenummer,
+            return List.of(Recipient.missing(
+                    "contacts:" + kommunenummer,
+                    null,
+                    kommunenummer,
                     "municipality " + kommunenummer + " has no contact with an e-mail address in the registry"));
         }
-        return contacts.stream().map(c -> Recipient.of(c.email, c.name, kommunenummer)).toList();
+        return contacts.stream()
+                .map(c -> Recipient.of(c.email, c.name, kommunenummer))
+                .toList();
     }
 
     /** The track's lead or deputy; from the track projection, or from a whole-track event itself. */
@@ -160,9 +176,11 @@ public class Recipients {
     private List<String> notEnrolled(UUID trackId) {
         LocalDate today = LocalDate.now(clock);
         return em.createNativeQuery("SELECT m.kommunenummer FROM municipality m WHERE (m.valid_to IS NULL OR "
-                + "m.valid_to >= :today) AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.track_id = :track "
-                + "AND e.kommunenummer = m.kommunenummer AND e.status <> 'WITHDRAWN') ORDER BY m.kommunenummer")
-                .setParameter("today", today).setParameter("track", trackId).getResultList();
+                        + "m.valid_to >= :today) AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.track_id = :track "
+                        + "AND e.kommunenummer = m.kommunenummer AND e.status <> 'WITHDRAWN') ORDER BY m.kommunenummer")
+                .setParameter("today", today)
+                .setParameter("track", trackId)
+                .getResultList();
     }
 
     @SuppressWarnings("unchecked")
@@ -171,7 +189,8 @@ public class Recipients {
             return List.of();
         }
         return em.createNativeQuery("SELECT DISTINCT kommunenummer FROM enrollment WHERE track_id = :track "
-                + "AND status <> 'WITHDRAWN' ORDER BY kommunenummer").setParameter("track", track.id)
+                        + "AND status <> 'WITHDRAWN' ORDER BY kommunenummer")
+                .setParameter("track", track.id)
                 .getResultList();
     }
 }

@@ -63,8 +63,9 @@ public class StatusTransitions {
         n.status = NotificationStatus.RETRYING;
         n.lastError = error;
         n.nextAttemptAt = next.get();
-        LOG.infof("Notification %s (%s, %s) attempt %d failed, next at %s: %s", n.id, n.kind, n.channel, n.attempts,
-                n.nextAttemptAt, error);
+        LOG.infof(
+                "Notification %s (%s, %s) attempt %d failed, next at %s: %s",
+                n.id, n.kind, n.channel, n.attempts, n.nextAttemptAt, error);
         log.record(n, now, "RETRY", httpStatus, error);
     }
 }

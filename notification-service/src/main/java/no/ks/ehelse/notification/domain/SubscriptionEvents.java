@@ -16,11 +16,9 @@ public class SubscriptionEvents {
     public static final String TOPIC = "notification.subscriptions.v1";
     public static final String CREATED = "no.ks.ehelse.notification.subscription-created.v1";
 
-    public record Filters(String kommunenummer, String network, String solution, UUID trackId) {
-    }
+    public record Filters(String kommunenummer, String network, String solution, UUID trackId) {}
 
-    public record SubscriptionState(UUID id, String owner, List<String> eventTypes, Channel channel, Filters filters) {
-    }
+    public record SubscriptionState(UUID id, String owner, List<String> eventTypes, Channel channel, Filters filters) {}
 
     private final Outbox outbox;
 
@@ -29,7 +27,16 @@ public class SubscriptionEvents {
     }
 
     public void created(Subscription s) {
-        outbox.publish(TOPIC, s.id.toString(), CREATED, s.id.toString(), new SubscriptionState(s.id, s.owner,
-                s.eventTypes, s.channel, new Filters(s.kommunenummer, s.network, s.solution, s.trackId)));
+        outbox.publish(
+                TOPIC,
+                s.id.toString(),
+                CREATED,
+                s.id.toString(),
+                new SubscriptionState(
+                        s.id,
+                        s.owner,
+                        s.eventTypes,
+                        s.channel,
+                        new Filters(s.kommunenummer, s.network, s.solution, s.trackId)));
     }
 }

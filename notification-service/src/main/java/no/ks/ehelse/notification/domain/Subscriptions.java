@@ -22,13 +22,18 @@ import no.ks.ehelse.platform.events.CloudEvent;
 @ApplicationScoped
 public class Subscriptions {
 
-    public record Request(List<String> eventTypes, Channel channel, String address, String kommunenummer,
-            String network, String solution, UUID trackId, Cadence cadence) {
-    }
+    public record Request(
+            List<String> eventTypes,
+            Channel channel,
+            String address,
+            String kommunenummer,
+            String network,
+            String solution,
+            UUID trackId,
+            Cadence cadence) {}
 
     /** A new subscription and, for a webhook, its secret: the only time the secret is shown. */
-    public record Created(Subscription subscription, String secret) {
-    }
+    public record Created(Subscription subscription, String secret) {}
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,8 +63,8 @@ public class Subscriptions {
     public Created subscribe(Request request, String owner) {
         checkAddress(request.channel(), request.address());
         if (request.channel() == Channel.WEBHOOK && request.cadence() == Cadence.DAILY_DIGEST) {
-            throw ProblemException.invalidField("delivery", "webhooks are delivered immediately; "
-                    + "DAILY_DIGEST is for e-mail");
+            throw ProblemException.invalidField(
+                    "delivery", "webhooks are delivered immediately; " + "DAILY_DIGEST is for e-mail");
         }
         Subscription s = new Subscription();
         s.id = UUID.randomUUID();
@@ -86,9 +91,12 @@ public class Subscriptions {
     /** The subscriptions an event reaches: its type asked for, every filter set matches, not disabled. */
     @SuppressWarnings("unchecked")
     static List<Subscription> matching(EntityManager em, CloudEvent event, UUID trackId, String kommunenummer) {
-        List<Subscription> candidates = em.createNativeQuery("SELECT * FROM subscription WHERE disabled_at IS NULL "
-                + "AND :type = ANY (event_types) ORDER BY created_at", Subscription.class)
-                .setParameter("type", event.type()).getResultList();
+        List<Subscription> candidates = em.createNativeQuery(
+                        "SELECT * FROM subscription WHERE disabled_at IS NULL "
+                                + "AND :type = ANY (event_types) ORDER BY created_at",
+                        Subscription.class)
+                .setParameter("type", event.type())
+                .getResultList();
         if (candidates.isEmpty()) {
             return List.of();
         }

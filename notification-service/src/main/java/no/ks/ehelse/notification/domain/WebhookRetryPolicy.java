@@ -34,7 +34,10 @@ public class WebhookRetryPolicy {
 
     @Inject
     WebhookRetryPolicy(NotificationConfig config) {
-        this(config.delivery().initialBackoff(), config.delivery().maxBackoff(), config.delivery().giveUpAfter());
+        this(
+                config.delivery().initialBackoff(),
+                config.delivery().maxBackoff(),
+                config.delivery().giveUpAfter());
     }
 
     WebhookRetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter) {
@@ -64,7 +67,8 @@ public class WebhookRetryPolicy {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(now, at);
                 return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             } catch (DateTimeParseException notADate) {
@@ -77,8 +81,8 @@ public class WebhookRetryPolicy {
      * When to try again after failed try number {@code attempts}: after {@code retryAfter} if the endpoint asked,
      * else after the backoff; empty once that would be later than {@code give-up-after} from {@code plannedAt}.
      */
-    public Optional<OffsetDateTime> nextAttempt(OffsetDateTime plannedAt, OffsetDateTime now, int attempts,
-            Duration retryAfter) {
+    public Optional<OffsetDateTime> nextAttempt(
+            OffsetDateTime plannedAt, OffsetDateTime now, int attempts, Duration retryAfter) {
         OffsetDateTime next = now.plus(retryAfter != null ? retryAfter : backoff(attempts));
         return next.isAfter(plannedAt.plus(giveUpAfter)) ? Optional.empty() : Optional.of(next);
     }

@@ -26,28 +26,36 @@ public class HttpWebhookSender implements WebhookSender {
     HttpWebhookSender(NotificationConfig config, Clock clock) {
         this.timeout = config.webhooks().timeout();
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     @Override
     public Answer post(String url, String secret, String webhookId, String body) {
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
                 .header("content-type", "application/json")
                 .header("user-agent", "ks-ehelse-notification/1.0")
                 .header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header("webhook-signature", WebhookSignature.sign(secret, webhookId, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            return new Answer(response.statusCode(),
+            return new Answer(
+                    response.statusCode(),
                     response.headers().firstValue("retry-after").orElse(null),
                     response.statusCode() / 100 == 2 ? null : "endpoint answered " + response.statusCode());
         } catch (IOException e) {
-            return new Answer(0, null, "endpoint not reachable: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return new Answer(
+                    0,
+                    null,
+                    "endpoint not reachable: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, null, "interrupted");

@@ -27,8 +27,8 @@ public class EnrollmentConsumer {
     static final String ENROLLMENTS = "notification-service.enrollments";
 
     private static final Intake TRACK_EVENTS = Intake.prefix(TRACKS, "enrollment.tracks.v1", "no.ks.ehelse.track.");
-    private static final Intake ENROLLMENT_EVENTS = Intake.prefix(ENROLLMENTS, "enrollment.enrollments.v1",
-            "no.ks.ehelse.enrollment.");
+    private static final Intake ENROLLMENT_EVENTS =
+            Intake.prefix(ENROLLMENTS, "enrollment.enrollments.v1", "no.ks.ehelse.enrollment.");
 
     private final Consumption consumption;
     private final Notifier notifier;

@@ -28,10 +28,10 @@ public class RegistryConsumer {
     static final String MUNICIPALITIES = "notification-service.municipalities";
     static final String CONTACTS = "notification-service.contacts";
 
-    private static final Intake MUNICIPALITY_EVENTS = Intake.prefix(MUNICIPALITIES, "registry.municipalities.v1",
-            "no.ks.ehelse.municipality.");
-    private static final Intake CONTACT_EVENTS = Intake.prefix(CONTACTS, "registry.contacts.v1",
-            "no.ks.ehelse.contacts.");
+    private static final Intake MUNICIPALITY_EVENTS =
+            Intake.prefix(MUNICIPALITIES, "registry.municipalities.v1", "no.ks.ehelse.municipality.");
+    private static final Intake CONTACT_EVENTS =
+            Intake.prefix(CONTACTS, "registry.contacts.v1", "no.ks.ehelse.contacts.");
 
     private final Consumption consumption;
     private final Notifier notifier;

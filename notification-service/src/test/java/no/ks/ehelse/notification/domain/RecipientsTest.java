@@ -19,7 +19,8 @@ class RecipientsTest {
 
     @Test
     void anAddressIsComparedWithoutCaseOrSpaces() {
-        assertEquals(new Recipient("leder@ks.example", "Leder", null, null),
+        assertEquals(
+                new Recipient("leder@ks.example", "Leder", null, null),
                 Recipient.of(" Leder@KS.example ", "Leder", null));
     }
 
@@ -37,25 +38,32 @@ class RecipientsTest {
                 [{"role": "LEAD", "name": "Leder Test", "email": "Leder@ks.example"},
                  {"role": "DEPUTY", "name": "Nestleder Test", "email": "nestleder@ks.example"},
                  {"role": "MEMBER", "name": "Medlem Test", "email": "medlem@ks.example"}]""");
-        assertEquals(List.of(new Recipient("leder@ks.example", "Leder Test", null, null)),
+        assertEquals(
+                List.of(new Recipient("leder@ks.example", "Leder Test", null, null)),
                 Recipients.workingGroup(group, "LEAD", TRACK, TRACK));
-        assertEquals(List.of(new Recipient("nestleder@ks.example", "Nestleder Test", null, null)),
+        assertEquals(
+                List.of(new Recipient("nestleder@ks.example", "Nestleder Test", null, null)),
                 Recipients.workingGroup(group, "DEPUTY", TRACK, TRACK));
     }
 
     @Test
     void aMemberWithoutAnAddressIsAMissingRecipientWithTheReason() throws Exception {
         JsonNode group = json("[{\"role\": \"LEAD\", \"name\": \"Leder Test\", \"email\": \" \"}]");
-        assertEquals(List.of(new Recipient("lead:" + TRACK, "Leder Test", null,
-                "the track's LEAD (Leder Test) has no e-mail address")),
+        assertEquals(
+                List.of(new Recipient(
+                        "lead:" + TRACK, "Leder Test", null, "the track's LEAD (Leder Test) has no e-mail address")),
                 Recipients.workingGroup(group, "LEAD", TRACK, TRACK));
     }
 
     @Test
     void aLeadOfATrackNotKnownYetIsMissingButADeputyIsOptional() throws Exception {
         JsonNode none = json("[]");
-        assertEquals(List.of(new Recipient("lead:" + TRACK, null, null,
-                "track " + TRACK + " is not known here yet, so its LEAD cannot be told")),
+        assertEquals(
+                List.of(new Recipient(
+                        "lead:" + TRACK,
+                        null,
+                        null,
+                        "track " + TRACK + " is not known here yet, so its LEAD cannot be told")),
                 Recipients.workingGroup(none, "LEAD", null, TRACK));
         assertEquals(List.of(), Recipients.workingGroup(none, "DEPUTY", null, TRACK));
         assertEquals(List.of(), Recipients.workingGroup(none, "LEAD", TRACK, TRACK), "a known track without a lead");

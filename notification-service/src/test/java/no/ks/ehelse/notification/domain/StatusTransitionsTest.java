@@ -21,11 +21,11 @@ class StatusTransitionsTest {
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     private static final OffsetDateTime NOW_UTC = NOW.atOffset(ZoneOffset.UTC);
 
-    record Line(String outcome, Integer httpStatus, String error, OffsetDateTime at) {
-    }
+    record Line(String outcome, Integer httpStatus, String error, OffsetDateTime at) {}
 
     private final List<Line> log = new ArrayList<>();
-    private final StatusTransitions transitions = new StatusTransitions(Clock.fixed(NOW, ZoneOffset.UTC),
+    private final StatusTransitions transitions = new StatusTransitions(
+            Clock.fixed(NOW, ZoneOffset.UTC),
             new WebhookRetryPolicy(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofHours(24)),
             new DeliveryLog(null) {
                 @Override
@@ -62,8 +62,8 @@ class StatusTransitionsTest {
         transitions.failed(n, "endpoint answered 410 Gone; subscription disabled", 410);
         assertEquals(NotificationStatus.FAILED, n.status);
         assertNull(n.nextAttemptAt);
-        assertEquals(List.of(new Line("FAILED", 410, "endpoint answered 410 Gone; subscription disabled",
-                NOW_UTC)), log);
+        assertEquals(
+                List.of(new Line("FAILED", 410, "endpoint answered 410 Gone; subscription disabled", NOW_UTC)), log);
     }
 
     @Test
@@ -83,8 +83,9 @@ class StatusTransitionsTest {
         n.attempts = 2;
         transitions.retry(n, "EMAIL delivery failed: ConnectException", null, null);
         assertEquals(NotificationStatus.RETRYING, n.status);
-        assertTrue(!n.nextAttemptAt.isBefore(NOW_UTC.plusSeconds(10))
-                && !n.nextAttemptAt.isAfter(NOW_UTC.plusSeconds(20)), n.nextAttemptAt.toString());
+        assertTrue(
+                !n.nextAttemptAt.isBefore(NOW_UTC.plusSeconds(10)) && !n.nextAttemptAt.isAfter(NOW_UTC.plusSeconds(20)),
+                n.nextAttemptAt.toString());
     }
 
     @Test
@@ -96,8 +97,8 @@ class StatusTransitionsTest {
         assertEquals(NotificationStatus.FAILED, n.status);
         assertEquals("endpoint answered 500 (gave up after 32 attempts)", n.lastError);
         assertNull(n.nextAttemptAt);
-        assertEquals(List.of(new Line("FAILED", 500, "endpoint answered 500 (gave up after 32 attempts)", NOW_UTC)),
-                log);
+        assertEquals(
+                List.of(new Line("FAILED", 500, "endpoint answered 500 (gave up after 32 attempts)", NOW_UTC)), log);
     }
 
     private static Notification pending() {

@@ -13,10 +13,22 @@ class WebhookEndpointsTest {
     private static final WebhookEndpoints TESTS = new WebhookEndpoints(false, true);
 
     @ParameterizedTest
-    @ValueSource(strings = { "https://127.0.0.1/hook", "https://localhost/hook", "https://10.1.2.3/hook",
-            "https://192.168.0.10/hook", "https://172.16.5.5/hook", "https://169.254.169.254/latest/meta-data",
-            "https://100.64.0.1/hook", "https://[::1]/hook", "https://[fd00::1]/hook", "https://0.0.0.0/hook",
-            "http://93.184.215.14/hook", "https://user:pw@93.184.215.14/hook", "https://no-such-host.invalid/hook" })
+    @ValueSource(
+            strings = {
+                "https://127.0.0.1/hook",
+                "https://localhost/hook",
+                "https://10.1.2.3/hook",
+                "https://192.168.0.10/hook",
+                "https://172.16.5.5/hook",
+                "https://169.254.169.254/latest/meta-data",
+                "https://100.64.0.1/hook",
+                "https://[::1]/hook",
+                "https://[fd00::1]/hook",
+                "https://0.0.0.0/hook",
+                "http://93.184.215.14/hook",
+                "https://user:pw@93.184.215.14/hook",
+                "https://no-such-host.invalid/hook"
+            })
     void productionRefusesPlainHttpAndInternalOrUnresolvableHosts(String url) {
         assertTrue(PRODUCTION.refusal(url).isPresent(), url);
     }

@@ -22,11 +22,11 @@ class WebhookRetryPolicyTest {
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     private static final OffsetDateTime PLANNED = NOW.atOffset(ZoneOffset.UTC);
 
-    private final WebhookRetryPolicy policy = new WebhookRetryPolicy(Duration.ofSeconds(10), Duration.ofHours(1),
-            Duration.ofHours(24));
+    private final WebhookRetryPolicy policy =
+            new WebhookRetryPolicy(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofHours(24));
 
     @ParameterizedTest
-    @ValueSource(ints = { 200, 201, 202, 204, 299 })
+    @ValueSource(ints = {200, 201, 202, 204, 299})
     void any2xxIsDelivered(int status) {
         assertEquals(Verdict.DELIVERED, policy.verdict(status));
     }
@@ -37,13 +37,13 @@ class WebhookRetryPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 0, 100, 199, 300, 301, 400, 401, 404, 409, 429, 500, 502, 503, 504 })
+    @ValueSource(ints = {0, 100, 199, 300, 301, 400, 401, 404, 409, 429, 500, 502, 503, 504})
     void everythingElseIsRetried(int status) {
         assertEquals(Verdict.RETRY, policy.verdict(status));
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 429, 503 })
+    @ValueSource(ints = {429, 503})
     void retryAfterInSecondsIsHonouredOn429And503(int status) {
         assertEquals(Optional.of(Duration.ofSeconds(120)), policy.retryAfter(status, "120", NOW));
         assertEquals(Optional.of(Duration.ofSeconds(5)), policy.retryAfter(status, " 5 ", NOW));
@@ -51,17 +51,19 @@ class WebhookRetryPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 429, 503 })
+    @ValueSource(ints = {429, 503})
     void retryAfterAsAnHttpDateIsTheWaitUntilThen(int status) {
-        assertEquals(Optional.of(Duration.ofSeconds(90)),
-                policy.retryAfter(status, "Tue, 1 Dec 2026 08:01:30 GMT", NOW));
-        assertEquals(Optional.of(Duration.ZERO), policy.retryAfter(status, "Tue, 1 Dec 2026 07:59:00 GMT", NOW),
+        assertEquals(
+                Optional.of(Duration.ofSeconds(90)), policy.retryAfter(status, "Tue, 1 Dec 2026 08:01:30 GMT", NOW));
+        assertEquals(
+                Optional.of(Duration.ZERO),
+                policy.retryAfter(status, "Tue, 1 Dec 2026 07:59:00 GMT", NOW),
                 "a date in the past is no wait");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = { "  ", "soon", "1.5", "5s", "2026-12-01T08:01:30Z", "Tue, 32 Dec 2026 08:01:30 GMT" })
+    @ValueSource(strings = {"  ", "soon", "1.5", "5s", "2026-12-01T08:01:30Z", "Tue, 32 Dec 2026 08:01:30 GMT"})
     void anAbsentOrUnreadableRetryAfterLeavesItToTheBackoff(String header) {
         assertEquals(Optional.empty(), policy.retryAfter(503, header, NOW));
     }
@@ -72,7 +74,7 @@ class WebhookRetryPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 0, 200, 400, 410, 500, 502 })
+    @ValueSource(ints = {0, 200, 400, 410, 500, 502})
     void retryAfterIsIgnoredOnOtherStatuses(int status) {
         assertEquals(Optional.empty(), policy.retryAfter(status, "120", NOW));
     }
@@ -94,8 +96,8 @@ class WebhookRetryPolicyTest {
         assertEquals(Duration.ofMinutes(30), policy.backoff(12, 0.0));
         for (int i = 0; i < 1000; i++) {
             Duration d = policy.backoff(3);
-            assertTrue(d.compareTo(Duration.ofSeconds(20)) >= 0 && d.compareTo(Duration.ofSeconds(40)) <= 0,
-                    d.toString());
+            assertTrue(
+                    d.compareTo(Duration.ofSeconds(20)) >= 0 && d.compareTo(Duration.ofSeconds(40)) <= 0, d.toString());
         }
     }
 
@@ -109,9 +111,12 @@ class WebhookRetryPolicyTest {
 
     @Test
     void aNotificationIsGivenUpOnceTheNextTryWouldBeLaterThanGiveUpAfter() {
-        assertEquals(Optional.of(PLANNED.plusHours(24)),
-                policy.nextAttempt(PLANNED, PLANNED.plusHours(23), 30, Duration.ofHours(1)), "just in time");
-        assertEquals(Optional.empty(),
+        assertEquals(
+                Optional.of(PLANNED.plusHours(24)),
+                policy.nextAttempt(PLANNED, PLANNED.plusHours(23), 30, Duration.ofHours(1)),
+                "just in time");
+        assertEquals(
+                Optional.empty(),
                 policy.nextAttempt(PLANNED, PLANNED.plusHours(23).plusSeconds(1), 30, Duration.ofHours(1)));
         assertEquals(Optional.empty(), policy.nextAttempt(PLANNED, PLANNED.plusHours(24), 31, null));
     }
@@ -122,7 +127,8 @@ class WebhookRetryPolicyTest {
         OffsetDateTime now = PLANNED;
         int attempts = 1;
         for (Optional<OffsetDateTime> next = policy.nextAttempt(PLANNED, now, attempts, policy.backoff(attempts, 1.0));
-                next.isPresent(); next = policy.nextAttempt(PLANNED, now, attempts, policy.backoff(attempts, 1.0))) {
+                next.isPresent();
+                next = policy.nextAttempt(PLANNED, now, attempts, policy.backoff(attempts, 1.0))) {
             now = next.get();
             attempts++;
         }

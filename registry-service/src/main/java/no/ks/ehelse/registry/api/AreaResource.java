@@ -66,7 +66,9 @@ public class AreaResource {
     }
 
     private List<AreaView> list(Areas.Kind kind) {
-        return areas.list(kind).stream().map(a -> AreaView.of(a, areas.members(kind, a.code()), false)).toList();
+        return areas.list(kind).stream()
+                .map(a -> AreaView.of(a, areas.members(kind, a.code()), false))
+                .toList();
     }
 
     private AreaView get(Areas.Kind kind, String code, String what) {

@@ -9,12 +9,18 @@ import no.ks.ehelse.registry.domain.Municipality;
 
 /** A county, network or health region with its current member municipalities and their population. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AreaView(String code, String name, int municipalities, long population,
-        List<MunicipalitySummary> members) {
+public record AreaView(
+        String code, String name, int municipalities, long population, List<MunicipalitySummary> members) {
 
     static AreaView of(Areas.Area area, List<Municipality> members, boolean withMembers) {
-        long population = members.stream().mapToLong(m -> m.population == null ? 0 : m.population).sum();
-        return new AreaView(area.code(), area.name(), members.size(), population,
+        long population = members.stream()
+                .mapToLong(m -> m.population == null ? 0 : m.population)
+                .sum();
+        return new AreaView(
+                area.code(),
+                area.name(),
+                members.size(),
+                population,
                 withMembers ? members.stream().map(MunicipalitySummary::of).toList() : null);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import no.ks.ehelse.registry.domain.NameIndex;
 
 /** Every name's answer in input order, and how many matched by each method. */
-public record BulkMatchView(Map<NameIndex.Status, Long> byStatus, Map<NameIndex.Method, Long> byMethod,
-        List<MatchView> results) {
+public record BulkMatchView(
+        Map<NameIndex.Status, Long> byStatus, Map<NameIndex.Method, Long> byMethod, List<MatchView> results) {
 
     static BulkMatchView of(List<NameIndex.Result> results) {
         Map<NameIndex.Status, Long> byStatus = new EnumMap<>(NameIndex.Status.class);
@@ -19,6 +19,7 @@ public record BulkMatchView(Map<NameIndex.Status, Long> byStatus, Map<NameIndex.
                 byMethod.merge(r.method(), 1L, Long::sum);
             }
         }
-        return new BulkMatchView(byStatus, byMethod, results.stream().map(MatchView::of).toList());
+        return new BulkMatchView(
+                byStatus, byMethod, results.stream().map(MatchView::of).toList());
     }
 }

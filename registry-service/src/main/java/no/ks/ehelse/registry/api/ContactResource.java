@@ -40,7 +40,8 @@ public class ContactResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a contact (admin); announces contacts.changed")
-    public ContactView update(@PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid ContactRequest request) {
+    public ContactView update(
+            @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid ContactRequest request) {
         return visibility.view(directory.update(id, request.details()));
     }
 

@@ -9,11 +9,17 @@ import no.ks.ehelse.registry.domain.ContactRole;
 
 /** A contact; e-mail and phone only for callers allowed to see them (see {@link ContactVisibility}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ContactView(UUID id, String kommunenummer, String network, ContactRole role, String name,
-        String email, String phone) {
+public record ContactView(
+        UUID id, String kommunenummer, String network, ContactRole role, String name, String email, String phone) {
 
     static ContactView of(Contact c, boolean withAddress) {
-        return new ContactView(c.id, c.kommunenummer, c.network, c.role, c.name, withAddress ? c.email : null,
+        return new ContactView(
+                c.id,
+                c.kommunenummer,
+                c.network,
+                c.role,
+                c.name,
+                withAddress ? c.email : null,
                 withAddress ? c.phone : null);
     }
 }

@@ -19,11 +19,14 @@ public class ContactVisibility {
     }
 
     Response created(Contact contact) {
-        return Response.created(URI.create("/api/v1/contacts/" + contact.id)).entity(view(contact)).build();
+        return Response.created(URI.create("/api/v1/contacts/" + contact.id))
+                .entity(view(contact))
+                .build();
     }
 
     ContactView view(Contact contact) {
-        boolean own = caller.has(Roles.MUNICIPALITY) && contact.kommunenummer != null
+        boolean own = caller.has(Roles.MUNICIPALITY)
+                && contact.kommunenummer != null
                 && contact.kommunenummer.equals(caller.kommunenummer());
         return ContactView.of(contact, caller.has(Roles.ADMIN) || caller.has(Roles.LEAD) || own);
     }

@@ -33,13 +33,16 @@ public class MunicipalityContactResource {
     @GET
     @Operation(summary = "Contacts of a municipality (addresses for admin, lead and the municipality itself)")
     public List<ContactView> list(@PathParam("kommunenummer") String kommunenummer) {
-        return directory.ofMunicipality(kommunenummer).stream().map(visibility::view).toList();
+        return directory.ofMunicipality(kommunenummer).stream()
+                .map(visibility::view)
+                .toList();
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a contact to a municipality (admin); announces contacts.changed")
-    public Response add(@PathParam("kommunenummer") String kommunenummer,
+    public Response add(
+            @PathParam("kommunenummer") String kommunenummer,
             @NotNull(message = "a body is required") @Valid ContactRequest request) {
         return visibility.created(directory.addToMunicipality(kommunenummer, request.details()));
     }

@@ -13,11 +13,20 @@ import no.ks.ehelse.registry.domain.MunicipalityRegistry;
 @Schema(example = """
         {"population": 292870, "populationDate": "2025-01-01", "epjVendor": "DIPS"}""")
 public record MunicipalityPatchRequest(
-        @Min(value = 0, message = "must be 0 or more") @Max(value = 2_000_000, message = "is not a municipality's population") Integer population,
+        @Min(value = 0, message = "must be 0 or more")
+        @Max(value = 2_000_000, message = "is not a municipality's population")
+        Integer population,
+
         LocalDate populationDate,
-        @Size(max = 100, message = "must be at most 100 characters") String epjVendor,
-        @Size(max = 60, message = "must be at most 60 characters") String network,
-        @Size(max = 60, message = "must be at most 60 characters") String healthRegion) {
+
+        @Size(max = 100, message = "must be at most 100 characters")
+        String epjVendor,
+
+        @Size(max = 60, message = "must be at most 60 characters")
+        String network,
+
+        @Size(max = 60, message = "must be at most 60 characters")
+        String healthRegion) {
 
     MunicipalityRegistry.Patch patch() {
         return new MunicipalityRegistry.Patch(population, populationDate, epjVendor, network, healthRegion);

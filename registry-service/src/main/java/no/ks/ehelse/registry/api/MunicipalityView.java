@@ -16,13 +16,35 @@ import no.ks.ehelse.registry.domain.MunicipalityEvents.MunicipalityState;
         {"kommunenummer": "3005", "name": "Drammen", "county": "30", "current": false, "validFrom": "2020-01-01",
          "validTo": "2023-12-31", "successors": [{"kommunenummer": "3301", "name": "Drammen",
          "effectiveDate": "2024-01-01", "changeType": "RENUMBERED"}], "predecessors": []}""")
-public record MunicipalityView(String kommunenummer, String name, String county, boolean current,
-        LocalDate validFrom, LocalDate validTo, Integer population, LocalDate populationDate, String network,
-        String healthRegion, String epjVendor, List<Link> successors, List<Link> predecessors) {
+public record MunicipalityView(
+        String kommunenummer,
+        String name,
+        String county,
+        boolean current,
+        LocalDate validFrom,
+        LocalDate validTo,
+        Integer population,
+        LocalDate populationDate,
+        String network,
+        String healthRegion,
+        String epjVendor,
+        List<Link> successors,
+        List<Link> predecessors) {
 
     static MunicipalityView of(MunicipalityState s, boolean current) {
-        return new MunicipalityView(s.kommunenummer(), s.name(), s.county(), current, s.validFrom(), s.validTo(),
-                s.population(), s.populationDate(), s.network(), s.healthRegion(), s.epjVendor(), s.successors(),
+        return new MunicipalityView(
+                s.kommunenummer(),
+                s.name(),
+                s.county(),
+                current,
+                s.validFrom(),
+                s.validTo(),
+                s.population(),
+                s.populationDate(),
+                s.network(),
+                s.healthRegion(),
+                s.epjVendor(),
+                s.successors(),
                 s.predecessors());
     }
 }

@@ -39,8 +39,8 @@ public class NetworkContactResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a contact to a network (admin); announces contacts.changed")
-    public Response add(@PathParam("code") String code,
-            @NotNull(message = "a body is required") @Valid ContactRequest request) {
+    public Response add(
+            @PathParam("code") String code, @NotNull(message = "a body is required") @Valid ContactRequest request) {
         return visibility.created(directory.addToNetwork(code, request.details()));
     }
 }

@@ -19,10 +19,18 @@ public record SolutionRequest(
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a lower-case slug such as 'kjernejournal'")
         @Size(max = 40, message = "must be at most 40 characters")
         String code,
-        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
+
+        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+        String name,
+
         @NotNull(message = "is required") PriorityArea area,
-        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters") String owner,
-        @Size(max = 4000, message = "must be at most 4000 characters") String description,
+
+        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+        String owner,
+
+        @Size(max = 4000, message = "must be at most 4000 characters")
+        String description,
+
         @NotNull(message = "is required") SolutionStage stage) {
 
     SolutionCatalogue.Details details() {

@@ -45,7 +45,9 @@ public class SolutionResource {
     @Path("{code}")
     @Operation(summary = "Get one solution by its code, e.g. kjernejournal")
     public SolutionView get(@PathParam("code") String code) {
-        return catalogue.find(code).map(SolutionView::of)
+        return catalogue
+                .find(code)
+                .map(SolutionView::of)
                 .orElseThrow(() -> ProblemException.notFound("Solution", code));
     }
 
@@ -54,15 +56,17 @@ public class SolutionResource {
     @Operation(summary = "Publish a new solution (admin); announces solution.published")
     public Response publish(@NotNull(message = "a body is required") @Valid SolutionRequest request) {
         SolutionView created = SolutionView.of(catalogue.publish(request.code(), request.details()));
-        return Response.created(URI.create("/api/v1/solutions/" + created.code())).entity(created).build();
+        return Response.created(URI.create("/api/v1/solutions/" + created.code()))
+                .entity(created)
+                .build();
     }
 
     @PUT
     @Path("{code}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a solution's details (admin); announces solution.changed")
-    public SolutionView change(@PathParam("code") String code,
-            @NotNull(message = "a body is required") @Valid SolutionRequest request) {
+    public SolutionView change(
+            @PathParam("code") String code, @NotNull(message = "a body is required") @Valid SolutionRequest request) {
         if (!code.equals(request.code())) {
             throw ProblemException.invalidField("code", "must equal the code in the path ('" + code + "')");
         }

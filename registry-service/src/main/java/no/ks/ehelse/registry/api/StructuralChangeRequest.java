@@ -6,7 +6,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,24 +25,42 @@ import no.ks.ehelse.registry.domain.StructuralChange;
 public record StructuralChangeRequest(
         @NotNull(message = "is required") ChangeType type,
         @NotNull(message = "is required") LocalDate effectiveDate,
+
         @NotEmpty(message = "must name at least one number") @Size(max = 20, message = "at most 20")
-        List<@NotNull(message = "is required") @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer") String> predecessors,
+        List<
+                        @NotNull(message = "is required")
+                        @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer") String>
+                predecessors,
+
         @NotEmpty(message = "must name at least one municipality") @Size(max = 20, message = "at most 20")
         List<@NotNull(message = "is required") @Valid Successor> successors) {
 
     public record Successor(
-            @NotBlank(message = "is required") @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer") String kommunenummer,
-            @Size(max = 200, message = "must be at most 200 characters") String name,
+            @NotBlank(message = "is required")
+            @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer")
+            String kommunenummer,
+
+            @Size(max = 200, message = "must be at most 200 characters")
+            String name,
+
             @Min(value = 0, message = "must be 0 or more") Integer population,
             LocalDate populationDate,
             String network,
-            String healthRegion) {
-    }
+            String healthRegion) {}
 
     StructuralChange change() {
-        return new StructuralChange(type, effectiveDate, predecessors, successors.stream()
-                .map(s -> new StructuralChange.NewMunicipality(s.kommunenummer(), s.name(), s.population(),
-                        s.populationDate(), s.network(), s.healthRegion()))
-                .toList());
+        return new StructuralChange(
+                type,
+                effectiveDate,
+                predecessors,
+                successors.stream()
+                        .map(s -> new StructuralChange.NewMunicipality(
+                                s.kommunenummer(),
+                                s.name(),
+                                s.population(),
+                                s.populationDate(),
+                                s.network(),
+                                s.healthRegion()))
+                        .toList());
     }
 }

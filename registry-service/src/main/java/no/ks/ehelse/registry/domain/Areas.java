@@ -15,7 +15,9 @@ import no.ks.ehelse.platform.api.ProblemException;
 public class Areas {
 
     public enum Kind {
-        COUNTY("county"), NETWORK("network"), HEALTH_REGION("healthRegion");
+        COUNTY("county"),
+        NETWORK("network"),
+        HEALTH_REGION("healthRegion");
 
         final String field;
 
@@ -24,8 +26,7 @@ public class Areas {
         }
     }
 
-    public record Area(Kind kind, String code, String name) {
-    }
+    public record Area(Kind kind, String code, String name) {}
 
     private final Clock clock;
 
@@ -36,12 +37,18 @@ public class Areas {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Area> list(Kind kind) {
         return switch (kind) {
-            case COUNTY -> County.<County>listAll(Sort.by("fylkesnummer")).stream()
-                    .map(c -> new Area(kind, c.fylkesnummer, c.name)).toList();
-            case NETWORK -> Network.<Network>listAll(Sort.by("name")).stream()
-                    .map(n -> new Area(kind, n.code, n.name)).toList();
-            case HEALTH_REGION -> HealthRegion.<HealthRegion>listAll(Sort.by("name")).stream()
-                    .map(h -> new Area(kind, h.code, h.name)).toList();
+            case COUNTY ->
+                County.<County>listAll(Sort.by("fylkesnummer")).stream()
+                        .map(c -> new Area(kind, c.fylkesnummer, c.name))
+                        .toList();
+            case NETWORK ->
+                Network.<Network>listAll(Sort.by("name")).stream()
+                        .map(n -> new Area(kind, n.code, n.name))
+                        .toList();
+            case HEALTH_REGION ->
+                HealthRegion.<HealthRegion>listAll(Sort.by("name")).stream()
+                        .map(h -> new Area(kind, h.code, h.name))
+                        .toList();
         };
     }
 
@@ -53,8 +60,12 @@ public class Areas {
     /** The municipalities valid today that belong to the area. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Municipality> members(Kind kind, String code) {
-        return Municipality.list(kind.field + " = ?1 AND (validFrom IS NULL OR validFrom <= ?2) "
-                + "AND (validTo IS NULL OR validTo >= ?2)", Sort.by("kommunenummer"), code, LocalDate.now(clock));
+        return Municipality.list(
+                kind.field + " = ?1 AND (validFrom IS NULL OR validFrom <= ?2) "
+                        + "AND (validTo IS NULL OR validTo >= ?2)",
+                Sort.by("kommunenummer"),
+                code,
+                LocalDate.now(clock));
     }
 
     static String requireNetwork(String code, String field) {

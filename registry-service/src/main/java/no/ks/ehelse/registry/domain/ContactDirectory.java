@@ -14,8 +14,7 @@ import no.ks.ehelse.platform.api.ProblemException;
 @ApplicationScoped
 public class ContactDirectory {
 
-    public record Details(ContactRole role, String name, String email, String phone) {
-    }
+    public record Details(ContactRole role, String name, String email, String phone) {}
 
     private final ContactEvents events;
     private final Clock clock;
@@ -43,7 +42,8 @@ public class ContactDirectory {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Contact find(UUID id) {
-        return Contact.<Contact>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Contact", id.toString()));
+        return Contact.<Contact>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Contact", id.toString()));
     }
 
     @Transactional

@@ -23,8 +23,7 @@ public class ContactEvents {
         }
     }
 
-    public record ContactsState(String kommunenummer, String network, List<ContactState> contacts) {
-    }
+    public record ContactsState(String kommunenummer, String network, List<ContactState> contacts) {}
 
     private final Outbox outbox;
 
@@ -35,7 +34,14 @@ public class ContactEvents {
     /** Announces the owner's (municipality or network) contacts as they are now. */
     public void changed(String kommunenummer, String network, List<Contact> contacts) {
         String key = kommunenummer != null ? kommunenummer : network;
-        outbox.publish(TOPIC, key, CHANGED, key, new ContactsState(kommunenummer, network,
-                contacts.stream().map(ContactState::of).toList()));
+        outbox.publish(
+                TOPIC,
+                key,
+                CHANGED,
+                key,
+                new ContactsState(
+                        kommunenummer,
+                        network,
+                        contacts.stream().map(ContactState::of).toList()));
     }
 }

@@ -20,17 +20,37 @@ public class MunicipalityEvents {
     public static final String SPLIT = "no.ks.ehelse.municipality.split.v1";
     public static final String RENUMBERED = "no.ks.ehelse.municipality.renumbered.v1";
 
-    public record Link(String kommunenummer, String name, LocalDate effectiveDate, ChangeType changeType) {
-    }
+    public record Link(String kommunenummer, String name, LocalDate effectiveDate, ChangeType changeType) {}
 
     /** The whole state of one number; successors/predecessors name current municipalities. */
-    public record MunicipalityState(String kommunenummer, String name, String county, LocalDate validFrom,
-            LocalDate validTo, Integer population, LocalDate populationDate, String network, String healthRegion,
-            String epjVendor, List<Link> successors, List<Link> predecessors) {
+    public record MunicipalityState(
+            String kommunenummer,
+            String name,
+            String county,
+            LocalDate validFrom,
+            LocalDate validTo,
+            Integer population,
+            LocalDate populationDate,
+            String network,
+            String healthRegion,
+            String epjVendor,
+            List<Link> successors,
+            List<Link> predecessors) {
 
         public static MunicipalityState of(Municipality m, List<Link> successors, List<Link> predecessors) {
-            return new MunicipalityState(m.kommunenummer, m.name, m.county, m.validFrom, m.validTo, m.population,
-                    m.populationDate, m.network, m.healthRegion, m.epjVendor, successors, predecessors);
+            return new MunicipalityState(
+                    m.kommunenummer,
+                    m.name,
+                    m.county,
+                    m.validFrom,
+                    m.validTo,
+                    m.population,
+                    m.populationDate,
+                    m.network,
+                    m.healthRegion,
+                    m.epjVendor,
+                    successors,
+                    predecessors);
         }
     }
 

@@ -23,13 +23,11 @@ import no.ks.ehelse.registry.domain.MunicipalityEvents.MunicipalityState;
 public class MunicipalityRegistry {
 
     /** List filters; null means "any". {@code validOn} null means today. */
-    public record Filter(String county, String network, String healthRegion, String namePrefix, LocalDate validOn) {
-    }
+    public record Filter(String county, String network, String healthRegion, String namePrefix, LocalDate validOn) {}
 
     /** An admin correction; null fields are left as they are. */
-    public record Patch(Integer population, LocalDate populationDate, String epjVendor, String network,
-            String healthRegion) {
-    }
+    public record Patch(
+            Integer population, LocalDate populationDate, String epjVendor, String network, String healthRegion) {}
 
     private final MunicipalityEvents events;
     private final Clock clock;
@@ -45,7 +43,8 @@ public class MunicipalityRegistry {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PanacheQuery<Municipality> list(Filter filter, Sort sort) {
-        StringBuilder q = new StringBuilder("(validFrom IS NULL OR validFrom <= :day) AND (validTo IS NULL OR validTo >= :day)");
+        StringBuilder q =
+                new StringBuilder("(validFrom IS NULL OR validFrom <= :day) AND (validTo IS NULL OR validTo >= :day)");
         Map<String, Object> params = new HashMap<>();
         params.put("day", filter.validOn() == null ? today() : filter.validOn());
         if (filter.county() != null) {
@@ -62,7 +61,9 @@ public class MunicipalityRegistry {
         }
         if (filter.namePrefix() != null) {
             q.append(" AND lower(name) LIKE :prefix");
-            params.put("prefix", filter.namePrefix().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "prefix",
+                    filter.namePrefix().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return Municipality.find(q.toString(), sort, params);
     }
@@ -88,7 +89,9 @@ public class MunicipalityRegistry {
     }
 
     MunicipalityState state(Municipality m, SuccessionGraph graph) {
-        return MunicipalityState.of(m, m.validOn(today()) ? List.of() : graph.successors(m.kommunenummer, today()),
+        return MunicipalityState.of(
+                m,
+                m.validOn(today()) ? List.of() : graph.successors(m.kommunenummer, today()),
                 graph.predecessors(m.kommunenummer));
     }
 
@@ -121,9 +124,12 @@ public class MunicipalityRegistry {
         Municipality m = Municipality.<Municipality>findByIdOptional(kommunenummer)
                 .orElseThrow(() -> ProblemException.notFound("Municipality", kommunenummer));
         if (!m.validOn(today())) {
-            throw new ProblemException(409, "former-municipality", "Former municipality",
-                    kommunenummer + " " + m.name + " is no longer valid (until " + m.validTo
-                            + "); change the municipality it became")
+            throw new ProblemException(
+                            409,
+                            "former-municipality",
+                            "Former municipality",
+                            kommunenummer + " " + m.name + " is no longer valid (until " + m.validTo
+                                    + "); change the municipality it became")
                     .with("successors", graph().successors(kommunenummer, today()));
         }
         return m;

@@ -24,25 +24,30 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  */
 public final class NameIndex {
 
-    public enum Method { EXACT, NORMALISED, ALIAS, FUZZY }
+    public enum Method {
+        EXACT,
+        NORMALISED,
+        ALIAS,
+        FUZZY
+    }
 
-    public enum Status { MATCHED, AMBIGUOUS, UNMATCHED }
+    public enum Status {
+        MATCHED,
+        AMBIGUOUS,
+        UNMATCHED
+    }
 
     /** A current municipality as the index knows it. */
-    public record Entry(String kommunenummer, String name, String county, String network) {
-    }
+    public record Entry(String kommunenummer, String name, String county, String network) {}
 
     /** A former number and the current municipalities it became. */
-    public record Former(String kommunenummer, String name, LocalDate validTo, List<String> successors) {
-    }
+    public record Former(String kommunenummer, String name, LocalDate validTo, List<String> successors) {}
 
     /** How one candidate matched: which name and why. */
-    public record Hit(Entry municipality, String matchedName, String how, double score) {
-    }
+    public record Hit(Entry municipality, String matchedName, String how, double score) {}
 
-    public record Result(String input, Status status, Method method, Hit match, List<Hit> candidates,
-            List<Hit> suggestions) {
-    }
+    public record Result(
+            String input, Status status, Method method, Hit match, List<Hit> candidates, List<Hit> suggestions) {}
 
     /** Optional narrowing: a fylkesnummer and/or a network code. */
     public record Scope(String county, String network) {
@@ -53,8 +58,7 @@ public final class NameIndex {
         }
     }
 
-    private record Key(String normalised, Entry municipality, String name, String how, boolean alias) {
-    }
+    private record Key(String normalised, Entry municipality, String name, String how, boolean alias) {}
 
     static final double FUZZY_THRESHOLD = 0.93;
     static final double SUGGESTION_THRESHOLD = 0.75;
@@ -88,8 +92,13 @@ public final class NameIndex {
             for (String successor : f.successors()) {
                 Entry e = byNumber.get(successor);
                 if (e != null) {
-                    add(normalise(f.name()), e, f.name(), "former name: " + f.kommunenummer() + " " + f.name()
-                            + (f.validTo() == null ? "" : " until " + f.validTo()), true);
+                    add(
+                            normalise(f.name()),
+                            e,
+                            f.name(),
+                            "former name: " + f.kommunenummer() + " " + f.name()
+                                    + (f.validTo() == null ? "" : " until " + f.validTo()),
+                            true);
                 }
             }
         }
@@ -111,8 +120,13 @@ public final class NameIndex {
     public static String normalise(String name) {
         String s = name.toLowerCase(Locale.ROOT).strip();
         s = QUALIFIER.matcher(s).replaceAll("");
-        s = s.replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("đ", "d").replace("ŋ", "n")
-                .replace("ŧ", "t").replace("ß", "ss");
+        s = s.replace("æ", "ae")
+                .replace("ø", "o")
+                .replace("å", "a")
+                .replace("đ", "d")
+                .replace("ŋ", "n")
+                .replace("ŧ", "t")
+                .replace("ß", "ss");
         s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         s = KOMMUNE.matcher(s).replaceAll(" ");
         return s.replaceAll("[^a-z0-9]", "");
@@ -120,17 +134,25 @@ public final class NameIndex {
 
     public Result match(String input, Scope scope) {
         String trimmed = input == null ? "" : input.strip();
-        List<Entry> exactHits = exact.getOrDefault(trimmed, List.of()).stream().filter(scope::admits).toList();
+        List<Entry> exactHits = exact.getOrDefault(trimmed, List.of()).stream()
+                .filter(scope::admits)
+                .toList();
         if (!exactHits.isEmpty()) {
-            return decide(trimmed, Method.EXACT,
-                    exactHits.stream().map(e -> new Hit(e, e.name(), "official name", 1.0)).toList());
+            return decide(
+                    trimmed,
+                    Method.EXACT,
+                    exactHits.stream()
+                            .map(e -> new Hit(e, e.name(), "official name", 1.0))
+                            .toList());
         }
         String normalised = normalise(trimmed);
         List<Key> same = byNormalised.getOrDefault(normalised, List.of());
-        for (boolean aliasTier : new boolean[] { false, true }) {
-            List<Hit> hits = distinct(same.stream().filter(k -> k.alias() == aliasTier)
+        for (boolean aliasTier : new boolean[] {false, true}) {
+            List<Hit> hits = distinct(same.stream()
+                    .filter(k -> k.alias() == aliasTier)
                     .filter(k -> scope.admits(k.municipality()))
-                    .map(k -> new Hit(k.municipality(), k.name(), k.how(), 1.0)).toList());
+                    .map(k -> new Hit(k.municipality(), k.name(), k.how(), 1.0))
+                    .toList());
             if (!hits.isEmpty()) {
                 return decide(trimmed, aliasTier ? Method.ALIAS : Method.NORMALISED, hits);
             }
@@ -150,16 +172,24 @@ public final class NameIndex {
             double score = JARO_WINKLER.apply(normalised, key.normalised());
             Hit current = best.get(key.municipality().kommunenummer());
             if (current == null || score > current.score()) {
-                best.put(key.municipality().kommunenummer(), new Hit(key.municipality(), key.name(), key.how(),
-                        Math.round(score * 1000) / 1000.0));
+                best.put(
+                        key.municipality().kommunenummer(),
+                        new Hit(key.municipality(), key.name(), key.how(), Math.round(score * 1000) / 1000.0));
             }
         }
-        List<Hit> ranked = best.values().stream().sorted(Comparator.comparingDouble(Hit::score).reversed()).toList();
+        List<Hit> ranked = best.values().stream()
+                .sorted(Comparator.comparingDouble(Hit::score).reversed())
+                .toList();
         if (ranked.isEmpty() || ranked.get(0).score() < FUZZY_THRESHOLD) {
-            List<Hit> suggestions = ranked.stream().filter(h -> h.score() >= SUGGESTION_THRESHOLD).limit(3).toList();
+            List<Hit> suggestions = ranked.stream()
+                    .filter(h -> h.score() >= SUGGESTION_THRESHOLD)
+                    .limit(3)
+                    .toList();
             return new Result(input, Status.UNMATCHED, null, null, List.of(), suggestions);
         }
-        List<Hit> close = ranked.stream().filter(h -> h.score() > ranked.get(0).score() - FUZZY_MARGIN).toList();
+        List<Hit> close = ranked.stream()
+                .filter(h -> h.score() > ranked.get(0).score() - FUZZY_MARGIN)
+                .toList();
         return decide(input, Method.FUZZY, close);
     }
 

@@ -18,8 +18,7 @@ import jakarta.transaction.Transactional;
 public class NameMatcher {
 
     /** Fired by writes that change names or numbers; the index is dropped once they commit. */
-    public record RegistryChanged() {
-    }
+    public record RegistryChanged() {}
 
     private final MunicipalityRegistry registry;
     private final Clock clock;
@@ -63,8 +62,13 @@ public class NameMatcher {
             if (m.validOn(today)) {
                 entries.add(new NameIndex.Entry(m.kommunenummer, m.name, m.county, m.network));
             } else {
-                former.add(new NameIndex.Former(m.kommunenummer, m.name, m.validTo,
-                        graph.successors(m.kommunenummer, today).stream().map(l -> l.kommunenummer()).toList()));
+                former.add(new NameIndex.Former(
+                        m.kommunenummer,
+                        m.name,
+                        m.validTo,
+                        graph.successors(m.kommunenummer, today).stream()
+                                .map(l -> l.kommunenummer())
+                                .toList()));
             }
         }
         entries.sort((a, b) -> a.kommunenummer().compareTo(b.kommunenummer()));

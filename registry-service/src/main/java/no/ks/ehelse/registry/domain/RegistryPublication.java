@@ -24,8 +24,7 @@ public class RegistryPublication {
 
     private static final Logger LOG = Logger.getLogger(RegistryPublication.class);
 
-    public record Summary(int municipalities, int solutions, int contactLists) {
-    }
+    public record Summary(int municipalities, int solutions, int contactLists) {}
 
     private final EntityManager em;
     private final MunicipalityRegistry registry;
@@ -34,8 +33,13 @@ public class RegistryPublication {
     private final ContactEvents contactEvents;
     private final Clock clock;
 
-    RegistryPublication(EntityManager em, MunicipalityRegistry registry, MunicipalityEvents municipalityEvents,
-            SolutionEvents solutionEvents, ContactEvents contactEvents, Clock clock) {
+    RegistryPublication(
+            EntityManager em,
+            MunicipalityRegistry registry,
+            MunicipalityEvents municipalityEvents,
+            SolutionEvents solutionEvents,
+            ContactEvents contactEvents,
+            Clock clock) {
         this.em = em;
         this.registry = registry;
         this.municipalityEvents = municipalityEvents;
@@ -47,13 +51,16 @@ public class RegistryPublication {
     @Transactional
     void onStart(@Observes StartupEvent startup) {
         // The row lock makes one replica publish; the others wait, then see it done.
-        Object publishedAt = em.createNativeQuery("SELECT published_at FROM registry_publication WHERE id = 1 FOR UPDATE")
+        Object publishedAt = em.createNativeQuery(
+                        "SELECT published_at FROM registry_publication WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
         if (publishedAt == null) {
             Summary summary = publishAll();
             em.createNativeQuery("UPDATE registry_publication SET published_at = :now WHERE id = 1")
-                    .setParameter("now", OffsetDateTime.now(clock)).executeUpdate();
-            LOG.infof("First start: announced %d municipalities, %d solutions and %d contact lists",
+                    .setParameter("now", OffsetDateTime.now(clock))
+                    .executeUpdate();
+            LOG.infof(
+                    "First start: announced %d municipalities, %d solutions and %d contact lists",
                     summary.municipalities(), summary.solutions(), summary.contactLists());
         }
     }
@@ -62,17 +69,19 @@ public class RegistryPublication {
     public Summary publishAll() {
         SuccessionGraph graph = registry.graph();
         List<Municipality> all = graph.municipalities().values().stream()
-                .sorted((a, b) -> a.kommunenummer.compareTo(b.kommunenummer)).toList();
+                .sorted((a, b) -> a.kommunenummer.compareTo(b.kommunenummer))
+                .toList();
         for (Municipality m : all) {
             municipalityEvents.publish(MunicipalityEvents.REGISTERED, registry.state(m, graph));
         }
         List<Solution> solutions = Solution.listAll();
         solutions.forEach(solutionEvents::published);
         List<Contact> contacts = Contact.listAll();
-        Map<String, List<Contact>> byMunicipality = contacts.stream().filter(c -> c.kommunenummer != null)
+        Map<String, List<Contact>> byMunicipality = contacts.stream()
+                .filter(c -> c.kommunenummer != null)
                 .collect(Collectors.groupingBy(c -> c.kommunenummer));
-        Map<String, List<Contact>> byNetwork = contacts.stream().filter(c -> c.network != null)
-                .collect(Collectors.groupingBy(c -> c.network));
+        Map<String, List<Contact>> byNetwork =
+                contacts.stream().filter(c -> c.network != null).collect(Collectors.groupingBy(c -> c.network));
         byMunicipality.forEach((number, list) -> contactEvents.changed(number, null, list));
         byNetwork.forEach((network, list) -> contactEvents.changed(null, network, list));
         return new Summary(all.size(), solutions.size(), byMunicipality.size() + byNetwork.size());

@@ -15,8 +15,7 @@ import no.ks.ehelse.platform.api.ProblemException;
 public class SolutionCatalogue {
 
     /** What may be set on a solution; the code is given on publish and never changes. */
-    public record Details(String name, PriorityArea area, String owner, String description, SolutionStage stage) {
-    }
+    public record Details(String name, PriorityArea area, String owner, String description, SolutionStage stage) {}
 
     private final SolutionEvents events;
     private final Clock clock;

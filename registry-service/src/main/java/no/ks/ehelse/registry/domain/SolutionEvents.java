@@ -15,8 +15,8 @@ public class SolutionEvents {
     public static final String CHANGED = "no.ks.ehelse.solution.changed.v1";
 
     /** The data of both event types: the solution as it now is. */
-    public record SolutionState(String code, String name, PriorityArea area, String owner, String description,
-            SolutionStage stage) {
+    public record SolutionState(
+            String code, String name, PriorityArea area, String owner, String description, SolutionStage stage) {
 
         static SolutionState of(Solution s) {
             return new SolutionState(s.code, s.name, s.area, s.owner, s.description, s.stage);

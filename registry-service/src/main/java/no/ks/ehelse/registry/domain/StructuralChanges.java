@@ -25,8 +25,11 @@ public class StructuralChanges {
     private final Event<NameMatcher.RegistryChanged> changed;
     private final Clock clock;
 
-    StructuralChanges(MunicipalityRegistry registry, MunicipalityEvents events,
-            Event<NameMatcher.RegistryChanged> changed, Clock clock) {
+    StructuralChanges(
+            MunicipalityRegistry registry,
+            MunicipalityEvents events,
+            Event<NameMatcher.RegistryChanged> changed,
+            Clock clock) {
         this.registry = registry;
         this.events = events;
         this.changed = changed;
@@ -42,8 +45,8 @@ public class StructuralChanges {
             String number = change.predecessors().get(i);
             Municipality m = Municipality.findById(number);
             if (m == null || !m.validOn(lastDay)) {
-                throw ProblemException.invalidField("predecessors[" + i + "]",
-                        number + " is not a municipality valid on " + lastDay);
+                throw ProblemException.invalidField(
+                        "predecessors[" + i + "]", number + " is not a municipality valid on " + lastDay);
             }
             ending.add(m);
         }
@@ -53,9 +56,12 @@ public class StructuralChanges {
             NewMunicipality s = change.successors().get(i);
             Municipality existing = Municipality.findById(s.kommunenummer());
             if (existing != null) {
-                if (!existing.validOn(change.effectiveDate()) || change.predecessors().contains(s.kommunenummer())) {
-                    throw ProblemException.invalidField("successors[" + i + "].kommunenummer", s.kommunenummer()
-                            + " is already used; a successor is either a new number or a municipality that keeps its own");
+                if (!existing.validOn(change.effectiveDate())
+                        || change.predecessors().contains(s.kommunenummer())) {
+                    throw ProblemException.invalidField(
+                            "successors[" + i + "].kommunenummer",
+                            s.kommunenummer()
+                                    + " is already used; a successor is either a new number or a municipality that keeps its own");
                 }
                 successors.add(existing);
             } else {
@@ -93,8 +99,8 @@ public class StructuralChanges {
         SuccessionGraph graph = registry.graph();
         List<MunicipalityState> states = new ArrayList<>();
         for (Municipality m : ending) {
-            MunicipalityState state = MunicipalityState.of(m, graph.successors(m.kommunenummer, change.effectiveDate()),
-                    graph.predecessors(m.kommunenummer));
+            MunicipalityState state = MunicipalityState.of(
+                    m, graph.successors(m.kommunenummer, change.effectiveDate()), graph.predecessors(m.kommunenummer));
             events.publish(MunicipalityEvents.typeOf(change.type()), state);
             states.add(state);
         }

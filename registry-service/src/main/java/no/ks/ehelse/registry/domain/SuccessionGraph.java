@@ -56,8 +56,8 @@ public final class SuccessionGraph {
     /** The former numbers that became this one directly. */
     public List<Link> predecessors(String kommunenummer) {
         return bySuccessor.getOrDefault(kommunenummer, List.of()).stream()
-                .map(s -> new Link(s.predecessor, municipalities.get(s.predecessor).name, s.effectiveDate,
-                        s.changeType))
+                .map(s ->
+                        new Link(s.predecessor, municipalities.get(s.predecessor).name, s.effectiveDate, s.changeType))
                 .toList();
     }
 

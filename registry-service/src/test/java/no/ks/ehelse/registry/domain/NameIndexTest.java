@@ -44,8 +44,8 @@ class NameIndexTest {
         }
         Map<String, NameIndex.Former> byNumber = new LinkedHashMap<>();
         for (String[] r : csv("kommuner-endringer.csv")) {
-            NameIndex.Former f = byNumber.computeIfAbsent(r[0], n -> new NameIndex.Former(n, r[1],
-                    LocalDate.parse(r[3]), new ArrayList<>()));
+            NameIndex.Former f = byNumber.computeIfAbsent(
+                    r[0], n -> new NameIndex.Former(n, r[1], LocalDate.parse(r[3]), new ArrayList<>()));
             f.successors().add(r[4]);
         }
         former = List.copyOf(byNumber.values());
@@ -53,45 +53,51 @@ class NameIndexTest {
     }
 
     @ParameterizedTest(name = "{0} [{1},{2}] → {3} {4} {5}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-            // input                          | county | network     | status    | method     | kommunenummer(s)
-            "Nord-Fron                        | -      | -           | MATCHED   | EXACT      | 3436",
-            "Nord Fron                        | -      | -           | MATCHED   | NORMALISED | 3436",
-            "nordfron                         | -      | -           | MATCHED   | NORMALISED | 3436",
-            "Sør Varanger                     | -      | -           | MATCHED   | NORMALISED | 5605",
-            "Sor-Varanger kommune             | -      | -           | MATCHED   | NORMALISED | 5605",
-            "Gáivuotna - Kåfjord - Kaivuono   | -      | -           | MATCHED   | EXACT      | 5540",
-            "Gaivuotna-Kafjord-Kaivuono       | -      | -           | MATCHED   | NORMALISED | 5540",
-            "Kåfjord                          | -      | -           | MATCHED   | ALIAS      | 5540",
-            "Kaivuono                         | -      | -           | MATCHED   | ALIAS      | 5540",
-            "Tråante                          | -      | -           | MATCHED   | ALIAS      | 5001",
-            "TRONDHEIM                        | -      | -           | MATCHED   | ALIAS      | 5001",
-            "Hamarøy                          | -      | -           | MATCHED   | ALIAS      | 1875",
-            "Drammen kommune                  | -      | -           | MATCHED   | NORMALISED | 3301",
-            "Bærum                            | -      | -           | MATCHED   | EXACT      | 3201",
-            "Baerum                           | -      | -           | MATCHED   | NORMALISED | 3201",
-            "Våler                            | -      | -           | AMBIGUOUS | NORMALISED | 3114 3419",
-            "Våler                            | 34     | -           | MATCHED   | NORMALISED | 3419",
-            "Våler kommune                    | -      | digi-viken  | MATCHED   | NORMALISED | 3114",
-            "Våler (Innlandet)                | -      | -           | MATCHED   | EXACT      | 3419",
-            "Herøy                            | -      | -           | AMBIGUOUS | NORMALISED | 1515 1818",
-            "Herøy                            | 18     | -           | MATCHED   | NORMALISED | 1818",
-            "Hornindal                        | -      | -           | MATCHED   | ALIAS      | 1577",
-            "Klæbu                            | -      | -           | MATCHED   | ALIAS      | 5001",
-            "Snillfjord                       | -      | -           | AMBIGUOUS | ALIAS      | 5055 5056 5059",
-            "Kristiansandbyen                 | -      | -           | AMBIGUOUS | FUZZY      | 4204 1505",
-            "Stjørdalshalsen                  | -      | -           | UNMATCHED | -          | -",
-            "Kristiansan                      | -      | -           | MATCHED   | FUZZY      | 4204",
-            "Aurskog Holand                   | -      | -           | MATCHED   | NORMALISED | 3226",
-            "Aurskog-Hølandd                  | -      | -           | MATCHED   | FUZZY      | 3226",
-            "Qwxzyv                           | -      | -           | UNMATCHED | -          | -",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                // input                          | county | network     | status    | method     | kommunenummer(s)
+                "Nord-Fron                        | -      | -           | MATCHED   | EXACT      | 3436",
+                "Nord Fron                        | -      | -           | MATCHED   | NORMALISED | 3436",
+                "nordfron                         | -      | -           | MATCHED   | NORMALISED | 3436",
+                "Sør Varanger                     | -      | -           | MATCHED   | NORMALISED | 5605",
+                "Sor-Varanger kommune             | -      | -           | MATCHED   | NORMALISED | 5605",
+                "Gáivuotna - Kåfjord - Kaivuono   | -      | -           | MATCHED   | EXACT      | 5540",
+                "Gaivuotna-Kafjord-Kaivuono       | -      | -           | MATCHED   | NORMALISED | 5540",
+                "Kåfjord                          | -      | -           | MATCHED   | ALIAS      | 5540",
+                "Kaivuono                         | -      | -           | MATCHED   | ALIAS      | 5540",
+                "Tråante                          | -      | -           | MATCHED   | ALIAS      | 5001",
+                "TRONDHEIM                        | -      | -           | MATCHED   | ALIAS      | 5001",
+                "Hamarøy                          | -      | -           | MATCHED   | ALIAS      | 1875",
+                "Drammen kommune                  | -      | -           | MATCHED   | NORMALISED | 3301",
+                "Bærum                            | -      | -           | MATCHED   | EXACT      | 3201",
+                "Baerum                           | -      | -           | MATCHED   | NORMALISED | 3201",
+                "Våler                            | -      | -           | AMBIGUOUS | NORMALISED | 3114 3419",
+                "Våler                            | 34     | -           | MATCHED   | NORMALISED | 3419",
+                "Våler kommune                    | -      | digi-viken  | MATCHED   | NORMALISED | 3114",
+                "Våler (Innlandet)                | -      | -           | MATCHED   | EXACT      | 3419",
+                "Herøy                            | -      | -           | AMBIGUOUS | NORMALISED | 1515 1818",
+                "Herøy                            | 18     | -           | MATCHED   | NORMALISED | 1818",
+                "Hornindal                        | -      | -           | MATCHED   | ALIAS      | 1577",
+                "Klæbu                            | -      | -           | MATCHED   | ALIAS      | 5001",
+                "Snillfjord                       | -      | -           | AMBIGUOUS | ALIAS      | 5055 5056 5059",
+                "Kristiansandbyen                 | -      | -           | AMBIGUOUS | FUZZY      | 4204 1505",
+                "Stjørdalshalsen                  | -      | -           | UNMATCHED | -          | -",
+                "Kristiansan                      | -      | -           | MATCHED   | FUZZY      | 4204",
+                "Aurskog Holand                   | -      | -           | MATCHED   | NORMALISED | 3226",
+                "Aurskog-Hølandd                  | -      | -           | MATCHED   | FUZZY      | 3226",
+                "Qwxzyv                           | -      | -           | UNMATCHED | -          | -",
+            })
     void hardCases(String input, String county, String network, Status status, Method method, String expected) {
         Result result = index.match(input, new Scope(county, network));
         assertEquals(status, result.status(), () -> "status of " + input + ": " + result);
         assertEquals(method, result.method(), () -> "method of " + input + ": " + result);
-        Set<String> numbers = result.status() == Status.MATCHED ? Set.of(result.match().municipality().kommunenummer())
-                : result.candidates().stream().map(h -> h.municipality().kommunenummer()).collect(Collectors.toSet());
+        Set<String> numbers = result.status() == Status.MATCHED
+                ? Set.of(result.match().municipality().kommunenummer())
+                : result.candidates().stream()
+                        .map(h -> h.municipality().kommunenummer())
+                        .collect(Collectors.toSet());
         Set<String> wanted = expected == null ? Set.of() : Set.of(expected.split(" "));
         assertEquals(wanted, numbers, () -> input + ": " + result);
         if (method == Method.FUZZY) {
@@ -133,7 +139,8 @@ class NameIndexTest {
     void everyAmbiguousNameIsReportedWithAllCandidatesAndNarrowedByCounty() {
         Map<String, List<NameIndex.Entry>> byBase = new HashMap<>();
         for (NameIndex.Entry e : current) {
-            byBase.computeIfAbsent(NameIndex.normalise(e.name()), k -> new ArrayList<>()).add(e);
+            byBase.computeIfAbsent(NameIndex.normalise(e.name()), k -> new ArrayList<>())
+                    .add(e);
         }
         int ambiguous = 0;
         for (List<NameIndex.Entry> same : byBase.values()) {
@@ -144,11 +151,17 @@ class NameIndexTest {
             String plain = same.get(0).name().replaceAll("\\s*\\(.*\\)$", "");
             Result r = index.match(plain, Scope.NONE);
             assertEquals(Status.AMBIGUOUS, r.status(), plain);
-            assertEquals(same.stream().map(NameIndex.Entry::kommunenummer).collect(Collectors.toSet()),
-                    r.candidates().stream().map(h -> h.municipality().kommunenummer()).collect(Collectors.toSet()));
+            assertEquals(
+                    same.stream().map(NameIndex.Entry::kommunenummer).collect(Collectors.toSet()),
+                    r.candidates().stream()
+                            .map(h -> h.municipality().kommunenummer())
+                            .collect(Collectors.toSet()));
             for (NameIndex.Entry e : same) {
                 Result narrowed = index.match(plain, new Scope(e.county(), null));
-                assertEquals(e.kommunenummer(), narrowed.match().municipality().kommunenummer(), plain + " in " + e.county());
+                assertEquals(
+                        e.kommunenummer(),
+                        narrowed.match().municipality().kommunenummer(),
+                        plain + " in " + e.county());
             }
         }
         assertEquals(2, ambiguous, "Våler and Herøy are the two names shared by two 2024 municipalities");
@@ -158,12 +171,17 @@ class NameIndexTest {
     void everyFormerNameLeadsToWhatItBecameOrSaysItIsAmbiguous() {
         for (NameIndex.Former f : former) {
             Result r = index.match(f.name(), Scope.NONE);
-            Set<String> found = r.status() == Status.MATCHED ? Set.of(r.match().municipality().kommunenummer())
-                    : r.candidates().stream().map(h -> h.municipality().kommunenummer()).collect(Collectors.toSet());
+            Set<String> found = r.status() == Status.MATCHED
+                    ? Set.of(r.match().municipality().kommunenummer())
+                    : r.candidates().stream()
+                            .map(h -> h.municipality().kommunenummer())
+                            .collect(Collectors.toSet());
             assertTrue(r.status() != Status.UNMATCHED, () -> f.name() + " unmatched");
-            // A former name that is also a current name (e.g. Bø) matches the current one first: that is the exact rule.
+            // A former name that is also a current name (e.g. Bø) matches the current one first: that is the exact
+            // rule.
             if (r.method() == Method.ALIAS) {
-                assertTrue(found.containsAll(f.successors()) || f.successors().containsAll(found),
+                assertTrue(
+                        found.containsAll(f.successors()) || f.successors().containsAll(found),
                         () -> f.name() + " → " + found + ", expected " + f.successors());
             }
         }
@@ -174,36 +192,42 @@ class NameIndexTest {
         // Tromsdalen is a part of Tromsø, not a municipality: close, but not close enough to guess.
         Result r = index.match("Tromsdalen", Scope.NONE);
         assertEquals(Status.UNMATCHED, r.status(), r::toString);
-        assertTrue(r.suggestions().stream().anyMatch(h -> h.municipality().kommunenummer().equals("5501")),
+        assertTrue(
+                r.suggestions().stream()
+                        .anyMatch(h -> h.municipality().kommunenummer().equals("5501")),
                 () -> "Tromsø should be suggested: " + r.suggestions());
     }
 
     // Each rule on its own, on a small invented registry.
 
-    private static final NameIndex INVENTED = new NameIndex(List.of(
-            new NameIndex.Entry("9001", "Lia (Nord)", "90", "digi-a"),
-            new NameIndex.Entry("9101", "Lia (Sør)", "91", "digi-b"),
-            new NameIndex.Entry("9002", "Bakke", "90", "digi-a"),
-            new NameIndex.Entry("9003", "Dalen", "90", "digi-a"),
-            new NameIndex.Entry("9004", "Ája - Elvedal", "90", "digi-a")),
-            List.of(new NameIndex.Former("8001", "Gamleby", LocalDate.parse("2019-12-31"), List.of("9002")),
+    private static final NameIndex INVENTED = new NameIndex(
+            List.of(
+                    new NameIndex.Entry("9001", "Lia (Nord)", "90", "digi-a"),
+                    new NameIndex.Entry("9101", "Lia (Sør)", "91", "digi-b"),
+                    new NameIndex.Entry("9002", "Bakke", "90", "digi-a"),
+                    new NameIndex.Entry("9003", "Dalen", "90", "digi-a"),
+                    new NameIndex.Entry("9004", "Ája - Elvedal", "90", "digi-a")),
+            List.of(
+                    new NameIndex.Former("8001", "Gamleby", LocalDate.parse("2019-12-31"), List.of("9002")),
                     new NameIndex.Former("8002", "Delby", LocalDate.parse("2019-12-31"), List.of("9002", "9003")),
                     new NameIndex.Former("8003", "Dalen", LocalDate.parse("2019-12-31"), List.of("9002")),
                     new NameIndex.Former("8004", "Borte", LocalDate.parse("2019-12-31"), List.of("7777"))));
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Nord-Fron                       | nordfron",
-            "'  Sør-Varanger kommune  '      | sorvaranger",
-            "Tromsø kommunen                 | tromso",
-            "Våler (Innlandet)               | valer",
-            "Bærum                           | baerum",
-            "Æøå                             | aeoa",
-            "Kárášjohka - Karasjok           | karasjohkakarasjok",
-            "Porsanger - Porsáŋgu - Porsanki | porsangerporsanguporsanki",
-            "Đŧ                              | dt",
-            "'kommune'                       | ''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Nord-Fron                       | nordfron",
+                "'  Sør-Varanger kommune  '      | sorvaranger",
+                "Tromsø kommunen                 | tromso",
+                "Våler (Innlandet)               | valer",
+                "Bærum                           | baerum",
+                "Æøå                             | aeoa",
+                "Kárášjohka - Karasjok           | karasjohkakarasjok",
+                "Porsanger - Porsáŋgu - Porsanki | porsangerporsanguporsanki",
+                "Đŧ                              | dt",
+                "'kommune'                       | ''",
+            })
     void normalisingFoldsCaseLettersHyphensTheKommuneWordAndTheCountyQualifier(String name, String normalised) {
         assertEquals(normalised, NameIndex.normalise(name));
     }
@@ -230,7 +254,10 @@ class NameIndexTest {
             Result r = INVENTED.match(name, Scope.NONE);
             assertEquals(Method.ALIAS, r.method(), name);
             assertEquals("9004", r.match().municipality().kommunenummer(), name);
-            assertEquals("parallel name (Sámi/Kven/Norwegian) of Ája - Elvedal", r.match().how(), name);
+            assertEquals(
+                    "parallel name (Sámi/Kven/Norwegian) of Ája - Elvedal",
+                    r.match().how(),
+                    name);
         }
     }
 
@@ -264,14 +291,26 @@ class NameIndexTest {
         assertEquals(Status.AMBIGUOUS, both.status());
         assertEquals(Method.NORMALISED, both.method());
         assertEquals(Set.of("9001", "9101"), numbers(both));
-        assertEquals("9001", INVENTED.match("Lia", new Scope("90", null)).match().municipality().kommunenummer());
-        assertEquals("9101", INVENTED.match("Lia", new Scope(null, "digi-b")).match().municipality().kommunenummer());
-        assertEquals(Status.UNMATCHED, INVENTED.match("Lia", new Scope("90", "digi-b")).status());
+        assertEquals(
+                "9001",
+                INVENTED.match("Lia", new Scope("90", null))
+                        .match()
+                        .municipality()
+                        .kommunenummer());
+        assertEquals(
+                "9101",
+                INVENTED.match("Lia", new Scope(null, "digi-b"))
+                        .match()
+                        .municipality()
+                        .kommunenummer());
+        assertEquals(
+                Status.UNMATCHED,
+                INVENTED.match("Lia", new Scope("90", "digi-b")).status());
     }
 
     @Test
     void nothingToMatchIsUnmatchedWithoutSuggestions() {
-        for (String name : new String[] { null, "", "  ", "kommune" }) {
+        for (String name : new String[] {null, "", "  ", "kommune"}) {
             Result r = INVENTED.match(name, Scope.NONE);
             assertEquals(Status.UNMATCHED, r.status(), String.valueOf(name));
             assertNull(r.method());
@@ -280,7 +319,9 @@ class NameIndexTest {
     }
 
     private static Set<String> numbers(Result r) {
-        return r.candidates().stream().map(h -> h.municipality().kommunenummer()).collect(Collectors.toSet());
+        return r.candidates().stream()
+                .map(h -> h.municipality().kommunenummer())
+                .collect(Collectors.toSet());
     }
 
     private static List<String[]> csv(String file) throws IOException {
@@ -293,6 +334,10 @@ class NameIndexTest {
     }
 
     private static String network(String name) {
-        return name.toLowerCase().replace("ø", "o").replace("å", "a").replace("æ", "ae").replace(' ', '-');
+        return name.toLowerCase()
+                .replace("ø", "o")
+                .replace("å", "a")
+                .replace("æ", "ae")
+                .replace(' ', '-');
     }
 }

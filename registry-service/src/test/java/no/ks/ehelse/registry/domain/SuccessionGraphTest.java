@@ -27,7 +27,8 @@ class SuccessionGraphTest {
         number("3301", "Drammen", Y2024, null);
         SuccessionGraph graph = graph(link("3005", "3301", Y2024, ChangeType.RENUMBERED));
 
-        assertEquals(List.of(new Link("3301", "Drammen", Y2024, ChangeType.RENUMBERED)),
+        assertEquals(
+                List.of(new Link("3301", "Drammen", Y2024, ChangeType.RENUMBERED)),
                 graph.successors("3005", LocalDate.parse("2024-06-01")));
         assertEquals(List.of(new Link("3005", "Drammen", Y2024, ChangeType.RENUMBERED)), graph.predecessors("3301"));
         assertEquals(List.of(), graph.successors("3301", LocalDate.parse("2024-06-01")));
@@ -39,8 +40,8 @@ class SuccessionGraphTest {
         number("0602", "Drammen", null, Y2020);
         number("0625", "Nedre Eiker", null, Y2020);
         number("3005", "Drammen", Y2020, null);
-        SuccessionGraph graph = graph(link("0602", "3005", Y2020, ChangeType.MERGED),
-                link("0625", "3005", Y2020, ChangeType.MERGED));
+        SuccessionGraph graph =
+                graph(link("0602", "3005", Y2020, ChangeType.MERGED), link("0625", "3005", Y2020, ChangeType.MERGED));
 
         LocalDate day = LocalDate.parse("2022-06-01");
         assertEquals(List.of(new Link("3005", "Drammen", Y2020, ChangeType.MERGED)), graph.successors("0602", day));
@@ -53,8 +54,8 @@ class SuccessionGraphTest {
         number("1507", "Ålesund", Y2020, Y2024);
         number("1508", "Ålesund", Y2024, null);
         number("1580", "Haram", Y2024, null);
-        SuccessionGraph graph = graph(link("1507", "1508", Y2024, ChangeType.SPLIT),
-                link("1507", "1580", Y2024, ChangeType.SPLIT));
+        SuccessionGraph graph =
+                graph(link("1507", "1508", Y2024, ChangeType.SPLIT), link("1507", "1580", Y2024, ChangeType.SPLIT));
 
         List<Link> successors = graph.successors("1507", LocalDate.parse("2024-06-01"));
         assertEquals(Set.of("1508", "1580"), numbers(successors));
@@ -69,12 +70,14 @@ class SuccessionGraphTest {
         number("0602", "Drammen", null, Y2020);
         number("3005", "Drammen", Y2020, Y2024.minusDays(1));
         number("3301", "Drammen", Y2024, null);
-        SuccessionGraph graph = graph(link("0602", "3005", Y2020, ChangeType.MERGED),
-                link("3005", "3301", Y2024, ChangeType.RENUMBERED));
+        SuccessionGraph graph = graph(
+                link("0602", "3005", Y2020, ChangeType.MERGED), link("3005", "3301", Y2024, ChangeType.RENUMBERED));
 
-        assertEquals(List.of(new Link("3005", "Drammen", Y2020, ChangeType.MERGED)),
+        assertEquals(
+                List.of(new Link("3005", "Drammen", Y2020, ChangeType.MERGED)),
                 graph.successors("0602", LocalDate.parse("2022-06-01")));
-        assertEquals(List.of(new Link("3301", "Drammen", Y2020, ChangeType.MERGED)),
+        assertEquals(
+                List.of(new Link("3301", "Drammen", Y2020, ChangeType.MERGED)),
                 graph.successors("0602", LocalDate.parse("2024-06-01")));
         assertEquals(Set.of("3005"), numbers(graph.predecessors("3301")), "only the direct predecessors");
     }
@@ -86,11 +89,15 @@ class SuccessionGraphTest {
         number("1002", "Sør-Delt", Y2020, Y2024.minusDays(1));
         number("1003", "Samlet", Y2024, null);
         number("1004", "Nabo", null, Y2024.minusDays(1));
-        SuccessionGraph graph = graph(link("1000", "1001", Y2020, ChangeType.SPLIT),
-                link("1000", "1002", Y2020, ChangeType.SPLIT), link("1001", "1003", Y2024, ChangeType.MERGED),
-                link("1002", "1003", Y2024, ChangeType.MERGED), link("1004", "1003", Y2024, ChangeType.MERGED));
+        SuccessionGraph graph = graph(
+                link("1000", "1001", Y2020, ChangeType.SPLIT),
+                link("1000", "1002", Y2020, ChangeType.SPLIT),
+                link("1001", "1003", Y2024, ChangeType.MERGED),
+                link("1002", "1003", Y2024, ChangeType.MERGED),
+                link("1004", "1003", Y2024, ChangeType.MERGED));
 
-        assertEquals(List.of(new Link("1003", "Samlet", Y2020, ChangeType.SPLIT)),
+        assertEquals(
+                List.of(new Link("1003", "Samlet", Y2020, ChangeType.SPLIT)),
                 graph.successors("1000", LocalDate.parse("2024-06-01")));
         assertEquals(Set.of("1001", "1002"), numbers(graph.successors("1000", LocalDate.parse("2022-06-01"))));
         assertEquals(Set.of("1001", "1002", "1004"), numbers(graph.predecessors("1003")));
@@ -102,8 +109,8 @@ class SuccessionGraphTest {
         number("1815", "Vega", null, effective.minusDays(1));
         number("1896", "Vegaøyan", effective, null);
         number("1897", "Ytre Vega", effective, null);
-        SuccessionGraph graph = graph(link("1815", "1896", effective, ChangeType.SPLIT),
-                link("1815", "1897", effective, ChangeType.SPLIT));
+        SuccessionGraph graph = graph(
+                link("1815", "1896", effective, ChangeType.SPLIT), link("1815", "1897", effective, ChangeType.SPLIT));
 
         assertEquals(Set.of("1896", "1897"), numbers(graph.successors("1815", LocalDate.parse("2025-06-01"))));
     }

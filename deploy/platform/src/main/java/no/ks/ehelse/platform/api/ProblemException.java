@@ -38,7 +38,11 @@ public class ProblemException extends RuntimeException {
 
     /** A 400 about one field, for rules Bean Validation cannot express (e.g. an unknown solution code). */
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request", field + ": " + message,
+        return new ProblemException(
+                400,
+                "validation",
+                "Invalid request",
+                field + ": " + message,
                 List.of(new Problem.Violation(field, message)));
     }
 

@@ -47,8 +47,14 @@ public class ProblemMappers {
             violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
-        return respond(new Problem(type("validation"), "Invalid request", 400,
-                violations.size() + " field(s) are invalid", path(uri), violations, null));
+        return respond(new Problem(
+                type("validation"),
+                "Invalid request",
+                400,
+                violations.size() + " field(s) are invalid",
+                path(uri),
+                violations,
+                null));
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -79,8 +85,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(type("forbidden"), "Forbidden", 403,
-                "Your role does not allow this operation", path(uri), null, null));
+        return respond(new Problem(
+                type("forbidden"), "Forbidden", 403, "Your role does not allow this operation", path(uri), null, null));
     }
 
     @ServerExceptionMapper
@@ -101,8 +107,13 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (incident %s)", path(uri), incident);
-        return respond(new Problem(type("internal"), "Internal error", 500,
-                "Something went wrong on our side; quote incident " + incident, path(uri), null,
+        return respond(new Problem(
+                type("internal"),
+                "Internal error",
+                500,
+                "Something went wrong on our side; quote incident " + incident,
+                path(uri),
+                null,
                 java.util.Map.of("incident", incident)));
     }
 
@@ -117,23 +128,41 @@ public class ProblemMappers {
             } else {
                 message = "has the wrong type or format";
             }
-            return new Problem(type("validation"), "Invalid request", 400, field + ": " + message, path(uri),
-                    List.of(new Problem.Violation(field, message)), null);
+            return new Problem(
+                    type("validation"),
+                    "Invalid request",
+                    400,
+                    field + ": " + message,
+                    path(uri),
+                    List.of(new Problem.Violation(field, message)),
+                    null);
         }
-        String detail = e instanceof JsonParseException ? "The body is not valid JSON: " + e.getOriginalMessage()
+        String detail = e instanceof JsonParseException
+                ? "The body is not valid JSON: " + e.getOriginalMessage()
                 : "The body could not be read: " + e.getOriginalMessage();
         return new Problem(type("unreadable-body"), "Invalid request", 400, detail, path(uri), null, null);
     }
 
     private Response challenge(UriInfo uri) {
-        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .type(Problem.MEDIA_TYPE).entity(new Problem(type("unauthenticated"), "Unauthorized", 401,
-                        "A valid bearer token is required", path(uri), null, null))
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(
+                        type("unauthenticated"),
+                        "Unauthorized",
+                        401,
+                        "A valid bearer token is required",
+                        path(uri),
+                        null,
+                        null))
                 .build();
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     /**
@@ -152,8 +181,7 @@ public class ProblemMappers {
                     parts.add(node.getName());
                     continue;
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (node.isInIterable() && !parts.isEmpty()) {
                 Object position = node.getIndex() != null ? node.getIndex() : node.getKey();

@@ -31,7 +31,12 @@ public class Consumption {
      * commit together. Anything the effect finds wrong with the record's data it throws as
      * {@link PoisonRecordException} (the {@link EventFields} accessors do), which rolls back the id as well.
      */
-    @Retry(maxRetries = -1, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.DAYS, jitter = 100,
+    @Retry(
+            maxRetries = -1,
+            delay = 200,
+            maxDuration = 1,
+            durationUnit = ChronoUnit.DAYS,
+            jitter = 100,
             abortOn = PoisonRecordException.class)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(String value, Intake intake, Consumer<CloudEvent> effect) {
@@ -52,7 +57,12 @@ public class Consumption {
      * turned into poison, since it would dead-letter the whole batch for one record's data; the batch's own code
      * judges its records before writing them.
      */
-    @Retry(maxRetries = -1, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.DAYS, jitter = 100,
+    @Retry(
+            maxRetries = -1,
+            delay = 200,
+            maxDuration = 1,
+            durationUnit = ChronoUnit.DAYS,
+            jitter = 100,
             abortOn = PoisonRecordException.class)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public <T> T call(Supplier<T> work) {

@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class EventFields {
 
     /** {@code yyyy-MM-dd} with exactly four year digits; ISO_LOCAL_DATE would also take {@code +999999999-12-31}. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final JsonNode node;
     private final String path;
@@ -118,8 +118,8 @@ public final class EventFields {
             throw new PoisonRecordException("'" + field + "' is not a date (yyyy-MM-dd): " + shorten(value));
         }
         if (!range.contains(date)) {
-            throw new PoisonRecordException("'" + field + "' " + date + " is outside " + range.earliest() + " to "
-                    + range.latest());
+            throw new PoisonRecordException(
+                    "'" + field + "' " + date + " is outside " + range.earliest() + " to " + range.latest());
         }
         return date;
     }

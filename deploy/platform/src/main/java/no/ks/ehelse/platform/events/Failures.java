@@ -8,8 +8,7 @@ import java.sql.SQLException;
  */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * The reason to dead-letter for, or {@code null} when the failure is transient. Poison is a
@@ -22,7 +21,9 @@ public final class Failures {
             if (t instanceof PoisonRecordException poison) {
                 return poison.getMessage();
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
                 return "the database refused the record's data (SQLSTATE " + sql.getSQLState() + "): "
                         + firstLine(sql.getMessage());
             }

@@ -26,8 +26,7 @@ import jakarta.transaction.Transactional;
 public class Outbox {
 
     /** Fired inside the transaction; the relay observes it after a successful commit to publish at once. */
-    public record Written() {
-    }
+    public record Written() {}
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -36,8 +35,13 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transaction;
     private final EntityManager em;
 
-    Outbox(ObjectMapper json, Clock clock, EventsConfig config, Event<Written> written,
-            TransactionSynchronizationRegistry transaction, EntityManager em) {
+    Outbox(
+            ObjectMapper json,
+            Clock clock,
+            EventsConfig config,
+            Event<Written> written,
+            TransactionSynchronizationRegistry transaction,
+            EntityManager em) {
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -47,8 +51,7 @@ public class Outbox {
     }
 
     /** An event to publish: what {@link #publish} takes, for {@link #publishAll}. */
-    public record Pending(String topic, String key, String type, String subject, Object data) {
-    }
+    public record Pending(String topic, String key, String type, String subject, Object data) {}
 
     /**
      * @param topic   the topic, e.g. {@code registry.solutions.v1}

@@ -25,7 +25,8 @@ public class OutboxHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("outbox").up().withData("pending", relay.pending());
         if (relay.lastError() != null) {
-            response.withData("lastError", relay.lastError()).withData("since", relay.lastFailure().toString());
+            response.withData("lastError", relay.lastError())
+                    .withData("since", relay.lastFailure().toString());
         }
         return response.build();
     }

@@ -46,6 +46,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant shared by the replicas of one service (each service has its own database). */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
+
     private static final long ACK_GRACE_MILLIS = 10_000;
 
     private final EntityManager em;
@@ -62,19 +63,23 @@ public class OutboxRelay {
      * @param kafka the connector's own Kafka configuration (every {@code kafka.*} property and {@code KAFKA_*}
      *              variable: bootstrap servers, credentials, TLS), so the relay connects as the consumers do
      */
-    OutboxRelay(EntityManager em, EventsConfig config, MeterRegistry registry,
+    OutboxRelay(
+            EntityManager em,
+            EventsConfig config,
+            MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.em = em;
         this.config = config;
         this.kafka = kafka;
-        this.published = Counter.builder("ehelse.outbox.published").description("Events relayed to Kafka")
+        this.published = Counter.builder("ehelse.outbox.published")
+                .description("Events relayed to Kafka")
                 .register(registry);
         registry.gauge("ehelse.outbox.pending", pending);
     }
 
     void start(@Observes StartupEvent startup) {
-        producer = new KafkaProducer<>(producerSettings(kafka, config.relay()), new StringSerializer(),
-                new StringSerializer());
+        producer = new KafkaProducer<>(
+                producerSettings(kafka, config.relay()), new StringSerializer(), new StringSerializer());
         loop.start();
     }
 
@@ -91,13 +96,19 @@ public class OutboxRelay {
             }
         });
         settings.putAll(Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
                 // Fail a batch fast while the broker is away; the rows stay and the next round retries.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) relay.ackTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(relay.ackTimeout().toMillis(), 15000)));
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                5000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) relay.ackTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(relay.ackTimeout().toMillis(), 15000)));
         return settings;
     }
 
@@ -145,8 +156,7 @@ public class OutboxRelay {
     }
 
     /** What one round did: events relayed (and deleted), and the failure that ended it early, if any. */
-    private record Round(int relayed, Exception failure) {
-    }
+    private record Round(int relayed, Exception failure) {}
 
     /**
      * Sends one batch and deletes what the broker acknowledged, also when some of it failed: rolling back a
@@ -156,31 +166,36 @@ public class OutboxRelay {
     private Round relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
-                    .setParameter("key", RELAY_LOCK).getSingleResult();
+                    .setParameter("key", RELAY_LOCK)
+                    .getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
                 return new Round(0, null); // another replica is relaying
             }
             List<OutboxEvent> batch = em.createQuery("FROM OutboxEvent ORDER BY seq", OutboxEvent.class)
-                    .setMaxResults(config.relay().batchSize()).getResultList();
+                    .setMaxResults(config.relay().batchSize())
+                    .getResultList();
             // The producer gives up on a record after ackTimeout (its delivery timeout) and fails the future; we
             // wait a little longer than that for its verdict. Giving up first would let the producer deliver a
             // record the next round sends again, e.g. when the broker comes back just as the timeout expires.
-            Delivery delivery = send(producer, batch, config.relay().ackTimeout().toMillis() + ACK_GRACE_MILLIS);
+            Delivery delivery =
+                    send(producer, batch, config.relay().ackTimeout().toMillis() + ACK_GRACE_MILLIS);
             List<Long> delivered = delivery.delivered();
             if (!delivered.isEmpty()) {
-                em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs").setParameter("seqs", delivered)
+                em.createQuery("DELETE FROM OutboxEvent WHERE seq IN :seqs")
+                        .setParameter("seqs", delivered)
                         .executeUpdate();
                 published.increment(delivered.size());
             }
-            pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event").getSingleResult())
-                    .longValue() - delivered.size());
+            pending.set(((Number) em.createNativeQuery("SELECT count(*) FROM outbox_event")
+                                    .getSingleResult())
+                            .longValue()
+                    - delivered.size());
             return new Round(delivered.size(), delivery.failure());
         });
     }
 
     /** What the broker made of a batch: the sequence numbers it acknowledged, and the first failure, if any. */
-    record Delivery(List<Long> delivered, Exception failure) {
-    }
+    record Delivery(List<Long> delivered, Exception failure) {}
 
     /**
      * Sends {@code batch} in order and waits up to {@code timeoutMillis} per record for the broker's verdict.
@@ -192,8 +207,7 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         Exception failure = null;
         for (OutboxEvent event : batch) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey,
-                    event.payload);
+            ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey, event.payload);
             record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             Future<RecordMetadata> ack;
             try {

@@ -33,7 +33,7 @@ public class ProcessedEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, String eventId) {
         int inserted = em.createNativeQuery("INSERT INTO processed_event (consumer, event_id, processed_at) "
-                + "VALUES (:consumer, :id, :at) ON CONFLICT DO NOTHING")
+                        + "VALUES (:consumer, :id, :at) ON CONFLICT DO NOTHING")
                 .setParameter("consumer", consumer)
                 .setParameter("id", eventId)
                 .setParameter("at", OffsetDateTime.now(clock))

@@ -21,7 +21,8 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 public class JsonColumns implements FormatMapper {
 
     private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper()
-            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
 
     @Override
     public <T> T fromString(CharSequence text, JavaType<T> type, WrapperOptions options) {

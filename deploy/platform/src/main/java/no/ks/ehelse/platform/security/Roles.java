@@ -14,6 +14,5 @@ public final class Roles {
     /** Read-only access. */
     public static final String READER = "reader";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -25,13 +25,15 @@ public class ClockResource {
 
     private static final Logger LOG = Logger.getLogger(ClockResource.class);
 
-    public record ClockSetting(@NotNull(message = "is required") Instant now) {
-    }
+    public record ClockSetting(
+            @NotNull(message = "is required") Instant now) {}
 
     private final AdjustableClock clock;
     private final boolean adjustable;
 
-    ClockResource(AdjustableClock clock, @ConfigProperty(name = "ehelse.clock.adjustable", defaultValue = "false") boolean adjustable) {
+    ClockResource(
+            AdjustableClock clock,
+            @ConfigProperty(name = "ehelse.clock.adjustable", defaultValue = "false") boolean adjustable) {
         this.clock = clock;
         this.adjustable = adjustable;
     }

@@ -42,8 +42,8 @@ public final class DrainLoop {
         this.workers = workers;
         this.round = round;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(workers,
-                r -> new Thread(r, workers == 1 ? name : name + "-" + n.incrementAndGet()));
+        this.pool = Executors.newFixedThreadPool(
+                workers, r -> new Thread(r, workers == 1 ? name : name + "-" + n.incrementAndGet()));
     }
 
     /** Starts draining; wake-ups before this are ignored (the first round picks up their work). */

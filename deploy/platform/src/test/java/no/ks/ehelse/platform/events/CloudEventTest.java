@@ -3,9 +3,9 @@ package no.ks.ehelse.platform.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class CloudEventTest {
 
@@ -25,19 +25,21 @@ class CloudEventTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "malformed JSON| {\"id\": |malformed JSON",
-            "an array| [1,2] |not a JSON object",
-            "wrong specversion| {\"specversion\":\"0.3\",\"id\":\"x\",\"source\":\"s\",\"type\":\"t\",\"data\":{}} |specversion must be 1.0",
-            "missing id| {\"specversion\":\"1.0\",\"source\":\"s\",\"type\":\"t\",\"data\":{}} |'id'",
-            "numeric type| {\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":7,\"data\":{}} |'type'",
-            "bad time| {\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":\"t\",\"time\":\"yesterday\",\"data\":{}} |RFC 3339",
-            "no data| {\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":\"t\"} |data is missing",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "malformed JSON| {\"id\": |malformed JSON",
+                "an array| [1,2] |not a JSON object",
+                "wrong specversion| {\"specversion\":\"0.3\",\"id\":\"x\",\"source\":\"s\",\"type\":\"t\",\"data\":{}} |specversion must be 1.0",
+                "missing id| {\"specversion\":\"1.0\",\"source\":\"s\",\"type\":\"t\",\"data\":{}} |'id'",
+                "numeric type| {\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":7,\"data\":{}} |'type'",
+                "bad time| {\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":\"t\",\"time\":\"yesterday\",\"data\":{}} |RFC 3339",
+                "no data| {\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\",\"type\":\"t\"} |data is missing",
+            })
     void aPoisonRecordSaysWhy(String name, String value, String reason) {
         PoisonRecordException e = assertThrows(PoisonRecordException.class, () -> CloudEvent.parse(value));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(reason),
-                () -> "reason '" + e.getMessage() + "' should mention " + reason);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                e.getMessage().contains(reason), () -> "reason '" + e.getMessage() + "' should mention " + reason);
     }
 
     @Test

@@ -26,7 +26,8 @@ class EventFieldsTest {
 
     private static void assertPoison(String expectedReason, org.junit.jupiter.api.function.Executable read) {
         PoisonRecordException e = assertThrows(PoisonRecordException.class, read);
-        assertTrue(e.getMessage().contains(expectedReason),
+        assertTrue(
+                e.getMessage().contains(expectedReason),
                 () -> "reason '" + e.getMessage() + "' should contain '" + expectedReason + "'");
     }
 
@@ -51,17 +52,21 @@ class EventFieldsTest {
     }
 
     enum Level {
-        ACTIVE, PILOT
+        ACTIVE,
+        PILOT
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "nine-digit year, which PostgreSQL refuses|{\"on\":\"+999999999-12-31\"}|is outside 0001-01-01 to 9999-12-31",
-            "Norwegian notation|{\"on\":\"01.01.2024\"}|'on' is not a date",
-            "impossible day|{\"on\":\"2024-02-30\"}|'on' is not a date",
-            "a number|{\"on\":20240101}|non-string field 'on'",
-            "blank|{\"on\":\" \"}|'on' is not a date",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "nine-digit year, which PostgreSQL refuses|{\"on\":\"+999999999-12-31\"}|is outside 0001-01-01 to 9999-12-31",
+                "Norwegian notation|{\"on\":\"01.01.2024\"}|'on' is not a date",
+                "impossible day|{\"on\":\"2024-02-30\"}|'on' is not a date",
+                "a number|{\"on\":20240101}|non-string field 'on'",
+                "blank|{\"on\":\" \"}|'on' is not a date",
+            })
     void aBadDateIsPoison(String name, String json, String reason) throws Exception {
         EventFields f = fields(json);
         assertPoison(reason, () -> f.optionalDate("on"));
@@ -70,36 +75,47 @@ class EventFieldsTest {
     @Test
     void aDateOutsideItsRangeIsPoison() throws Exception {
         DateRange nhn = new DateRange(LocalDate.of(2000, 1, 1), LocalDate.of(2027, 12, 31));
-        assertPoison("'on' 9999-12-31 is outside 2000-01-01 to 2027-12-31",
-                () -> fields("{\"on\":\"9999-12-31\"}").date("on", nhn));
-        assertEquals(LocalDate.of(2027, 12, 31), fields("{\"on\":\"2027-12-31\"}").date("on", nhn));
+        assertPoison("'on' 9999-12-31 is outside 2000-01-01 to 2027-12-31", () -> fields("{\"on\":\"9999-12-31\"}")
+                .date("on", nhn));
+        assertEquals(
+                LocalDate.of(2027, 12, 31), fields("{\"on\":\"2027-12-31\"}").date("on", nhn));
     }
 
     @Test
     void aNulCharacterInTextIsPoison() throws Exception {
-        assertPoison("'name' contains a NUL character", () -> fields("{\"name\":\"Ive\\u0000land\"}").text("name"));
+        assertPoison("'name' contains a NUL character", () -> fields("{\"name\":\"Ive\\u0000land\"}")
+                .text("name"));
     }
 
     @Test
     void numbersMustBeIntegersInRangeAndFinite() throws Exception {
-        assertPoison("'count' is not an integer", () -> fields("{\"count\":1.5}").integer("count"));
-        assertPoison("'count' is not an integer", () -> fields("{\"count\":99999999999}").integer("count"));
-        assertPoison("'count' is not an integer", () -> fields("{\"count\":\"7\"}").integer("count"));
-        assertPoison("non-numeric field 'value'", () -> fields("{\"value\":\"7\"}").number("value"));
-        assertPoison("'value' is not a finite number", () -> fields("{\"value\":1e400}").number("value"));
+        assertPoison(
+                "'count' is not an integer", () -> fields("{\"count\":1.5}").integer("count"));
+        assertPoison("'count' is not an integer", () -> fields("{\"count\":99999999999}")
+                .integer("count"));
+        assertPoison(
+                "'count' is not an integer", () -> fields("{\"count\":\"7\"}").integer("count"));
+        assertPoison(
+                "non-numeric field 'value'", () -> fields("{\"value\":\"7\"}").number("value"));
+        assertPoison("'value' is not a finite number", () -> fields("{\"value\":1e400}")
+                .number("value"));
     }
 
     @Test
     void uuidsAndEnumsAreExact() throws Exception {
-        assertPoison("'id' is not a UUID", () -> fields("{\"id\":\"1-1-1-1-1\"}").uuid("id"));
-        assertPoison("'level' must be one of [ACTIVE, PILOT], was active",
-                () -> fields("{\"level\":\"active\"}").enumValue("level", Level.class));
+        assertPoison(
+                "'id' is not a UUID", () -> fields("{\"id\":\"1-1-1-1-1\"}").uuid("id"));
+        assertPoison("'level' must be one of [ACTIVE, PILOT], was active", () -> fields("{\"level\":\"active\"}")
+                .enumValue("level", Level.class));
     }
 
     @Test
     void reasonsNameTheNestedField() throws Exception {
         EventFields f = fields("{\"successors\":[{\"on\":\"2024-01-01\"},{\"on\":\"x\"}]}");
-        assertPoison("'successors[1].on' is not a date", () -> f.objects("successors").get(1).date("on"));
-        assertPoison("'successors' must be an array", () -> fields("{\"successors\":{}}").objects("successors"));
+        assertPoison(
+                "'successors[1].on' is not a date",
+                () -> f.objects("successors").get(1).date("on"));
+        assertPoison("'successors' must be an array", () -> fields("{\"successors\":{}}")
+                .objects("successors"));
     }
 }

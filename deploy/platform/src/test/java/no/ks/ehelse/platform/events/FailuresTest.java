@@ -13,18 +13,22 @@ class FailuresTest {
 
     @Test
     void aPoisonRecordAnywhereInTheChainIsPoison() {
-        assertEquals("'on' is not a date", Failures.poisonReason(
-                new IllegalStateException("wrapped", new PoisonRecordException("'on' is not a date"))));
+        assertEquals(
+                "'on' is not a date",
+                Failures.poisonReason(
+                        new IllegalStateException("wrapped", new PoisonRecordException("'on' is not a date"))));
     }
 
     @Test
     void theDatabaseRefusingTheDataIsPoison() {
-        SQLException refused = new SQLException("ERROR: date/time field value out of range: \"+999999999-12-31\"\n"
-                + "  Where: ...", "22008");
-        assertEquals("the database refused the record's data (SQLSTATE 22008): ERROR: date/time field value out "
-                + "of range: \"+999999999-12-31\"",
+        SQLException refused = new SQLException(
+                "ERROR: date/time field value out of range: \"+999999999-12-31\"\n" + "  Where: ...", "22008");
+        assertEquals(
+                "the database refused the record's data (SQLSTATE 22008): ERROR: date/time field value out "
+                        + "of range: \"+999999999-12-31\"",
                 Failures.poisonReason(new PersistenceException("could not execute statement", refused)));
-        assertEquals("the database refused the record's data (SQLSTATE 22021): invalid byte sequence",
+        assertEquals(
+                "the database refused the record's data (SQLSTATE 22021): invalid byte sequence",
                 Failures.poisonReason(new SQLException("invalid byte sequence", "22021")));
     }
 

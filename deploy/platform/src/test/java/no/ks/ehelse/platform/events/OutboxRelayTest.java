@@ -33,8 +33,8 @@ class OutboxRelayTest {
     @Test
     void everythingAcknowledgedIsDeliveredInOrderWithTheContentType() throws Exception {
         MockProducer<String, String> producer = producer();
-        CompletableFuture<OutboxRelay.Delivery> delivery = CompletableFuture
-                .supplyAsync(() -> OutboxRelay.send(producer, List.of(event(1), event(2), event(3)), 5000));
+        CompletableFuture<OutboxRelay.Delivery> delivery = CompletableFuture.supplyAsync(
+                () -> OutboxRelay.send(producer, List.of(event(1), event(2), event(3)), 5000));
         awaitSent(producer, 3);
         while (producer.completeNext()) {
             // acknowledge all three
@@ -42,17 +42,23 @@ class OutboxRelayTest {
         OutboxRelay.Delivery d = delivery.get();
         assertEquals(List.of(1L, 2L, 3L), d.delivered());
         assertNull(d.failure());
-        assertEquals(List.of("{\"seq\":1}", "{\"seq\":2}", "{\"seq\":3}"),
+        assertEquals(
+                List.of("{\"seq\":1}", "{\"seq\":2}", "{\"seq\":3}"),
                 producer.history().stream().map(r -> r.value()).toList());
-        assertEquals(CloudEvent.CONTENT_TYPE,
-                new String(producer.history().get(0).headers().lastHeader("content-type").value()));
+        assertEquals(
+                CloudEvent.CONTENT_TYPE,
+                new String(producer.history()
+                        .get(0)
+                        .headers()
+                        .lastHeader("content-type")
+                        .value()));
     }
 
     @Test
     void aPartlyFailedBatchKeepsWhatWasAcknowledged() throws Exception {
         MockProducer<String, String> producer = producer();
-        CompletableFuture<OutboxRelay.Delivery> delivery = CompletableFuture
-                .supplyAsync(() -> OutboxRelay.send(producer, List.of(event(1), event(2), event(3)), 5000));
+        CompletableFuture<OutboxRelay.Delivery> delivery = CompletableFuture.supplyAsync(
+                () -> OutboxRelay.send(producer, List.of(event(1), event(2), event(3)), 5000));
         awaitSent(producer, 3);
         producer.completeNext();
         producer.errorNext(new TimeoutException("expired before the broker answered"));
@@ -65,19 +71,19 @@ class OutboxRelayTest {
 
     @Test
     void sendingStopsAtTheFirstRecordTheProducerRefusesOutright() {
-        MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(),
-                new StringSerializer()) {
-            private int sent;
+        MockProducer<String, String> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new StringSerializer()) {
+                    private int sent;
 
-            @Override
-            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
-                    org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
-                if (++sent == 2) {
-                    throw new org.apache.kafka.common.KafkaException("no metadata: the broker is away");
-                }
-                return super.send(record);
-            }
-        };
+                    @Override
+                    public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>
+                            send(org.apache.kafka.clients.producer.ProducerRecord<String, String> record) {
+                        if (++sent == 2) {
+                            throw new org.apache.kafka.common.KafkaException("no metadata: the broker is away");
+                        }
+                        return super.send(record);
+                    }
+                };
         OutboxRelay.Delivery d = OutboxRelay.send(producer, List.of(event(1), event(2), event(3)), 5000);
         assertEquals(List.of(1L), d.delivered());
         assertEquals(1, producer.history().size(), "3 must not overtake 2");
@@ -99,10 +105,23 @@ class OutboxRelayTest {
                 return Duration.ofSeconds(30);
             }
         };
-        Map<String, Object> settings = OutboxRelay.producerSettings(Map.of("bootstrap.servers", "kafka:9093",
-                "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
-                "ssl.truststore.location", "/etc/kafka/ca.p12", "acks", "1",
-                "group.id", "a-consumer-setting", "cloud-events", "false"), relay);
+        Map<String, Object> settings = OutboxRelay.producerSettings(
+                Map.of(
+                        "bootstrap.servers",
+                        "kafka:9093",
+                        "security.protocol",
+                        "SASL_SSL",
+                        "sasl.mechanism",
+                        "SCRAM-SHA-512",
+                        "ssl.truststore.location",
+                        "/etc/kafka/ca.p12",
+                        "acks",
+                        "1",
+                        "group.id",
+                        "a-consumer-setting",
+                        "cloud-events",
+                        "false"),
+                relay);
         assertEquals("kafka:9093", settings.get("bootstrap.servers"));
         assertEquals("SASL_SSL", settings.get("security.protocol"));
         assertEquals("SCRAM-SHA-512", settings.get("sasl.mechanism"));
