@@ -170,6 +170,54 @@ class ManifestTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void notificationServiceTakesItsWebhookSecretKeyFromASecretAndReachesWebhooksOnlyOnPublicAddresses(
+            String directory) {
+        List<HasMetadata> objects = Kustomization.render(K8S.resolve(directory));
+        Deployment d = of(objects, Deployment.class).stream()
+                .filter(x -> x.getMetadata().getName().equals("notification-service"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, EnvVar> env = new HashMap<>();
+        d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e));
+        var current = env.get("EHELSE_WEBHOOK_SECRET_KEY").getValueFrom().getSecretKeyRef();
+        assertEquals("notification-service-webhook-key", current.getName());
+        assertEquals("current", current.getKey());
+        assertTrue(current.getOptional() == null || !current.getOptional(), "the service does not start without it");
+        var previous =
+                env.get("EHELSE_WEBHOOK_SECRET_KEY_PREVIOUS").getValueFrom().getSecretKeyRef();
+        assertEquals("notification-service-webhook-key", previous.getName());
+        assertEquals("previous", previous.getKey());
+        assertEquals(Boolean.TRUE, previous.getOptional(), "set only during a rotation");
+
+        NetworkPolicy policy = of(objects, NetworkPolicy.class).stream()
+                .filter(p -> p.getMetadata().getName().equals("notification-service"))
+                .findFirst()
+                .orElseThrow();
+        var https = policy.getSpec().getEgress().stream()
+                .filter(rule ->
+                        rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 443))
+                .filter(rule -> rule.getTo().stream().anyMatch(t -> t.getIpBlock() != null))
+                .findFirst()
+                .orElseThrow();
+        List<String> except = https.getTo().get(0).getIpBlock().getExcept();
+        for (String range : List.of(
+                "10.0.0.0/8",
+                "172.16.0.0/12",
+                "192.168.0.0/16",
+                "169.254.0.0/16",
+                "100.64.0.0/10",
+                "0.0.0.0/8",
+                "127.0.0.0/8",
+                "192.0.0.0/24",
+                "198.18.0.0/15",
+                "224.0.0.0/4",
+                "240.0.0.0/4")) {
+            assertTrue(except.contains(range), "webhook egress on 443 excludes " + range);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/prod"})
     void everyTopicOfTheCatalogueAndOfEveryServiceExistsAsAKafkaTopic(String directory) {
         Map<String, GenericKubernetesResource> topics = new HashMap<>();

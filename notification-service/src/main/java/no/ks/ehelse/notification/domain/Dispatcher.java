@@ -42,6 +42,7 @@ public class Dispatcher {
     private final MailSender mail;
     private final WebhookSender webhooks;
     private final WebhookEndpoints endpoints;
+    private final WebhookSecrets secrets;
     private final Subscriptions subscriptions;
     private final NotificationConfig config;
     private final Clock clock;
@@ -57,6 +58,7 @@ public class Dispatcher {
             MailSender mail,
             WebhookSender webhooks,
             WebhookEndpoints endpoints,
+            WebhookSecrets secrets,
             Subscriptions subscriptions,
             NotificationConfig config,
             Clock clock) {
@@ -69,6 +71,7 @@ public class Dispatcher {
         this.mail = mail;
         this.webhooks = webhooks;
         this.endpoints = endpoints;
+        this.secrets = secrets;
         this.subscriptions = subscriptions;
         this.config = config;
         this.clock = clock;
@@ -165,12 +168,14 @@ public class Dispatcher {
             transitions.failed(n, "subscription disabled" + (s == null ? "" : ": " + s.disabledReason), null);
             return;
         }
-        String refusal = endpoints.refusal(s.address).orElse(null);
-        if (refusal != null) {
-            transitions.failed(n, "endpoint refused: " + refusal, null);
+        // Resolved once: the sender connects to the address checked here, never to a second DNS answer.
+        WebhookEndpoints.Checked checked = endpoints.check(s.address);
+        if (checked.refusal() != null) {
+            transitions.failed(n, "endpoint refused: " + checked.refusal(), null);
             return;
         }
-        WebhookSender.Answer answer = webhooks.post(s.address, s.secret, "msg_" + n.id, payload(n, event));
+        WebhookSender.Answer answer =
+                webhooks.post(checked.target(), secrets.open(s), "msg_" + n.id, payload(n, event));
         switch (policy.verdict(answer.status())) {
             case DELIVERED -> transitions.sent(n, answer.status());
             case DISABLE -> {

@@ -3,6 +3,8 @@ package no.ks.ehelse.notification.domain;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -66,6 +68,22 @@ public interface NotificationConfig {
         /** SSRF guard: refuse endpoints that resolve to loopback, private, link-local or multicast addresses. */
         @WithDefault("false")
         boolean allowPrivateAddresses();
+
+        /**
+         * The ports a webhook URL may name (its scheme's default when it names none); {@code *} allows any, for
+         * the local receivers of tests and the local run.
+         */
+        @WithDefault("443")
+        List<String> allowedPorts();
+
+        /**
+         * The key webhook secrets are encrypted with at rest (AES-256-GCM): 32 bytes, base64. Required; the
+         * service does not start without it.
+         */
+        Optional<String> secretKey();
+
+        /** Keys secrets may still be encrypted with during a rotation; start-up re-encrypts them with the current one. */
+        Optional<List<String>> previousSecretKeys();
     }
 
     interface Links {

@@ -52,7 +52,10 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "delivery", nullable = false)
     public Cadence cadence = Cadence.IMMEDIATE;
 
-    /** The webhook signing secret ({@code whsec_<base64>}); shown to the creator once, never logged. */
+    /**
+     * The webhook signing secret ({@code whsec_<base64>}) encrypted at rest ({@link WebhookSecrets}); shown to the
+     * creator once, never logged.
+     */
     public String secret;
 
     /** Set when the endpoint answered 410 Gone; a disabled subscription gets nothing more. */

@@ -40,11 +40,13 @@ public class Subscriptions {
 
     private final SubscriptionEvents events;
     private final WebhookEndpoints endpoints;
+    private final WebhookSecrets secrets;
     private final Clock clock;
 
-    Subscriptions(SubscriptionEvents events, WebhookEndpoints endpoints, Clock clock) {
+    Subscriptions(SubscriptionEvents events, WebhookEndpoints endpoints, WebhookSecrets secrets, Clock clock) {
         this.events = events;
         this.endpoints = endpoints;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -78,14 +80,16 @@ public class Subscriptions {
         s.trackId = request.trackId();
         s.cadence = request.cadence() == null ? Cadence.IMMEDIATE : request.cadence();
         s.createdAt = OffsetDateTime.now(clock);
+        String secret = null;
         if (s.channel == Channel.WEBHOOK) {
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
-            s.secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+            secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+            s.secret = secrets.seal(s.id, secret);
         }
         s.persist();
         events.created(s);
-        return new Created(s, s.secret);
+        return new Created(s, secret);
     }
 
     /** The subscriptions an event reaches: its type asked for, every filter set matches, not disabled. */

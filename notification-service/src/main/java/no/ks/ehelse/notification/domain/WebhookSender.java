@@ -9,6 +9,10 @@ public interface WebhookSender {
      */
     record Answer(int status, String retryAfter, String error) {}
 
-    /** {@code webhookId} is the same on every try of one notification, so receivers can drop repeats. */
-    Answer post(String url, String secret, String webhookId, String body);
+    /**
+     * Connects to {@code target.address()} (the address the SSRF guard checked, never a fresh DNS answer) and sends
+     * the URL's host as Host and, for https, as TLS server name and for certificate verification. {@code webhookId}
+     * is the same on every try of one notification, so receivers can drop repeats.
+     */
+    Answer post(WebhookEndpoints.Target target, String secret, String webhookId, String body);
 }
