@@ -132,10 +132,24 @@ public final class Suite implements AutoCloseable {
                         "EHELSE_NOTIFICATIONS_DELIVERY_INITIAL_BACKOFF",
                         "1s",
                         "EHELSE_NOTIFICATIONS_DELIVERY_MAX_BACKOFF",
-                        "3s"));
+                        "3s",
+                        // The receivers listen on random ports; production allows only 443.
+                        "EHELSE_NOTIFICATIONS_WEBHOOKS_ALLOWED_PORTS",
+                        "*",
+                        "EHELSE_WEBHOOK_SECRET_KEY",
+                        webhookSecretKey));
             default -> {}
         }
         return env;
+    }
+
+    /** One key per run, the same for every restart of notification-service (its stored secrets are under it). */
+    private final String webhookSecretKey = newWebhookSecretKey();
+
+    private static String newWebhookSecretKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     public ServiceProcess startService(String service) {
