@@ -5,9 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
@@ -25,8 +32,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
+import no.ks.ehelse.platform.api.Problem;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Roles;
 import no.ks.ehelse.registry.domain.Municipality;
@@ -40,17 +49,30 @@ import no.ks.ehelse.registry.domain.StructuralChanges;
 @Authenticated
 public class MunicipalityResource {
 
+    private static final String RATE_LIMITED =
+            "The caller has matched its names for now (ehelse.match.rate); problem type urn:no:ks:ehelse:problem:rate-limited";
+    private static final String RETRY_AFTER = "seconds until this request would fit in the caller's rate limit";
+
     private static final Map<String, String> SORTABLE =
             Map.of("kommunenummer", "kommunenummer", "name", "name", "population", "population");
 
     private final MunicipalityRegistry registry;
     private final StructuralChanges changes;
     private final NameMatcher matcher;
+    private final MatchRateLimit rateLimit;
+    private final JsonWebToken token;
 
-    MunicipalityResource(MunicipalityRegistry registry, StructuralChanges changes, NameMatcher matcher) {
+    MunicipalityResource(
+            MunicipalityRegistry registry,
+            StructuralChanges changes,
+            NameMatcher matcher,
+            MatchRateLimit rateLimit,
+            JsonWebToken token) {
         this.registry = registry;
         this.changes = changes;
         this.matcher = matcher;
+        this.rateLimit = rateLimit;
+        this.token = token;
     }
 
     @GET
@@ -132,7 +154,21 @@ public class MunicipalityResource {
     @Path("match")
     @Operation(
             summary =
-                    "Match one name (tolerant: case, diacritics, hyphens, 'kommune', Sámi/Kven and former names, misspellings)")
+                    "Match one name (tolerant: case, diacritics, hyphens, 'kommune', Sámi/Kven and former names, misspellings)",
+            description = "Counts as one name against the caller's rate limit (see POST).")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MatchView.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = RATE_LIMITED,
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = RETRY_AFTER,
+                            schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public MatchView match(
             @QueryParam("name")
                     @NotBlank(message = "is required")
@@ -143,15 +179,51 @@ public class MunicipalityResource {
                     @Pattern(regexp = "[0-9]{2}", message = "must be a 2-digit fylkesnummer")
                     String county,
             @Parameter(description = "narrow to a network code") @QueryParam("network") String network) {
+        rateLimit.take(subject(), 1);
         return MatchView.of(matcher.match(name, new NameIndex.Scope(county, network)));
     }
 
     @POST
     @Path("match")
-    @Operation(summary = "Match a list of names at once; each result says how it matched, or why not")
+    @Operation(
+            summary = "Match a list of names at once; each result says how it matched, or why not",
+            description = "At most 5000 names of at most 200 characters per request (400 naming `names` otherwise)."
+                    + " Every caller, whatever its role, may match a limited number of names per period"
+                    + " (ehelse.match.rate, by default 20000 per minute, refilled evenly); a request that would"
+                    + " exceed it is refused whole with 429 and a Retry-After header.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BulkMatchView.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = RATE_LIMITED,
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = RETRY_AFTER,
+                            schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public BulkMatchView matchAll(@NotNull(message = "a body is required") @Valid BulkMatchRequest request) {
+        rateLimit.take(subject(), request.names().size());
         return BulkMatchView.of(
                 matcher.matchAll(request.names(), new NameIndex.Scope(request.county(), request.network())));
+    }
+
+    /** The 429 of the rate limit, with the seconds until the refused request would fit. */
+    @ServerExceptionMapper
+    public Response rateLimited(MatchRateLimit.Exceeded e, UriInfo uri) {
+        return Response.status(429)
+                .header("Retry-After", e.retryAfterSeconds())
+                .type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem("/" + uri.getPath().replaceFirst("^/", "")))
+                .build();
+    }
+
+    /** Whom the rate limit counts: the token's subject (every token here has one; the principal name otherwise). */
+    private String subject() {
+        String subject = token.getSubject();
+        return subject != null ? subject : String.valueOf(token.getName());
     }
 
     static URI location(String kommunenummer) {
