@@ -124,6 +124,7 @@ public class AdoptionQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Usage usage(String solution, String metric, String period) {
         requireSolution(solution);
+        requireMetric(solution, metric);
         Map<String, Double> values = new HashMap<>();
         for (UsageFigure f : UsageFigure.<UsageFigure>list(
                 "solution = ?1 AND metric = ?2 AND period = ?3", solution, metric, period)) {
@@ -216,6 +217,34 @@ public class AdoptionQueries {
 
     private static Double per1000(double value, long inhabitants) {
         return inhabitants == 0 ? null : Math.round(value * 1000_000.0 / inhabitants) / 1000.0;
+    }
+
+    /**
+     * NHN names its metrics; a name it has never reported for the solution is a misspelling, and answering it with
+     * zeros would read as "nobody used it". The known names are listed so the caller can correct it.
+     */
+    private void requireMetric(String solution, String metric) {
+        boolean reported = !em.createQuery(
+                        "SELECT 1 FROM UsageFigure f WHERE f.solution = :s AND f.metric = :m", Integer.class)
+                .setParameter("s", solution)
+                .setParameter("m", metric)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+        if (reported) {
+            return;
+        }
+        List<String> known = em.createQuery(
+                        "SELECT DISTINCT f.metric FROM UsageFigure f WHERE f.solution = :s ORDER BY f.metric",
+                        String.class)
+                .setParameter("s", solution)
+                .getResultList();
+        throw ProblemException.invalidField(
+                        "metric",
+                        known.isEmpty()
+                                ? "is not a metric NHN has reported for " + solution + " (none reported yet)"
+                                : "must be a metric NHN has reported for " + solution + ": " + String.join(", ", known))
+                .with("allowed", known);
     }
 
     private static void requireSolution(String code) {

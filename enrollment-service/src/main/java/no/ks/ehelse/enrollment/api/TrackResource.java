@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.enrollment.domain.EnrollmentQueries;
 import no.ks.ehelse.enrollment.domain.EnrollmentStatus;
 import no.ks.ehelse.enrollment.domain.Enrollments;
+import no.ks.ehelse.enrollment.domain.TrackStatus;
 import no.ks.ehelse.enrollment.domain.Tracks;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
@@ -46,9 +48,14 @@ public class TrackResource {
     }
 
     @GET
-    @Operation(summary = "List tracks, optionally of one solution")
-    public Page<TrackView> list(@QueryParam("solution") String solution, @BeanParam @Valid PageRequest page) {
-        return Page.of(tracks.list(solution), page, TrackView::of);
+    @Operation(summary = "List tracks, optionally of one solution and one status")
+    public Page<TrackView> list(
+            @Parameter(description = "solution code, e.g. vkp") @QueryParam("solution") String solution,
+            @Parameter(description = "DRAFT, OPEN, REGISTRATION_CLOSED, RUNNING, COMPLETED or CANCELLED")
+                    @QueryParam("status")
+                    TrackStatus status,
+            @BeanParam @Valid PageRequest page) {
+        return Page.of(tracks.list(solution, status), page, TrackView::of);
     }
 
     @GET

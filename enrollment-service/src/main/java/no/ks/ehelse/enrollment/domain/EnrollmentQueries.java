@@ -45,6 +45,9 @@ public class EnrollmentQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MunicipalityProjection> notEnrolled(UUID trackId, String network) {
         requireTrack(trackId);
+        if (network != null) {
+            requireNetwork(network);
+        }
         LocalDate today = LocalDate.now(clock);
         String query = "(validFrom IS NULL OR validFrom <= ?1) AND (validTo IS NULL OR validTo >= ?1) "
                 + "AND kommunenummer NOT IN (SELECT e.kommunenummer FROM Enrollment e WHERE e.trackId = ?2 "
@@ -71,6 +74,24 @@ public class EnrollmentQueries {
                 participating,
                 live,
                 participating == 0 ? 0 : Math.round(1000.0 * live / participating) / 1000.0);
+    }
+
+    /** A network code no municipality of the registry belongs to is a misspelling, not an empty network. */
+    private static void requireNetwork(String network) {
+        List<String> known = MunicipalityProjection.getEntityManager()
+                .createQuery(
+                        "SELECT DISTINCT m.network FROM MunicipalityProjection m WHERE m.network IS NOT NULL "
+                                + "ORDER BY m.network",
+                        String.class)
+                .getResultList();
+        if (!known.contains(network)) {
+            throw ProblemException.invalidField(
+                            "network",
+                            known.isEmpty()
+                                    ? "is not a known network code (no municipalities are known yet)"
+                                    : "must be a known network code: " + String.join(", ", known))
+                    .with("allowed", known);
+        }
     }
 
     private static void requireTrack(UUID trackId) {

@@ -59,10 +59,30 @@ public class Tracks {
         this.clock = clock;
     }
 
+    /**
+     * The tracks, of one solution and one status when given (null means any). A solution code the catalogue does
+     * not hold is refused naming the known ones, so a misspelt filter is not taken for "no tracks".
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PanacheQuery<Track> list(String solution) {
+    public PanacheQuery<Track> list(String solution, TrackStatus status) {
         Sort sort = Sort.by("registrationDeadline").and("name");
-        return solution == null ? Track.findAll(sort) : Track.find("solution", sort, solution);
+        if (solution != null && SolutionProjection.findById(solution) == null) {
+            List<String> known = SolutionProjection.<SolutionProjection>listAll(Sort.by("code")).stream()
+                    .map(s -> s.code)
+                    .toList();
+            throw ProblemException.invalidField(
+                            "solution",
+                            known.isEmpty()
+                                    ? "is not a known solution code (no solutions are known yet)"
+                                    : "must be a known solution code: " + String.join(", ", known))
+                    .with("allowed", known);
+        }
+        if (solution == null) {
+            return status == null ? Track.findAll(sort) : Track.find("status", sort, status);
+        }
+        return status == null
+                ? Track.find("solution", sort, solution)
+                : Track.find("solution = ?1 AND status = ?2", sort, solution, status);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -68,6 +68,36 @@ public class Areas {
                 LocalDate.now(clock));
     }
 
+    /**
+     * Refuses a filter code no area of the kind has, listing the known ones: a misspelt code ("Digi Vestland" for
+     * digi-vestland) must not read as an area without municipalities. Counties count every fylkesnummer a
+     * municipality has had, so filters on a day before a county reform keep working.
+     */
+    static void requireKnown(Kind kind, String code, String field) {
+        List<String> known =
+                switch (kind) {
+                    case COUNTY ->
+                        Municipality.getEntityManager()
+                                .createQuery(
+                                        "SELECT DISTINCT m.county FROM Municipality m WHERE m.county IS NOT NULL "
+                                                + "ORDER BY m.county",
+                                        String.class)
+                                .getResultList();
+                    case NETWORK ->
+                        Network.<Network>listAll(Sort.by("code")).stream()
+                                .map(n -> n.code)
+                                .toList();
+                    case HEALTH_REGION ->
+                        HealthRegion.<HealthRegion>listAll(Sort.by("code")).stream()
+                                .map(h -> h.code)
+                                .toList();
+                };
+        if (!known.contains(code)) {
+            throw ProblemException.invalidField(field, "must be one of " + String.join(", ", known))
+                    .with("allowed", known);
+        }
+    }
+
     static String requireNetwork(String code, String field) {
         if (code == null || Network.findById(code) == null) {
             throw ProblemException.invalidField(field, "must be a known network code, e.g. digi-vestland");

@@ -43,6 +43,15 @@ public class MunicipalityRegistry {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PanacheQuery<Municipality> list(Filter filter, Sort sort) {
+        if (filter.county() != null) {
+            Areas.requireKnown(Areas.Kind.COUNTY, filter.county(), "county");
+        }
+        if (filter.network() != null) {
+            Areas.requireKnown(Areas.Kind.NETWORK, filter.network(), "network");
+        }
+        if (filter.healthRegion() != null) {
+            Areas.requireKnown(Areas.Kind.HEALTH_REGION, filter.healthRegion(), "healthRegion");
+        }
         StringBuilder q =
                 new StringBuilder("(validFrom IS NULL OR validFrom <= :day) AND (validTo IS NULL OR validTo >= :day)");
         Map<String, Object> params = new HashMap<>();

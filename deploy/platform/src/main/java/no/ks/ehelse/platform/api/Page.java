@@ -9,6 +9,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> mapper) {
+        request.offset();
         long total = query.count();
         List<T> items = query.page(io.quarkus.panache.common.Page.of(request.page(), request.size())).list().stream()
                 .map(mapper)
@@ -18,7 +19,7 @@ public record Page<T>(List<T> items, int page, int size, long totalItems, int to
     }
 
     public static <T> Page<T> of(List<T> all, PageRequest request) {
-        int from = Math.min(all.size(), request.page() * request.size());
+        int from = Math.min(all.size(), request.offset());
         int to = Math.min(all.size(), from + request.size());
         return new Page<>(
                 all.subList(from, to),

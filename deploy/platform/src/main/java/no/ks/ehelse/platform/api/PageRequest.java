@@ -30,4 +30,17 @@ public class PageRequest {
     public int size() {
         return size;
     }
+
+    /**
+     * The number of items before this page. A page past what an {@code int} offset reaches (e.g. page 4294968 of
+     * 500) would overflow into a negative offset in the database query, so it is refused naming {@code page}.
+     */
+    public int offset() {
+        long offset = (long) page * size;
+        if (offset > Integer.MAX_VALUE) {
+            throw ProblemException.invalidField(
+                    "page", "must be at most " + (Integer.MAX_VALUE / size) + " with size " + size);
+        }
+        return (int) offset;
+    }
 }

@@ -94,6 +94,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return respond(unreadableBody(json, uri));
         }
+        // A parameter converter that refuses a value the domain's way, wrapped by JAX-RS as a 404 or 400.
+        if (e.getCause() instanceof ProblemException problem) {
+            return respond(problem.toProblem(path(uri)));
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -105,8 +109,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        String refused = unstorableValue(e);
+        if (refused != null) {
+            // The request checks (StrictRequests, StrictJson) refuse such values at the edge; this is the net
+            // below them, so that a value the database cannot store is still the caller's 400, not our 500.
+            LOG.warnf("The database refused a value on %s: SQLSTATE %s", LogText.of(path(uri)), refused);
+            return respond(new Problem(
+                    type("validation"),
+                    "Invalid request",
+                    400,
+                    "A value in the request cannot be stored (a NUL character, a date, number or text out of range)",
+                    path(uri),
+                    null,
+                    java.util.Map.of("sqlState", refused)));
+        }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error on %s (incident %s)", path(uri), incident);
+        LOG.errorf(e, "Unexpected error on %s (incident %s)", LogText.of(path(uri)), incident);
         return respond(new Problem(
                 type("internal"),
                 "Internal error",
@@ -117,11 +135,28 @@ public class ProblemMappers {
                 java.util.Map.of("incident", incident)));
     }
 
+    /**
+     * The SQLSTATE when the database refused a value of the request as data: 22001 text too long, 22003 number out
+     * of range, 22008 date out of range, 22021 a character it cannot store (NUL); null for anything else.
+     */
+    private static String unstorableValue(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && java.util.Set.of("22001", "22003", "22008", "22021").contains(sql.getSQLState())) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     private static Problem unreadableBody(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldOf(mapping.getPath());
             String message;
-            if (e instanceof UnrecognizedPropertyException) {
+            if (e instanceof StrictJson.RefusedValueException refused) {
+                message = refused.reason();
+            } else if (e instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
             } else if (e instanceof InvalidFormatException format) {
                 message = "cannot read " + quote(format.getValue()) + " as " + describe(format.getTargetType());
