@@ -145,12 +145,20 @@ record Poison(String topic, String value, String reason, String category, List<S
         return new Poison(topic, value, reason, "invalid-value", consumers.get(topic));
     }
 
-    /** The good record with one value changed; fails when the value is not there, so no poison is a good record. */
+    /**
+     * The good record with one value changed and an event id of its own (with the good record's id, a consumer that
+     * has applied the good one would skip it as a redelivery before reading a field); fails when the value is not
+     * there, so no poison is a good record.
+     */
     private static String changed(String record, String from, String to) {
-        int at = record.indexOf(from);
-        if (at < 0) {
-            throw new IllegalStateException("'" + from + "' not in " + record);
+        String id = "\"id\": \"";
+        int idAt = record.indexOf(id) + id.length();
+        String ownId =
+                record.substring(0, idAt) + java.util.UUID.randomUUID() + record.substring(record.indexOf('"', idAt));
+        int at = ownId.indexOf(from);
+        if (idAt < id.length() || at < 0) {
+            throw new IllegalStateException("'" + from + "' or the id not in " + record);
         }
-        return record.substring(0, at) + to + record.substring(at + from.length());
+        return ownId.substring(0, at) + to + ownId.substring(at + from.length());
     }
 }
