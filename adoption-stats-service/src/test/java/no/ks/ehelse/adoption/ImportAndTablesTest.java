@@ -221,6 +221,9 @@ class ImportAndTablesTest {
             assertTrue(
                     dead.headers().get("dead-letter-reason").contains("'wentLiveOn' is not a date"),
                     () -> "reason: " + dead.headers());
+            // Written by the platform's dead-letter strategy for every single-record consumer.
+            assertEquals(
+                    "invalid-value", dead.headers().get("dead-letter-category"), () -> "category: " + dead.headers());
         }
         // Behind it on the same partition, so it is applied only once the bad record is out of the way.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()

@@ -256,6 +256,30 @@ class NhnIngestionTest {
         poison.put(
                 "field 'metric' contains a NUL character",
                 usage("4602", "digihelse", "2024-05", 3).replace("\"metric\": \"", "\"metric\": \"\\u0000"));
+        // Values the database would refuse or could not index, judged before they reach it.
+        String nulId = UUID.randomUUID().toString();
+        poison.put(
+                "field 'id' contains a NUL character",
+                status(nulId, "4602", "digihelse", "ACTIVE", "2024-01-01").replace(nulId, nulId + "\\u0000"));
+        poison.put(
+                "metric is required (at most 100 characters)",
+                usage("4602", "digihelse", "2024-05", 3).replace("appointment-messages", "m".repeat(3000)));
+        poison.put(
+                "period must be a month (YYYY-MM), was '+10000-01'",
+                usage("4602", "digihelse", "2024-05", 3).replace("\"2024-05\"", "\"+10000-01\""));
+        poison.put(
+                "period 1999-12 is outside 2000-01 to",
+                usage("4602", "digihelse", "2024-05", 3).replace("\"2024-05\"", "\"1999-12\""));
+        Map<String, String> categories = Map.ofEntries(
+                Map.entry("malformed JSON", "malformed"),
+                Map.entry("missing or non-string field 'status'", "missing-field"),
+                Map.entry("unknown solution", "unknown-reference"),
+                Map.entry("unknown municipality 9999", "unknown-reference"),
+                Map.entry("non-numeric field 'value'", "invalid-value"),
+                Map.entry("was split into", "unknown-reference"),
+                Map.entry("status must be", "invalid-value"),
+                Map.entry("field 'id' contains a NUL character", "malformed"),
+                Map.entry("metric is required (at most 100 characters)", "invalid-value"));
         try (EventProbe dlq = EventProbe.open(bootstrap(), "nhn.adoption.v1.dlq")) {
             int i = 0;
             for (String value : poison.values()) {
@@ -269,6 +293,10 @@ class NhnIngestionTest {
                 assertTrue(
                         dead.headers().get("dead-letter-reason").contains(reason),
                         () -> "reason of " + key + ": " + dead.headers());
+                assertEquals(
+                        categories.getOrDefault(reason, "invalid-value"),
+                        dead.headers().get("dead-letter-category"),
+                        () -> "category of " + key + ": " + dead.headers());
             }
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
@@ -278,7 +306,8 @@ class NhnIngestionTest {
                 .body("status", hasItem("TECHNICALLY_READY")));
         String metrics = given().get("/q/metrics").asString();
         assertTrue(
-                metrics.contains("ehelse_nhn_rejected_total{reason=\"unknown-solution\"}"), "rejections are counted");
+                metrics.contains("ehelse_nhn_rejected_total{reason=\"unknown-reference\"}"),
+                "rejections are counted by category");
     }
 
     @Test
@@ -315,6 +344,74 @@ class NhnIngestionTest {
                     dead,
                     "each poison record once, no good one");
         }
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesIsDeadLetteredAloneAndTheRestOfItsBatchIsApplied() throws Exception {
+        // Every field rule known today stops a value before the database sees it; this trigger stands in for the
+        // refusal (SQLSTATE class 22) of one the rules miss, as a column's own check would answer.
+        try (var connection = java.sql.DriverManager.getConnection(jdbc(), "postgres", "");
+                EventProbe dlq = EventProbe.open(bootstrap(), "nhn.adoption.v1.dlq")) {
+            connection.createStatement().execute("""
+                    CREATE FUNCTION refuse_test_metric() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      RAISE EXCEPTION 'invalid parameter value for metric %', NEW.metric USING ERRCODE = '22023';
+                    END $$""");
+            connection.createStatement().execute("""
+                    CREATE TRIGGER refuse_test_metric BEFORE INSERT OR UPDATE ON usage_figure FOR EACH ROW
+                    WHEN (NEW.metric = 'refused-by-the-database') EXECUTE FUNCTION refuse_test_metric()""");
+            try {
+                Map<String, String> batch = new LinkedHashMap<>();
+                for (int month = 1; month <= 6; month++) {
+                    batch.put(
+                            "refusal-good-" + month,
+                            TestEvents.event(
+                                    NHN, "no.nhn.adoption.usage.v1", "1580", """
+                            {"kommunenummer": "1580", "solution": "htm", "metric": "refusal-test", "period": "2023-%02d",
+                             "value": %d}""".formatted(month, month * 10)));
+                    if (month == 3) {
+                        batch.put("refusal-refused", TestEvents.event(NHN, "no.nhn.adoption.usage.v1", "1580", """
+                                {"kommunenummer": "1580", "solution": "htm", "metric": "refused-by-the-database",
+                                 "period": "2023-03", "value": 1}"""));
+                        batch.put("refusal-rejected", status("1580", "htm", "ACTIVE", "2023-13-01"));
+                    }
+                }
+                TestEvents.sendAll(bootstrap(), "nhn.adoption.v1", batch);
+                for (int month = 1; month <= 6; month++) {
+                    String query = "/api/v1/adoption/htm/usage?metric=refusal-test&period=2023-%02d".formatted(month);
+                    float expected = month * 10;
+                    org.awaitility.Awaitility.await()
+                            .atMost(Duration.ofSeconds(60))
+                            .untilAsserted(() -> given().auth()
+                                    .oauth2(TestTokens.forRole("reader"))
+                                    .get(query)
+                                    .then()
+                                    .statusCode(200)
+                                    .body("total", equalTo(expected)));
+                }
+                var refused = dlq.await(r -> "refusal-refused".equals(r.key()), Duration.ofSeconds(30));
+                String reason = refused.headers().get("dead-letter-reason");
+                assertTrue(
+                        reason.startsWith("the database refused the record's data (SQLSTATE 22023): ")
+                                && reason.contains("invalid parameter value for metric refused-by-the-database"),
+                        reason);
+                assertEquals("database-refused", refused.headers().get("dead-letter-category"));
+                // Everything the probe has seen (the refused record included), after waiting for strays.
+                List<String> dead = dlq.drain(Duration.ofSeconds(3)).stream()
+                        .map(r -> r.key())
+                        .filter(k -> k.startsWith("refusal-"))
+                        .sorted()
+                        .toList();
+                assertEquals(
+                        List.of("refusal-refused", "refusal-rejected"), dead, "each refused record once, no good one");
+            } finally {
+                connection.createStatement().execute("DROP TRIGGER refuse_test_metric ON usage_figure");
+                connection.createStatement().execute("DROP FUNCTION refuse_test_metric()");
+            }
+        }
+        assertTrue(
+                given().get("/q/metrics").asString().contains("ehelse_nhn_rejected_total{reason=\"database-refused\"}"),
+                "the refusal is counted by its category");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.hibernate.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.events.PoisonCategory;
 
 /**
  * Applies NHN's reports, from Kafka or a REST import, a batch at a time (a Kafka poll, an import file): reads the
@@ -49,15 +50,15 @@ public class AdoptionLedger {
             String eventId, String kommunenummer, String solution, String metric, String period, double value)
             implements Report {}
 
-    /** What became of one report: an outcome, or why it can never be applied. */
-    public record Result(Outcome outcome, String rejection) {
+    /** What became of one report: an outcome, or why it can never be applied and what kind of fault that is. */
+    public record Result(Outcome outcome, String rejection, PoisonCategory category) {
 
         static Result of(Outcome outcome) {
-            return new Result(outcome, null);
+            return new Result(outcome, null, null);
         }
 
-        static Result rejected(String reason) {
-            return new Result(null, reason);
+        static Result rejected(LedgerRules.Rejection rejection) {
+            return new Result(null, rejection.reason(), rejection.category());
         }
 
         public boolean isRejected() {
@@ -89,9 +90,9 @@ public class AdoptionLedger {
         Result[] results = new Result[reports.size()];
         List<String> acceptable = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
-            String reason = rules.rejection(reports.get(i));
-            if (reason != null) {
-                results[i] = Result.rejected(reason);
+            LedgerRules.Rejection rejection = rules.rejectionOf(reports.get(i));
+            if (rejection != null) {
+                results[i] = Result.rejected(rejection);
             } else {
                 acceptable.add(reports.get(i).eventId());
             }

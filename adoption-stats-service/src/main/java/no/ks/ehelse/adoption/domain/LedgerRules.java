@@ -14,6 +14,7 @@ import no.ks.ehelse.adoption.domain.AdoptionLedger.Outcome;
 import no.ks.ehelse.adoption.domain.AdoptionLedger.Report;
 import no.ks.ehelse.adoption.domain.AdoptionLedger.StatusReportInput;
 import no.ks.ehelse.adoption.domain.AdoptionLedger.UsageReportInput;
+import no.ks.ehelse.platform.events.PoisonCategory;
 
 /**
  * The contract's rules for NHN's reports, applied in memory to the rows one batch touches, in the order the reports
@@ -71,33 +72,46 @@ final class LedgerRules {
 
     /** Null when the report can be applied, else why it never can be. */
     String rejection(Report report) {
+        Rejection rejection = rejectionOf(report);
+        return rejection == null ? null : rejection.reason();
+    }
+
+    /** Why a report can never be applied, and what kind of fault that is; null when it can be applied. */
+    Rejection rejectionOf(Report report) {
         if (!solutions.contains(report.solution())) {
-            return "unknown solution " + report.solution();
+            return new Rejection(PoisonCategory.UNKNOWN_REFERENCE, "unknown solution " + report.solution());
         }
         if (report instanceof StatusReportInput s && s.status() == AdoptionLevel.NONE) {
-            return "status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED";
+            return new Rejection(
+                    PoisonCategory.INVALID_VALUE, "status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED");
         }
         if (report instanceof UsageReportInput u
                 && (u.value() < 0 || Double.isNaN(u.value()) || Double.isInfinite(u.value()))) {
-            return "value must be a number of 0 or more";
+            return new Rejection(PoisonCategory.INVALID_VALUE, "value must be a number of 0 or more");
         }
         String number = report.kommunenummer();
         Municipality m = municipalities.get(number);
         if (m == null) {
-            return "unknown municipality " + number;
+            return new Rejection(PoisonCategory.UNKNOWN_REFERENCE, "unknown municipality " + number);
         }
         if (m.current()) {
             return null;
         }
         if (m.successors().isEmpty()) {
-            return "former municipality " + number + " has no known successor";
+            return new Rejection(
+                    PoisonCategory.UNKNOWN_REFERENCE, "former municipality " + number + " has no known successor");
         }
         if (m.successors().size() > 1 && report instanceof UsageReportInput) {
-            return "former municipality " + number + " was split into " + m.successors()
-                    + "; a usage figure cannot be attributed to one of them";
+            return new Rejection(
+                    PoisonCategory.UNKNOWN_REFERENCE,
+                    "former municipality " + number + " was split into " + m.successors()
+                            + "; a usage figure cannot be attributed to one of them");
         }
         return null;
     }
+
+    /** A report's rejection: the category for the dead-letter header and the reason for people. */
+    record Rejection(PoisonCategory category, String reason) {}
 
     /** The current municipalities an applicable report counts for: its own number, or what that number became. */
     List<String> targets(Report report) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 
 import no.ks.ehelse.platform.events.DateRange;
 import no.ks.ehelse.platform.events.EventFields;
+import no.ks.ehelse.platform.events.PoisonCategory;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 
 /** The contract's field rules, shared by the Kafka consumer and the REST import. */
@@ -15,14 +16,16 @@ public final class ReportFields {
 
     public static String kommunenummer(String number) {
         if (number == null || !number.matches("[0-9]{4}")) {
-            throw new RejectedReport("kommunenummer must be 4 digits, was '" + number + "'");
+            throw new RejectedReport(
+                    PoisonCategory.INVALID_VALUE, "kommunenummer must be 4 digits, was '" + number + "'");
         }
         return number;
     }
 
     public static String solution(String code) {
         if (code == null || !code.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw new RejectedReport("solution must be a code such as 'digihelse', was '" + code + "'");
+            throw new RejectedReport(
+                    PoisonCategory.INVALID_VALUE, "solution must be a code such as 'digihelse', was '" + code + "'");
         }
         return code;
     }
@@ -37,6 +40,7 @@ public final class ReportFields {
             // fall through
         }
         throw new RejectedReport(
+                PoisonCategory.INVALID_VALUE,
                 "status must be ORDERED, TECHNICALLY_READY, ACTIVE or DISCONTINUED, was '" + status + "'");
     }
 
@@ -48,21 +52,39 @@ public final class ReportFields {
         try {
             return EventFields.parseDate("effectiveDate", String.valueOf(text), range);
         } catch (PoisonRecordException e) {
-            throw new RejectedReport(e.getMessage());
+            throw new RejectedReport(e.category(), e.getMessage());
         }
     }
 
-    public static String period(String text) {
-        try {
-            return YearMonth.parse(String.valueOf(text)).toString();
-        } catch (DateTimeParseException e) {
-            throw new RejectedReport("period must be a month (YYYY-MM), was '" + text + "'");
+    /**
+     * A month written {@code yyyy-MM} with four year digits (YearMonth.parse alone also takes {@code +10000-01}, a
+     * key no real report has) that overlaps the plausible {@code range} of effective dates.
+     */
+    public static String period(String text, DateRange range) {
+        String notAMonth = "period must be a month (YYYY-MM), was '" + text + "'";
+        if (text == null || !text.matches("[0-9]{4}-[0-9]{2}")) {
+            throw new RejectedReport(PoisonCategory.INVALID_VALUE, notAMonth);
         }
+        YearMonth period;
+        try {
+            period = YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new RejectedReport(PoisonCategory.INVALID_VALUE, notAMonth);
+        }
+        YearMonth earliest = YearMonth.from(range.earliest());
+        YearMonth latest = YearMonth.from(range.latest());
+        if (period.isBefore(earliest) || period.isAfter(latest)) {
+            throw new RejectedReport(
+                    PoisonCategory.INVALID_VALUE, "period " + period + " is outside " + earliest + " to " + latest);
+        }
+        return period.toString();
     }
 
     public static String metric(String metric) {
         if (metric == null || metric.isBlank() || metric.length() > 100) {
-            throw new RejectedReport("metric is required (at most 100 characters)");
+            throw new RejectedReport(
+                    metric == null || metric.isBlank() ? PoisonCategory.MISSING_FIELD : PoisonCategory.INVALID_VALUE,
+                    "metric is required (at most 100 characters)");
         }
         return metric;
     }
@@ -71,7 +93,7 @@ public final class ReportFields {
         try {
             return Double.parseDouble(String.valueOf(text));
         } catch (NumberFormatException e) {
-            throw new RejectedReport("value must be a number, was '" + text + "'");
+            throw new RejectedReport(PoisonCategory.INVALID_VALUE, "value must be a number, was '" + text + "'");
         }
     }
 }

@@ -48,6 +48,7 @@ public class ReportImport {
     }
 
     public Summary usage(List<Row> rows, boolean dryRun) {
+        var range = effectiveDates.today();
         return run(
                 rows,
                 dryRun,
@@ -56,7 +57,7 @@ public class ReportImport {
                         ReportFields.kommunenummer(row.get("kommunenummer")),
                         ReportFields.solution(row.get("solution")),
                         ReportFields.metric(row.get("metric")),
-                        ReportFields.period(row.get("period")),
+                        ReportFields.period(row.get("period"), range),
                         ReportFields.value(row.get("value"))));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -18,6 +19,7 @@ import no.ks.ehelse.adoption.messaging.NhnDeadLetters.DeadLetter;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.DateRange;
+import no.ks.ehelse.platform.events.PoisonCategory;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 import no.ks.ehelse.platform.events.ProcessedEvents;
 
@@ -28,6 +30,8 @@ import no.ks.ehelse.platform.events.ProcessedEvents;
  */
 @ApplicationScoped
 public class NhnAdoptionConsumer {
+
+    private static final Logger LOG = Logger.getLogger(NhnAdoptionConsumer.class);
 
     static final String CONSUMER = "adoption-stats-service.nhn";
     public static final String SOURCE = "urn:no:nhn:adoption";
@@ -65,9 +69,12 @@ public class NhnAdoptionConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
         long start = System.nanoTime();
-        List<DeadLetter> refused = consumption.call(() -> apply(records));
+        List<ConsumerRecord<String, String>> polled = new ArrayList<>(records.count());
+        records.forEach(polled::add);
+        List<DeadLetter> refused = applyOrFindTheRefused(polled);
         deadLetters.send(refused);
-        refused.forEach(d -> metrics.counter("ehelse.nhn.rejected", "reason", category(d.reason()))
+        refused.forEach(d -> metrics.counter(
+                        "ehelse.nhn.rejected", "reason", d.category().header())
                 .increment());
         // Batch size and time tell an operator (and the benchmark) whether ingestion waits on the database or on
         // the broker.
@@ -75,23 +82,51 @@ public class NhnAdoptionConsumer {
         metrics.timer("ehelse.nhn.batch").record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    private List<DeadLetter> apply(ConsumerRecords<String, String> records) {
+    /**
+     * The batch in one transaction; if the database refuses some record's data although every field rule passed
+     * ({@link Consumption#call} raises that as poison, not retried), the batch is rolled back and its records are
+     * applied again one at a time, each in a transaction of its own and in order, so the good ones are applied and
+     * only the refused one is dead-lettered. A transient failure is still retried as a whole batch.
+     */
+    private List<DeadLetter> applyOrFindTheRefused(List<ConsumerRecord<String, String>> polled) {
+        try {
+            return consumption.call(() -> apply(polled));
+        } catch (PoisonRecordException batchRefused) {
+            LOG.warnf(
+                    "the database refused a record of a batch of %d (%s); applying them one at a time",
+                    polled.size(), batchRefused.getMessage());
+            List<DeadLetter> refused = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : polled) {
+                try {
+                    refused.addAll(consumption.call(() -> apply(List.of(record))));
+                } catch (PoisonRecordException e) {
+                    refused.add(new DeadLetter(record, e.getMessage(), e.category()));
+                }
+            }
+            return refused;
+        }
+    }
+
+    private List<DeadLetter> apply(List<ConsumerRecord<String, String>> records) {
         List<DeadLetter> refused = new ArrayList<>();
-        List<ConsumerRecord<String, String>> parsed = new ArrayList<>(records.count());
-        List<AdoptionLedger.Report> reports = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, String>> parsed = new ArrayList<>(records.size());
+        List<AdoptionLedger.Report> reports = new ArrayList<>(records.size());
         DateRange plausible = effectiveDates.today();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 reports.add(report(CloudEvent.parse(record.value()), plausible));
                 parsed.add(record);
             } catch (PoisonRecordException e) {
-                refused.add(new DeadLetter(record, e.getMessage()));
+                refused.add(new DeadLetter(record, e.getMessage(), e.category()));
             }
         }
         List<AdoptionLedger.Result> results = ledger.apply(reports, ids -> processed.firstDeliveries(CONSUMER, ids));
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i).isRejected()) {
-                refused.add(new DeadLetter(parsed.get(i), results.get(i).rejection()));
+                refused.add(new DeadLetter(
+                        parsed.get(i),
+                        results.get(i).rejection(),
+                        results.get(i).category()));
             }
         }
         refused.sort(Comparator.comparing((DeadLetter d) -> d.record().partition())
@@ -101,7 +136,8 @@ public class NhnAdoptionConsumer {
 
     private static AdoptionLedger.Report report(CloudEvent event, DateRange plausible) {
         if (!SOURCE.equals(event.source())) {
-            throw new PoisonRecordException("source must be " + SOURCE + ", was " + event.source());
+            throw new PoisonRecordException(
+                    PoisonCategory.INVALID_VALUE, "source must be " + SOURCE + ", was " + event.source());
         }
         return switch (event.type()) {
             case STATUS ->
@@ -116,30 +152,16 @@ public class NhnAdoptionConsumer {
                         event.id(),
                         kommunenummer(event),
                         event.text("solution"),
-                        event.text("metric"),
-                        ReportFields.period(event.text("period")),
+                        ReportFields.metric(event.text("metric")),
+                        ReportFields.period(event.text("period"), plausible),
                         event.fields().number("value"));
-            default -> throw new PoisonRecordException("unknown event type '" + event.type() + "'");
+            default ->
+                throw new PoisonRecordException(
+                        PoisonCategory.UNEXPECTED_TYPE, "unknown event type '" + event.type() + "'");
         };
     }
 
     private static String kommunenummer(CloudEvent event) {
         return ReportFields.kommunenummer(event.text("kommunenummer"));
-    }
-
-    private static String category(String reason) {
-        if (reason.startsWith("malformed JSON") || reason.startsWith("empty record")) {
-            return "malformed";
-        }
-        if (reason.startsWith("unknown municipality") || reason.startsWith("former municipality")) {
-            return "unknown-municipality";
-        }
-        if (reason.startsWith("unknown solution")) {
-            return "unknown-solution";
-        }
-        if (reason.startsWith("missing")) {
-            return "missing-field";
-        }
-        return "invalid";
     }
 }

@@ -18,20 +18,22 @@ import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import no.ks.ehelse.platform.events.PoisonCategory;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 
 /**
  * Dead-letters single NHN records out of a batch. The connector's own dead-letter strategy works per message, and
  * a batch is one message: it would dead-letter every good record polled with the bad one. The records keep their
- * key, value and headers and get the same {@code dead-letter-*} headers the connector writes.
+ * key, value and headers and get the same {@code dead-letter-*} headers the connector writes, with
+ * {@code dead-letter-category} as the platform's dead-letter strategy adds it.
  */
 @ApplicationScoped
 public class NhnDeadLetters {
 
     private static final Logger LOG = Logger.getLogger(NhnDeadLetters.class);
 
-    /** A record the consumer refused, and why. */
-    public record DeadLetter(ConsumerRecord<String, String> record, String reason) {}
+    /** A record the consumer refused, why, and what kind of fault that is. */
+    public record DeadLetter(ConsumerRecord<String, String> record, String reason, PoisonCategory category) {}
 
     private final MutinyEmitter<String> emitter;
 
@@ -45,6 +47,7 @@ public class NhnDeadLetters {
             ConsumerRecord<String, String> r = letter.record();
             RecordHeaders headers = new RecordHeaders(r.headers().toArray());
             headers.add(DEAD_LETTER_REASON, bytes(letter.reason()));
+            headers.add(PoisonCategory.HEADER, bytes(letter.category().header()));
             headers.add(DEAD_LETTER_EXCEPTION_CLASS_NAME, bytes(PoisonRecordException.class.getName()));
             headers.add(DEAD_LETTER_TOPIC, bytes(r.topic()));
             headers.add(DEAD_LETTER_PARTITION, bytes(Integer.toString(r.partition())));

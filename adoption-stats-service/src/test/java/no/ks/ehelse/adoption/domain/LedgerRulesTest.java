@@ -23,6 +23,7 @@ import no.ks.ehelse.adoption.domain.LedgerRules.Status;
 import no.ks.ehelse.adoption.domain.LedgerRules.StatusKey;
 import no.ks.ehelse.adoption.domain.LedgerRules.Usage;
 import no.ks.ehelse.adoption.domain.LedgerRules.UsageKey;
+import no.ks.ehelse.platform.events.PoisonCategory;
 
 class LedgerRulesTest {
 
@@ -220,5 +221,28 @@ class LedgerRulesTest {
         assertEquals("value must be a number of 0 or more", rules.rejection(usage("4601", -1)));
         assertEquals("value must be a number of 0 or more", rules.rejection(usage("4601", Double.NaN)));
         assertNull(rules.rejection(usage("4601", 0)));
+    }
+
+    @Test
+    void aRejectionSaysWhatKindOfFaultItIs() {
+        assertEquals(
+                PoisonCategory.UNKNOWN_REFERENCE,
+                rules.rejectionOf(status("9999", AdoptionLevel.ACTIVE, "2024-01-01"))
+                        .category());
+        assertEquals(
+                PoisonCategory.UNKNOWN_REFERENCE,
+                rules.rejectionOf(usage("1507", 3)).category());
+        assertEquals(
+                PoisonCategory.UNKNOWN_REFERENCE,
+                rules.rejectionOf(new StatusReportInput(
+                                "e", "4601", "tidsreise", AdoptionLevel.ACTIVE, LocalDate.parse("2024-01-01")))
+                        .category());
+        assertEquals(
+                PoisonCategory.INVALID_VALUE,
+                rules.rejectionOf(usage("4601", -1)).category());
+        assertEquals(
+                PoisonCategory.INVALID_VALUE,
+                rules.rejectionOf(status("4601", AdoptionLevel.NONE, "2024-01-01"))
+                        .category());
     }
 }

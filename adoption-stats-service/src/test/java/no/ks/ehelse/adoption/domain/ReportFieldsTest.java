@@ -62,9 +62,23 @@ class ReportFieldsTest {
     }
 
     @Test
-    void periodIsAMonth() {
-        assertEquals("2024-05", ReportFields.period("2024-05"));
-        assertEquals("period must be a month (YYYY-MM), was 'May'", rejection(() -> ReportFields.period("May")));
+    void periodIsAPlausibleMonth() {
+        DateRange plausible = new DateRange(LocalDate.of(2000, 1, 1), LocalDate.of(2027, 6, 30));
+        assertEquals("2024-05", ReportFields.period("2024-05", plausible));
+        assertEquals("2000-01", ReportFields.period("2000-01", plausible));
+        assertEquals("2027-06", ReportFields.period("2027-06", plausible));
+        assertEquals(
+                "period must be a month (YYYY-MM), was 'May'", rejection(() -> ReportFields.period("May", plausible)));
+        // YearMonth.parse alone takes these and stores a key no real report has.
+        assertEquals(
+                "period must be a month (YYYY-MM), was '+10000-01'",
+                rejection(() -> ReportFields.period("+10000-01", plausible)));
+        assertEquals(
+                "period 1999-12 is outside 2000-01 to 2027-06",
+                rejection(() -> ReportFields.period("1999-12", plausible)));
+        assertEquals(
+                "period 2027-07 is outside 2000-01 to 2027-06",
+                rejection(() -> ReportFields.period("2027-07", plausible)));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static no.ks.ehelse.suite.Suite.contact;
 import static no.ks.ehelse.suite.Suite.municipality;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -358,7 +357,11 @@ class FaultsIT {
                 Suite.SERVICES.size(), acknowledged.size(), failed.get());
     }
 
-    /** Fault 5: a poison record on every consumed topic goes to its DLQ with a reason; consumption goes on. */
+    /**
+     * Fault 5: poison on every consumed topic — a broken envelope, and data-level poison (a bad date, a number out of
+     * range, a NUL character in text) — goes to its DLQ with a reason and a category, once per service that reads
+     * the bad field; consumption goes on.
+     */
     @Test
     @Order(5)
     void poisonOnEveryConsumedTopicIsDeadLetteredAndConsumptionContinues() throws Exception {
@@ -371,30 +374,54 @@ class FaultsIT {
                 "enrollment.enrollments.v1", List.of("adoption-stats-service", "notification-service"),
                 "adoption.events.v1", List.of("enrollment-service"),
                 "nhn.adoption.v1", List.of("adoption-stats-service")));
-        String[] poisons = {"{not json", "[]", "{\"specversion\": \"1.0\"}"};
         Map<String, String> good = Good.records();
+        List<Poison> poisons = Poison.all(consumers, good);
         try (EventProbe dlq = EventProbe.open(
                 suite.kafka.bootstrapServers(),
                 consumers.keySet().stream().map(t -> t + ".dlq").toArray(String[]::new))) {
-            int i = 0;
-            for (String topic : consumers.keySet()) {
-                String key = Good.keyOf(topic);
+            for (Poison poison : poisons) {
+                String key = Good.keyOf(poison.topic());
                 no.ks.ehelse.localstack.TestEvents.send(
-                        suite.kafka.bootstrapServers(), topic, key, poisons[i++ % poisons.length]);
-                no.ks.ehelse.localstack.TestEvents.send(suite.kafka.bootstrapServers(), topic, key, good.get(topic));
+                        suite.kafka.bootstrapServers(), poison.topic(), key, poison.value());
+                no.ks.ehelse.localstack.TestEvents.send(
+                        suite.kafka.bootstrapServers(), poison.topic(), key, good.get(poison.topic()));
             }
+            int expected = poisons.stream().mapToInt(p -> p.consumers().size()).sum();
+            await().atMost(WAIT).until(() -> dlq.drain(Duration.ofMillis(500)).size() >= expected);
+            // Anything dead-lettered twice or wrongly shows up in these two seconds more.
+            List<EventProbe.Received> dead = dlq.drain(Duration.ofSeconds(2));
+            List<String> wrong = new ArrayList<>();
             Map<String, Integer> deadLettered = new TreeMap<>();
-            await().atMost(WAIT).until(() -> {
-                deadLettered.clear();
-                dlq.drain(Duration.ofMillis(500)).forEach(r -> {
-                    assertFalse(
-                            r.headers().getOrDefault("dead-letter-reason", "").isBlank(), r::toString);
-                    deadLettered.merge(r.headers().get("dead-letter-topic"), 1, Integer::sum);
-                });
-                return consumers.entrySet().stream()
-                        .allMatch(c -> deadLettered.getOrDefault(c.getKey(), 0)
-                                == c.getValue().size());
-            });
+            Map<String, Integer> byCategory = new TreeMap<>();
+            for (EventProbe.Received r : dead) {
+                String topic = r.headers().get("dead-letter-topic");
+                deadLettered.merge(topic, 1, Integer::sum);
+                byCategory.merge(r.headers().get("dead-letter-category"), 1, Integer::sum);
+                Poison poison = poisons.stream()
+                        .filter(p -> p.topic().equals(topic) && p.value().equals(r.rawValue()))
+                        .findFirst()
+                        .orElse(null);
+                String reason = r.headers().getOrDefault("dead-letter-reason", "");
+                if (poison == null) {
+                    wrong.add("not poison, yet dead-lettered: " + r);
+                } else if (reason.isBlank() || (poison.reason() != null && !reason.contains(poison.reason()))) {
+                    wrong.add(topic + ": reason '" + reason + "', expected '" + poison.reason() + "'");
+                } else if (!poison.category().equals(r.headers().get("dead-letter-category"))) {
+                    wrong.add(topic + ": category " + r.headers().get("dead-letter-category") + " for '" + reason
+                            + "', expected " + poison.category());
+                }
+            }
+            for (Poison poison : poisons) {
+                long times = dead.stream()
+                        .filter(r -> poison.topic().equals(r.headers().get("dead-letter-topic"))
+                                && poison.value().equals(r.rawValue()))
+                        .count();
+                if (times != poison.consumers().size()) {
+                    wrong.add(poison.topic() + ": '" + poison.reason() + "' dead-lettered " + times
+                            + " times, expected once by each of " + poison.consumers());
+                }
+            }
+            assertEquals(List.of(), wrong, "dead letters");
             // The good record after each poison is processed: every consumer group reaches the end of its topics.
             await().atMost(WAIT)
                     .pollInterval(Duration.ofSeconds(1))
@@ -402,9 +429,16 @@ class FaultsIT {
             // And its effect is visible: NHN's good record made 4601 ACTIVE for pll.
             await().atMost(WAIT).until(() -> levels("pll").getOrDefault("ACTIVE", 0L) == 1L);
             System.out.printf(
-                    "FAULT 5: poison on %d consumed topics → dead-lettered per consumer %s, each with a "
-                            + "reason; every consumer group's lag 0 afterwards%n",
-                    consumers.size(), deadLettered);
+                    "FAULT 5: %d poison records (%d broken envelopes, %d bad values) on %d consumed topics → %d "
+                            + "dead letters, once per reading consumer, by topic %s, by category %s, each with "
+                            + "the expected reason; every consumer group's lag 0 afterwards%n",
+                    poisons.size(),
+                    consumers.size(),
+                    poisons.size() - consumers.size(),
+                    consumers.size(),
+                    dead.size(),
+                    deadLettered,
+                    byCategory);
         }
     }
 

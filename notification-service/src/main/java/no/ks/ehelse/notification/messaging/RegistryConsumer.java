@@ -16,6 +16,7 @@ import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.EventFields;
 import no.ks.ehelse.platform.events.Intake;
+import no.ks.ehelse.platform.events.PoisonCategory;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 
 /**
@@ -75,15 +76,16 @@ public class RegistryConsumer {
         String kommunenummer = event.optionalText("kommunenummer");
         String network = event.optionalText("network");
         if ((kommunenummer == null) == (network == null)) {
-            throw new PoisonRecordException("exactly one of 'kommunenummer' and 'network' must be set");
+            throw new PoisonRecordException(
+                    PoisonCategory.INVALID_VALUE, "exactly one of 'kommunenummer' and 'network' must be set");
         }
         if (!event.data().path("contacts").isArray()) {
-            throw new PoisonRecordException("'contacts' must be an array");
+            throw new PoisonRecordException(PoisonCategory.INVALID_VALUE, "'contacts' must be an array");
         }
         List<EventFields> contacts = event.fields().objects("contacts");
         for (EventFields c : contacts) {
             if (c.optionalText("role") == null || c.optionalText("email") == null) {
-                throw new PoisonRecordException("every contact needs 'role' and 'email'");
+                throw new PoisonRecordException(PoisonCategory.MISSING_FIELD, "every contact needs 'role' and 'email'");
             }
         }
         if (kommunenummer != null) {

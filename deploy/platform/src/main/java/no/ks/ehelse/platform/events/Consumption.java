@@ -40,7 +40,7 @@ public class Consumption {
             abortOn = PoisonRecordException.class)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(String value, Intake intake, Consumer<CloudEvent> effect) {
-        judged(() -> {
+        Consumption.<Void>judged(() -> {
             CloudEvent event = CloudEvent.parse(value);
             if (intake.judge(event) == Intake.Verdict.SKIP) {
                 return null;
@@ -53,9 +53,11 @@ public class Consumption {
     }
 
     /**
-     * One polled batch: work with a result, such as the records it refused. A database refusal here is not
-     * turned into poison, since it would dead-letter the whole batch for one record's data; the batch's own code
-     * judges its records before writing them.
+     * One polled batch: work with a result, such as the records it refused. A database refusal of the data
+     * (SQLSTATE class 22) is not retried either: it comes out as a {@link PoisonRecordException} of category
+     * {@link PoisonCategory#DATABASE_REFUSED}, which the batch's own code must catch, since letting it reach the
+     * connector would dead-letter the whole batch for one record's data (NhnAdoptionConsumer re-applies the batch a
+     * record at a time to find the one).
      */
     @Retry(
             maxRetries = -1,
@@ -66,16 +68,16 @@ public class Consumption {
             abortOn = PoisonRecordException.class)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public <T> T call(Supplier<T> work) {
-        return QuarkusTransaction.requiringNew().call(work::get);
+        return judged(work);
     }
 
-    private static void judged(Supplier<Void> work) {
+    private static <T> T judged(Supplier<T> work) {
         try {
-            QuarkusTransaction.requiringNew().call(work::get);
+            return QuarkusTransaction.requiringNew().call(work::get);
         } catch (RuntimeException e) {
-            String poison = Failures.poisonReason(e);
-            if (poison != null && !(e instanceof PoisonRecordException)) {
-                throw new PoisonRecordException(poison);
+            PoisonRecordException poison = Failures.poison(e);
+            if (poison != null && poison != e) {
+                throw poison;
             }
             throw e;
         }

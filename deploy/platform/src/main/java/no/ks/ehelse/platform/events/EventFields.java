@@ -34,7 +34,9 @@ public final class EventFields {
     /** The fields of {@code node}; {@code path} prefixes field names in reasons, e.g. {@code successors[0]}. */
     public static EventFields of(JsonNode node, String path) {
         if (node == null || !node.isObject()) {
-            throw new PoisonRecordException((path.isEmpty() ? "data" : "'" + path + "'") + " is not a JSON object");
+            throw new PoisonRecordException(
+                    PoisonCategory.INVALID_VALUE,
+                    (path.isEmpty() ? "data" : "'" + path + "'") + " is not a JSON object");
         }
         return new EventFields(node, path);
     }
@@ -50,7 +52,8 @@ public final class EventFields {
     public String text(String field) {
         String value = optionalText(field);
         if (value == null || value.isBlank()) {
-            throw new PoisonRecordException("missing or non-string field '" + name(field) + "'");
+            throw new PoisonRecordException(
+                    PoisonCategory.MISSING_FIELD, "missing or non-string field '" + name(field) + "'");
         }
         return value;
     }
@@ -61,10 +64,12 @@ public final class EventFields {
             return null;
         }
         if (!value.isTextual()) {
-            throw new PoisonRecordException("missing or non-string field '" + name(field) + "'");
+            throw new PoisonRecordException(
+                    PoisonCategory.INVALID_VALUE, "missing or non-string field '" + name(field) + "'");
         }
         if (value.asText().indexOf('\u0000') >= 0) {
-            throw new PoisonRecordException("field '" + name(field) + "' contains a NUL character");
+            throw new PoisonRecordException(
+                    PoisonCategory.INVALID_VALUE, "field '" + name(field) + "' contains a NUL character");
         }
         return value.asText();
     }
@@ -78,7 +83,7 @@ public final class EventFields {
             }
             return uuid;
         } catch (IllegalArgumentException e) {
-            throw new PoisonRecordException("'" + name(field) + "' is not a UUID");
+            throw new PoisonRecordException(PoisonCategory.INVALID_VALUE, "'" + name(field) + "' is not a UUID");
         }
     }
 
@@ -89,7 +94,8 @@ public final class EventFields {
     public LocalDate date(String field, DateRange range) {
         LocalDate date = optionalDate(field, range);
         if (date == null) {
-            throw new PoisonRecordException("missing or non-string field '" + name(field) + "'");
+            throw new PoisonRecordException(
+                    PoisonCategory.MISSING_FIELD, "missing or non-string field '" + name(field) + "'");
         }
         return date;
     }
@@ -115,10 +121,12 @@ public final class EventFields {
         try {
             date = LocalDate.parse(value, DATE);
         } catch (DateTimeParseException e) {
-            throw new PoisonRecordException("'" + field + "' is not a date (yyyy-MM-dd): " + shorten(value));
+            throw new PoisonRecordException(
+                    PoisonCategory.INVALID_VALUE, "'" + field + "' is not a date (yyyy-MM-dd): " + shorten(value));
         }
         if (!range.contains(date)) {
             throw new PoisonRecordException(
+                    PoisonCategory.INVALID_VALUE,
                     "'" + field + "' " + date + " is outside " + range.earliest() + " to " + range.latest());
         }
         return date;
@@ -127,7 +135,8 @@ public final class EventFields {
     public int integer(String field) {
         Integer value = optionalInteger(field);
         if (value == null) {
-            throw new PoisonRecordException("missing or non-integer field '" + name(field) + "'");
+            throw new PoisonRecordException(
+                    PoisonCategory.MISSING_FIELD, "missing or non-integer field '" + name(field) + "'");
         }
         return value;
     }
@@ -138,7 +147,8 @@ public final class EventFields {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new PoisonRecordException("field '" + name(field) + "' is not an integer in range");
+            throw new PoisonRecordException(
+                    PoisonCategory.INVALID_VALUE, "field '" + name(field) + "' is not an integer in range");
         }
         return value.intValue();
     }
@@ -147,11 +157,14 @@ public final class EventFields {
     public double number(String field) {
         JsonNode value = node.get(field);
         if (!present(value) || !value.isNumber()) {
-            throw new PoisonRecordException("missing or non-numeric field '" + name(field) + "'");
+            throw new PoisonRecordException(
+                    present(value) ? PoisonCategory.INVALID_VALUE : PoisonCategory.MISSING_FIELD,
+                    "missing or non-numeric field '" + name(field) + "'");
         }
         double d = value.doubleValue();
         if (!Double.isFinite(d)) {
-            throw new PoisonRecordException("field '" + name(field) + "' is not a finite number");
+            throw new PoisonRecordException(
+                    PoisonCategory.INVALID_VALUE, "field '" + name(field) + "' is not a finite number");
         }
         return d;
     }
@@ -164,8 +177,10 @@ public final class EventFields {
                 return constant;
             }
         }
-        throw new PoisonRecordException("'" + name(field) + "' must be one of "
-                + Arrays.toString(type.getEnumConstants()) + ", was " + shorten(value));
+        throw new PoisonRecordException(
+                PoisonCategory.INVALID_VALUE,
+                "'" + name(field) + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ", was "
+                        + shorten(value));
     }
 
     /** A nested object, required. */
@@ -181,7 +196,7 @@ public final class EventFields {
             return items;
         }
         if (!value.isArray()) {
-            throw new PoisonRecordException("'" + name(field) + "' must be an array");
+            throw new PoisonRecordException(PoisonCategory.INVALID_VALUE, "'" + name(field) + "' must be an array");
         }
         for (int i = 0; i < value.size(); i++) {
             items.add(of(value.get(i), name(field) + "[" + i + "]"));

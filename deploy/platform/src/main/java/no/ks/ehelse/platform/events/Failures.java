@@ -13,22 +13,52 @@ public final class Failures {
     /**
      * The reason to dead-letter for, or {@code null} when the failure is transient. Poison is a
      * {@link PoisonRecordException} anywhere in the cause chain, or the database refusing the record's data
-     * (SQLSTATE class 22, "data exception": a value out of range, a NUL byte, a bad date), which no retry cures.
+     * (SQLSTATE class 22, "data exception": a value out of range, a NUL byte, a bad date; or 54000, a value too
+     * big for its index), which no retry cures.
      * Everything else — a lost connection, a lock timeout, a serialization failure — is transient.
      */
     public static String poisonReason(Throwable failure) {
+        PoisonRecordException poison = poison(failure);
+        return poison == null ? null : poison.getMessage();
+    }
+
+    /**
+     * The same judgement as {@link #poisonReason}, as the exception to dead-letter with: the
+     * {@link PoisonRecordException} in the chain, or a new one of category {@link PoisonCategory#DATABASE_REFUSED}
+     * for the database's refusal; {@code null} when the failure is transient.
+     */
+    public static PoisonRecordException poison(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PoisonRecordException poison) {
-                return poison.getMessage();
+                return poison;
             }
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("22")) {
-                return "the database refused the record's data (SQLSTATE " + sql.getSQLState() + "): "
-                        + firstLine(sql.getMessage());
+            if (t instanceof SQLException sql && refusesTheData(sql.getSQLState())) {
+                return new PoisonRecordException(
+                        PoisonCategory.DATABASE_REFUSED,
+                        "the database refused the record's data (SQLSTATE " + sql.getSQLState() + "): "
+                                + firstLine(sql.getMessage()));
             }
         }
         return null;
+    }
+
+    /**
+     * The category for the {@code dead-letter-category} header of a failure that reached the dead-letter topic:
+     * the poison's, or {@link PoisonCategory#RETRIES_EXHAUSTED} for a failure that was retried until the retry
+     * budget ran out.
+     */
+    public static PoisonCategory category(Throwable failure) {
+        PoisonRecordException poison = poison(failure);
+        return poison == null ? PoisonCategory.RETRIES_EXHAUSTED : poison.category();
+    }
+
+    /**
+     * Class 22 ("data exception"), and 54000 ("program limit exceeded"), which is what PostgreSQL answers when a
+     * value is too big to index (a key column's text over about 2.7 kB): both are the same for the same data on
+     * every try.
+     */
+    private static boolean refusesTheData(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("22") || sqlState.equals("54000"));
     }
 
     private static String firstLine(String message) {

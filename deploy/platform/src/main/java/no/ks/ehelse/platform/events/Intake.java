@@ -40,6 +40,7 @@ public record Intake(String consumer, String topic, String expected, Predicate<S
         if (skipsOthers) {
             return Verdict.SKIP;
         }
-        throw new PoisonRecordException("unexpected event type '" + event.type() + "' on " + topic);
+        throw new PoisonRecordException(
+                PoisonCategory.UNEXPECTED_TYPE, "unexpected event type '" + event.type() + "' on " + topic);
     }
 }

@@ -40,6 +40,22 @@ class CloudEventTest {
         PoisonRecordException e = assertThrows(PoisonRecordException.class, () -> CloudEvent.parse(value));
         org.junit.jupiter.api.Assertions.assertTrue(
                 e.getMessage().contains(reason), () -> "reason '" + e.getMessage() + "' should mention " + reason);
+        assertEquals(PoisonCategory.MALFORMED, e.category());
+    }
+
+    @Test
+    void anIdTheDatabaseCouldNotKeyByIsMalformed() {
+        // processed_event is keyed by the id: PostgreSQL refuses a NUL in text and a text too big to index.
+        PoisonRecordException nul = assertThrows(
+                PoisonRecordException.class, () -> CloudEvent.parse(GOOD.replace("\"e-1\"", "\"e-\\u00001\"")));
+        assertEquals("field 'id' contains a NUL character", nul.getMessage());
+        assertEquals(PoisonCategory.MALFORMED, nul.category());
+        String longest = "e".repeat(CloudEvent.MAX_ID_LENGTH);
+        assertEquals(longest, CloudEvent.parse(GOOD.replace("e-1", longest)).id());
+        PoisonRecordException tooLong =
+                assertThrows(PoisonRecordException.class, () -> CloudEvent.parse(GOOD.replace("e-1", longest + "e")));
+        assertEquals("field 'id' is longer than 500 characters", tooLong.getMessage());
+        assertEquals(PoisonCategory.MALFORMED, tooLong.category());
     }
 
     @Test
@@ -47,5 +63,6 @@ class CloudEventTest {
         CloudEvent event = CloudEvent.parse(GOOD.replace("\"status\":\"ACTIVE\",", ""));
         PoisonRecordException e = assertThrows(PoisonRecordException.class, () -> event.text("status"));
         assertEquals("missing or non-string field 'status'", e.getMessage());
+        assertEquals(PoisonCategory.MISSING_FIELD, e.category());
     }
 }

@@ -118,4 +118,31 @@ class EventFieldsTest {
         assertPoison("'successors' must be an array", () -> fields("{\"successors\":{}}")
                 .objects("successors"));
     }
+
+    @Test
+    void eachFaultHasItsCategory() throws Exception {
+        EventFields f = fields("""
+                {"name":"","count":"7","n":7,"on":"x","value":"7","level":"active","nul":"a\\u0000b","list":{}}""");
+        assertCategory(PoisonCategory.MISSING_FIELD, () -> f.text("absent"));
+        assertCategory(PoisonCategory.MISSING_FIELD, () -> f.text("name"));
+        assertCategory(PoisonCategory.MISSING_FIELD, () -> f.date("absent"));
+        assertCategory(PoisonCategory.MISSING_FIELD, () -> f.integer("absent"));
+        assertCategory(PoisonCategory.MISSING_FIELD, () -> f.number("absent"));
+        assertCategory(PoisonCategory.INVALID_VALUE, () -> f.text("n"));
+        assertCategory(PoisonCategory.INVALID_VALUE, () -> f.integer("count"));
+        assertCategory(PoisonCategory.INVALID_VALUE, () -> f.date("on"));
+        assertCategory(PoisonCategory.INVALID_VALUE, () -> f.number("value"));
+        assertCategory(PoisonCategory.INVALID_VALUE, () -> f.enumValue("level", Level.class));
+        assertCategory(PoisonCategory.INVALID_VALUE, () -> f.text("nul"));
+        assertCategory(PoisonCategory.INVALID_VALUE, () -> f.objects("list"));
+        assertCategory(PoisonCategory.INVALID_VALUE, () -> f.uuid("on"));
+        assertCategory(
+                PoisonCategory.INVALID_VALUE,
+                () -> EventFields.parseDate(
+                        "on", "1999-12-31", new DateRange(LocalDate.of(2000, 1, 1), LocalDate.MAX)));
+    }
+
+    private static void assertCategory(PoisonCategory expected, org.junit.jupiter.api.function.Executable read) {
+        assertEquals(expected, assertThrows(PoisonRecordException.class, read).category());
+    }
 }

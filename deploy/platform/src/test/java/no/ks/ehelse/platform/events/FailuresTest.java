@@ -15,8 +15,8 @@ class FailuresTest {
     void aPoisonRecordAnywhereInTheChainIsPoison() {
         assertEquals(
                 "'on' is not a date",
-                Failures.poisonReason(
-                        new IllegalStateException("wrapped", new PoisonRecordException("'on' is not a date"))));
+                Failures.poisonReason(new IllegalStateException(
+                        "wrapped", new PoisonRecordException(PoisonCategory.INVALID_VALUE, "'on' is not a date"))));
     }
 
     @Test
@@ -30,6 +30,27 @@ class FailuresTest {
         assertEquals(
                 "the database refused the record's data (SQLSTATE 22021): invalid byte sequence",
                 Failures.poisonReason(new SQLException("invalid byte sequence", "22021")));
+        assertEquals(
+                "the database refused the record's data (SQLSTATE 54000): index row size 3016 exceeds maximum",
+                Failures.poisonReason(new SQLException("index row size 3016 exceeds maximum", "54000")));
+    }
+
+    @Test
+    void theCategoryIsThePoisonsOwnOrDatabaseRefusedOrRetriesExhausted() {
+        assertEquals(
+                PoisonCategory.UNKNOWN_REFERENCE,
+                Failures.category(new IllegalStateException(
+                        "wrapped", new PoisonRecordException(PoisonCategory.UNKNOWN_REFERENCE, "unknown solution x"))));
+        assertEquals(
+                PoisonCategory.DATABASE_REFUSED,
+                Failures.category(new PersistenceException(new SQLException("out of range", "22003"))));
+        assertEquals(
+                PoisonCategory.DATABASE_REFUSED,
+                Failures.poison(new SQLException("x", "22P05")).category());
+        assertEquals(
+                PoisonCategory.RETRIES_EXHAUSTED,
+                Failures.category(new PersistenceException(new SQLException("Connection refused", "08001"))));
+        assertEquals("database-refused", PoisonCategory.DATABASE_REFUSED.header());
     }
 
     @Test
@@ -39,5 +60,6 @@ class FailuresTest {
         assertNull(Failures.poisonReason(new SQLException("could not serialize access", "40001")));
         assertNull(Failures.poisonReason(new SQLException("no state")));
         assertNull(Failures.poisonReason(new IllegalStateException("anything else")));
+        assertNull(Failures.poisonReason(new SQLException("statement too complex", "54001")));
     }
 }

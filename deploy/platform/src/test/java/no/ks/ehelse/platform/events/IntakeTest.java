@@ -23,6 +23,7 @@ class IntakeTest {
         assertEquals(
                 "unexpected event type 'no.ks.ehelse.solution.published.v1' on registry.municipalities.v1",
                 e.getMessage());
+        assertEquals(PoisonCategory.UNEXPECTED_TYPE, e.category());
     }
 
     @Test
