@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class EventFields {
 
-    /** {@code yyyy-MM-dd} with exactly four year digits; ISO_LOCAL_DATE would also take {@code +999999999-12-31}. */
+    /**
+     * {@code yyyy-MM-dd}, strictly (no 30 February). A signed year of more digits such as {@code +999999999-12-31}
+     * still parses; the {@link DateRange} check after parsing is what refuses it.
+     */
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
