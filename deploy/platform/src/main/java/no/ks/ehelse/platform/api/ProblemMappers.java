@@ -26,6 +26,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import no.ks.ehelse.platform.events.Failures;
 
 /**
  * Every error of every service leaves as RFC 9457 problem+json: validation (with the fields at fault), unreadable
@@ -135,15 +136,10 @@ public class ProblemMappers {
                 java.util.Map.of("incident", incident)));
     }
 
-    /**
-     * The SQLSTATE when the database refused a value of the request as data: 22001 text too long, 22003 number out
-     * of range, 22008 date out of range, 22021 a character it cannot store (NUL); null for anything else.
-     */
+    /** The SQLSTATE when the database refused a value of the request as data ({@link Failures#refusesTheData}). */
     private static String unstorableValue(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql
-                    && sql.getSQLState() != null
-                    && java.util.Set.of("22001", "22003", "22008", "22021").contains(sql.getSQLState())) {
+            if (t instanceof java.sql.SQLException sql && Failures.refusesTheData(sql.getSQLState())) {
                 return sql.getSQLState();
             }
         }

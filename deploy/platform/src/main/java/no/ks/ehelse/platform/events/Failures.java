@@ -55,9 +55,10 @@ public final class Failures {
     /**
      * Class 22 ("data exception"), and 54000 ("program limit exceeded"), which is what PostgreSQL answers when a
      * value is too big to index (a key column's text over about 2.7 kB): both are the same for the same data on
-     * every try.
+     * every try. The REST error mapper asks the same question, so a request's value and a record's data are judged
+     * alike.
      */
-    private static boolean refusesTheData(String sqlState) {
+    public static boolean refusesTheData(String sqlState) {
         return sqlState != null && (sqlState.startsWith("22") || sqlState.equals("54000"));
     }
 
