@@ -16,6 +16,7 @@ import no.ks.ehelse.adoption.domain.AdoptionLedger;
 import no.ks.ehelse.adoption.domain.EffectiveDates;
 import no.ks.ehelse.adoption.domain.ReportFields;
 import no.ks.ehelse.adoption.messaging.NhnDeadLetters.DeadLetter;
+import no.ks.ehelse.platform.api.LogText;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.DateRange;
@@ -94,7 +95,7 @@ public class NhnAdoptionConsumer {
         } catch (PoisonRecordException batchRefused) {
             LOG.warnf(
                     "the database refused a record of a batch of %d (%s); applying them one at a time",
-                    polled.size(), batchRefused.getMessage());
+                    polled.size(), LogText.of(batchRefused.getMessage()));
             List<DeadLetter> refused = new ArrayList<>();
             for (ConsumerRecord<String, String> record : polled) {
                 try {

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import no.ks.ehelse.platform.api.LogText;
 import no.ks.ehelse.platform.events.PoisonCategory;
 import no.ks.ehelse.platform.events.PoisonRecordException;
 
@@ -59,7 +60,7 @@ public class NhnDeadLetters {
                             .build()));
             LOG.warnf(
                     "NHN record %s-%d@%d (key %s) dead-lettered: %s",
-                    r.topic(), r.partition(), r.offset(), r.key(), letter.reason());
+                    r.topic(), r.partition(), r.offset(), LogText.of(r.key()), LogText.of(letter.reason()));
         }
     }
 

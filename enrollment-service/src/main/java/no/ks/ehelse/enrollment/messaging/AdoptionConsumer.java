@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.enrollment.domain.Enrollments;
+import no.ks.ehelse.platform.api.LogText;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.Intake;
@@ -46,6 +47,8 @@ public class AdoptionConsumer {
         String solution = event.text("solution");
         LocalDate on = event.date("effectiveDate");
         int live = enrollments.wentLiveFromAdoption(kommunenummer, solution, on);
-        LOG.infof("%s went live with %s on %s: %d enrollment(s) now LIVE", kommunenummer, solution, on, live);
+        LOG.infof(
+                "%s went live with %s on %s: %d enrollment(s) now LIVE",
+                LogText.of(kommunenummer), LogText.of(solution), on, live);
     }
 }
