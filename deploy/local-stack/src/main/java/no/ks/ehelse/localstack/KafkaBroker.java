@@ -20,7 +20,9 @@ import kafka.server.KafkaRaftServer;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), from the Maven Central
- * artifacts. Used in-JVM by every service's tests and as a process by the local run ({@link #main}).
+ * artifacts. Used in-JVM by every service's tests and as a process by the local run ({@link #main}). Without
+ * authentication by default (fast tests); {@link #withSaslScram} gives the production-like profile of
+ * {@link SaslScramProfile}: SASL/SCRAM-SHA-512, ACLs from the topic catalogue, nothing allowed without one.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -34,12 +36,23 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final boolean saslScram;
     private KafkaRaftServer server;
 
     public KafkaBroker(Path dataDir, int port, int controllerPort) {
+        this(dataDir, port, controllerPort, false);
+    }
+
+    private KafkaBroker(Path dataDir, int port, int controllerPort, boolean saslScram) {
         this.dataDir = dataDir;
         this.port = port == 0 ? freePort() : port;
         this.controllerPort = controllerPort == 0 ? freePort() : controllerPort;
+        this.saslScram = saslScram;
+    }
+
+    /** A broker of the {@link SaslScramProfile}: clients connect with {@link SaslScramProfile#clientConfig}. */
+    public static KafkaBroker withSaslScram(Path dataDir, int port, int controllerPort) {
+        return new KafkaBroker(dataDir, port, controllerPort, true);
     }
 
     public String bootstrapServers() {
@@ -69,11 +82,16 @@ public final class KafkaBroker implements AutoCloseable {
                         .setDirectories(List.of(logDir.toString()))
                         .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                         .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                        .setScramArguments(saslScram ? SaslScramProfile.formatArguments() : List.of())
                         .run();
             }
             server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
-            TopicCatalogue.createAll(bootstrapServers());
+            if (saslScram) {
+                SaslScramProfile.createTopicsAndAcls(bootstrapServers());
+            } else {
+                TopicCatalogue.createAll(bootstrapServers());
+            }
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,6 +110,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (saslScram) {
+            SaslScramProfile.brokerProperties(p, port, controllerPort);
+        }
         p.put("log.dirs", logDir.toString());
         p.put("metadata.log.dir", logDir.toString());
         // A single node: every internal topic has one replica.
@@ -129,14 +150,16 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Runs the broker as a process until SIGTERM/SIGINT. Arguments: data directory, port, controller port.
-     * Prints {@code KAFKA_READY <bootstrap>} once topics exist, which the run script waits for.
+     * Runs the broker as a process until SIGTERM/SIGINT. Arguments: data directory, port, controller port, and
+     * {@code sasl-scram} for the {@link SaslScramProfile} (a data directory keeps the profile it was formatted
+     * with). Prints {@code KAFKA_READY <bootstrap>} once topics exist, which the run script waits for.
      */
     public static void main(String[] args) throws InterruptedException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/kafka");
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 9092;
         int controllerPort = args.length > 2 ? Integer.parseInt(args[2]) : 9093;
-        KafkaBroker broker = new KafkaBroker(dir, port, controllerPort).start();
+        boolean saslScram = args.length > 3 && args[3].equals("sasl-scram");
+        KafkaBroker broker = new KafkaBroker(dir, port, controllerPort, saslScram).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -24,7 +24,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicCatalogue {
 
-    public record Topic(String name, int partitions, String cleanupPolicy) {}
+    /**
+     * One row of the catalogue. {@code producers} and {@code consumers} are the Kafka users (a service's name, or
+     * {@code nhn}) that may write and read the topic: the ACLs of production and of the SASL/SCRAM local broker.
+     */
+    public record Topic(
+            String name, int partitions, String cleanupPolicy, Set<String> producers, Set<String> consumers) {}
 
     private TopicCatalogue() {}
 
@@ -34,20 +39,40 @@ public final class TopicCatalogue {
             return reader.lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.split(","))
-                    .map(f -> new Topic(f[0].strip(), Integer.parseInt(f[1].strip()), f[2].strip()))
+                    .map(line -> line.split(",", -1))
+                    .map(f -> new Topic(
+                            f[0].strip(), Integer.parseInt(f[1].strip()), f[2].strip(), users(f[3]), users(f[4])))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Every Kafka user the catalogue names as a producer or consumer. */
+    public static Set<String> users() {
+        Set<String> users = new TreeSet<>();
+        topics().forEach(t -> {
+            users.addAll(t.producers());
+            users.addAll(t.consumers());
+        });
+        return users;
+    }
+
+    private static Set<String> users(String field) {
+        String list = field.strip();
+        return list.equals("-") ? Set.of() : Set.of(list.split("\\s+"));
+    }
+
+    public static void createAll(String bootstrapServers) {
+        createAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
     /**
      * Creates every catalogue topic that does not exist yet; safe to call on a broker that has them. Returns once
      * the broker lists them all: the controller acknowledges a creation before the broker's metadata has it.
      */
-    public static void createAll(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    public static void createAll(Map<String, Object> adminConfig) {
+        try (Admin admin = Admin.create(adminConfig)) {
             for (Topic topic : topics()) {
                 var newTopic = new NewTopic(topic.name(), topic.partitions(), (short) 1)
                         .configs(Map.of("cleanup.policy", topic.cleanupPolicy()));
