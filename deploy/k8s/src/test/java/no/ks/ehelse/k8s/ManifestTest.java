@@ -61,6 +61,9 @@ class ManifestTest {
             "PrometheusRule",
             "monitoring.coreos.com/v1");
 
+    /** NHN's Kafka user: the producer of nhn.adoption.v1. */
+    static final String NHN = "nhn";
+
     static final Pattern SENSITIVE = Pattern.compile("(?i).*(PASSWORD|SECRET|JAAS|PRIVATE_KEY|CREDENTIAL|API_KEY).*");
 
     @ParameterizedTest
@@ -239,44 +242,131 @@ class ManifestTest {
         }
     }
 
+    /** The catalogue's producers and consumers are what each service's configuration and outbox say it does. */
+    @org.junit.jupiter.api.Test
+    void theCatalogueNamesWhatEachServiceReadsAndWrites() {
+        for (String service : SERVICES) {
+            ServiceTopics expected = ServiceTopics.of(service);
+            assertEquals(expected.reads(), CatalogueAcls.of(service).reads(), service + " reads (topics.csv)");
+            assertEquals(expected.writes(), CatalogueAcls.of(service).writes(), service + " writes (topics.csv)");
+            assertEquals(expected.groups(), CatalogueAcls.of(service).groups(), service + " consumes in its own group");
+        }
+        Set<String> users = new TreeSet<>(SERVICES);
+        users.add(NHN);
+        for (String[] row : catalogue()) {
+            Stream.of(row[3], row[4])
+                    .flatMap(f -> users(f).stream())
+                    .forEach(user -> assertTrue(
+                            users.contains(user), row[0] + " names " + user + ", which is neither a service nor NHN"));
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"base"})
-    void eachServiceMayReadAndWriteOnlyItsOwnTopicsAndGroup(String directory) {
+    @ValueSource(strings = {"base", "overlays/prod"})
+    void eachKafkaUserMayReadAndWriteExactlyWhatTheCatalogueSays(String directory) {
+        Map<String, GenericKubernetesResource> users = kafkaUsers(directory);
+        Set<String> expectedUsers = new TreeSet<>(SERVICES);
+        expectedUsers.add(NHN);
+        assertEquals(expectedUsers, new TreeSet<>(users.keySet()));
+        for (String user : expectedUsers) {
+            Map<?, ?> spec =
+                    (Map<?, ?>) users.get(user).getAdditionalProperties().get("spec");
+            assertEquals(
+                    "scram-sha-512",
+                    ((Map<?, ?>) spec.get("authentication")).get("type"),
+                    user + " authenticates as the listener requires");
+            assertEquals("simple", ((Map<?, ?>) spec.get("authorization")).get("type"), user);
+            assertEquals(CatalogueAcls.of(user), CatalogueAcls.granted(users.get(user)), user + " ACLs");
+        }
+    }
+
+    /**
+     * The CloudEvent {@code source} of NHN's records is checked, but anyone who may write the topic can set it: the
+     * ACL is what makes a record NHN's. So exactly one user writes nhn.adoption.v1, and no service holds its Secret.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/prod"})
+    void onlyNhnsUserMayWriteNhnsTopic(String directory) {
+        Map<String, GenericKubernetesResource> users = kafkaUsers(directory);
+        Set<String> writers = new TreeSet<>();
+        users.forEach((name, user) -> {
+            if (CatalogueAcls.granted(user).writes().contains("nhn.adoption.v1")) {
+                writers.add(name);
+            }
+        });
+        assertEquals(Set.of(NHN), writers, "who may write nhn.adoption.v1");
+        CatalogueAcls nhn = CatalogueAcls.granted(users.get(NHN));
+        assertEquals(Set.of("nhn.adoption.v1"), nhn.writes());
+        assertEquals(Set.of("nhn.adoption.v1.dlq"), nhn.reads(), "NHN reads its rejected records, nothing else");
+        for (Deployment d : of(Kustomization.render(K8S.resolve(directory)), Deployment.class)) {
+            for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
+                for (EnvVar e : c.getEnv()) {
+                    if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {
+                        assertFalse(
+                                NHN.equals(e.getValueFrom().getSecretKeyRef().getName()),
+                                d.getMetadata().getName() + " has NHN's Kafka credentials in " + e.getName());
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<String, GenericKubernetesResource> kafkaUsers(String directory) {
         Map<String, GenericKubernetesResource> users = new HashMap<>();
         kind(Kustomization.render(K8S.resolve(directory)), "KafkaUser")
                 .forEach(u -> users.put(u.getMetadata().getName(), u));
-        assertEquals(new TreeSet<>(SERVICES), new TreeSet<>(users.keySet()));
-        for (String service : SERVICES) {
-            ServiceTopics expected = ServiceTopics.of(service);
+        return users;
+    }
+
+    /** What a Kafka user may read, write and consume as: from the catalogue, or from a KafkaUser's ACLs. */
+    record CatalogueAcls(Set<String> reads, Set<String> writes, Set<String> groups) {
+
+        /** The catalogue's rights of a user: its topics, and its own group if it consumes anything. */
+        static CatalogueAcls of(String user) {
+            Set<String> reads = new TreeSet<>();
+            Set<String> writes = new TreeSet<>();
+            for (String[] row : catalogue()) {
+                if (users(row[3]).contains(user)) {
+                    writes.add(row[0]);
+                }
+                if (users(row[4]).contains(user)) {
+                    reads.add(row[0]);
+                }
+            }
+            return new CatalogueAcls(reads, writes, reads.isEmpty() ? Set.of() : Set.of(user));
+        }
+
+        /** A KafkaUser's ACLs; fails on any right beyond reading or writing a literal topic and reading a group. */
+        static CatalogueAcls granted(GenericKubernetesResource user) {
+            String name = user.getMetadata().getName();
             Set<String> reads = new TreeSet<>();
             Set<String> writes = new TreeSet<>();
             Set<String> groups = new TreeSet<>();
-            Map<?, ?> authorization = (Map<?, ?>)
-                    ((Map<?, ?>) users.get(service).getAdditionalProperties().get("spec")).get("authorization");
+            Map<?, ?> authorization =
+                    (Map<?, ?>) ((Map<?, ?>) user.getAdditionalProperties().get("spec")).get("authorization");
             for (Object item : (List<?>) authorization.get("acls")) {
                 Map<?, ?> acl = (Map<?, ?>) item;
                 Map<?, ?> resource = (Map<?, ?>) acl.get("resource");
-                List<?> operations = (List<?>) acl.get("operations");
+                Set<Object> operations = new TreeSet<>((List<?>) acl.get("operations"));
                 String type = (String) resource.get("type");
-                String name = (String) resource.get("name");
-                if (type.equals("topic")) {
-                    assertEquals("literal", resource.get("patternType"), service + " " + name);
-                    if (operations.contains("Read")) {
-                        reads.add(name);
-                    }
-                    if (operations.contains("Write")) {
-                        writes.add(name);
-                    }
-                } else if (type.equals("group")) {
-                    groups.add(name);
-                } else if (!type.equals("cluster") || !operations.equals(List.of("IdempotentWrite"))) {
-                    fail(service + " has an ACL beyond its topics and group: " + acl);
+                assertEquals("literal", resource.get("patternType"), name + " " + acl);
+                assertTrue(acl.get("type") == null || "allow".equals(acl.get("type")), name + " " + acl);
+                if (type.equals("topic") && operations.equals(Set.of("Read", "Describe"))) {
+                    reads.add((String) resource.get("name"));
+                } else if (type.equals("topic") && operations.equals(Set.of("Write", "Describe"))) {
+                    writes.add((String) resource.get("name"));
+                } else if (type.equals("group") && operations.equals(Set.of("Read"))) {
+                    groups.add((String) resource.get("name"));
+                } else {
+                    fail(name + " has an ACL beyond reading or writing a topic and reading its group: " + acl);
                 }
             }
-            assertEquals(expected.reads(), reads, service + " reads");
-            assertEquals(expected.writes(), writes, service + " writes");
-            assertEquals(expected.groups(), groups, service + " consumer groups");
+            return new CatalogueAcls(reads, writes, groups);
         }
+    }
+
+    static Set<String> users(String field) {
+        return field.strip().equals("-") ? Set.of() : Set.of(field.strip().split("\\s+"));
     }
 
     @ParameterizedTest
@@ -394,9 +484,6 @@ class ManifestTest {
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-            if (groups.isEmpty()) {
-                groups.add(service); // a producer-only service still gets its own group, for tools and future use
             }
             return new ServiceTopics(reads, writes, groups);
         }
