@@ -22,16 +22,23 @@ public final class KafkaProcess implements AutoCloseable {
     private final int port = MailSink.freePort();
     private final int controllerPort = MailSink.freePort();
     private final Path log;
+    private final boolean saslScram;
     private Process process;
     private int starts;
 
-    private KafkaProcess(Path dir, Path logs) {
+    private KafkaProcess(Path dir, Path logs, boolean saslScram) {
         this.dir = dir;
         this.log = logs.resolve("kafka.log");
+        this.saslScram = saslScram;
     }
 
     static KafkaProcess start(Path dir, Path logs) {
-        KafkaProcess kafka = new KafkaProcess(dir, logs);
+        return start(dir, logs, false);
+    }
+
+    /** With {@code saslScram}, the broker of {@link no.ks.ehelse.localstack.SaslScramProfile}. */
+    static KafkaProcess start(Path dir, Path logs, boolean saslScram) {
+        KafkaProcess kafka = new KafkaProcess(dir, logs, saslScram);
         kafka.resume();
         return kafka;
     }
@@ -55,7 +62,8 @@ public final class KafkaProcess implements AutoCloseable {
                             KafkaBroker.class.getName(),
                             dir.toString(),
                             Integer.toString(port),
-                            Integer.toString(controllerPort)))
+                            Integer.toString(controllerPort),
+                            saslScram ? "sasl-scram" : "plaintext"))
                     .redirectErrorStream(true)
                     .redirectOutput(thisLog.toFile())
                     .start();

@@ -16,6 +16,7 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import no.ks.ehelse.localstack.MailSink;
 import no.ks.ehelse.localstack.PostgresDatabases;
+import no.ks.ehelse.localstack.SaslScramProfile;
 import no.ks.ehelse.localstack.ServiceProcess;
 import no.ks.ehelse.localstack.TestTokens;
 
@@ -38,13 +39,17 @@ public final class Suite implements AutoCloseable {
     private final Map<String, String> database = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
     private final Path logs;
+    private final List<String> services;
+    private final boolean saslScram;
 
-    private Suite(String name) {
+    private Suite(String name, List<String> services, boolean saslScram) {
+        this.services = services;
+        this.saslScram = saslScram;
         String run = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         logs = Path.of("target", "suite-logs", run);
-        kafka = KafkaProcess.start(Path.of("target", "suite-kafka", run), logs);
+        kafka = KafkaProcess.start(Path.of("target", "suite-kafka", run), logs, saslScram);
         mail = MailSink.start();
-        for (String service : SERVICES) {
+        for (String service : services) {
             String db = "suite_" + service.substring(0, 4) + "_"
                     + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             databases.createIfMissing(db);
@@ -54,12 +59,24 @@ public final class Suite implements AutoCloseable {
 
     /** Starts everything; the four services in parallel, each waited for until ready. */
     public static Suite start(String name) {
-        Suite suite = new Suite(name);
+        return start(new Suite(name, SERVICES, false));
+    }
+
+    /**
+     * Some of the services, on a broker with SASL/SCRAM and the catalogue's ACLs ({@link SaslScramProfile}), each
+     * connecting as its own Kafka user as in production. The list must hold registry- and adoption-stats-service.
+     */
+    public static Suite startWithSaslScram(String name, List<String> services) {
+        return start(new Suite(name, services, true));
+    }
+
+    private static Suite start(Suite suite) {
+        List<String> services = suite.services;
         // A test JVM that is stopped (Ctrl-C, a CI timeout) must not leave service processes behind.
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "suite-shutdown"));
-        ExecutorService starter = Executors.newFixedThreadPool(SERVICES.size());
+        ExecutorService starter = Executors.newFixedThreadPool(services.size());
         try {
-            CompletableFuture.allOf(SERVICES.stream()
+            CompletableFuture.allOf(services.stream()
                             .map(s -> CompletableFuture.runAsync(() -> suite.startService(s), starter))
                             .toArray(CompletableFuture[]::new))
                     .join();
@@ -110,6 +127,9 @@ public final class Suite implements AutoCloseable {
                 TestTokens.ISSUER,
                 "EHELSE_CLOCK_ADJUSTABLE",
                 "true"));
+        if (saslScram) {
+            env.putAll(SaslScramProfile.serviceEnvironment(service));
+        }
         // Extra JVM options for one service, e.g. a flight recording to profile it (docs/performance.md).
         String jvm = System.getProperty("suite.jvm." + service);
         if (jvm != null) {
@@ -201,7 +221,7 @@ public final class Suite implements AutoCloseable {
 
     /** Starts every service that is not running (after a test that killed one and failed before restarting it). */
     public void startMissing() {
-        SERVICES.stream().filter(s -> !running.containsKey(s)).forEach(this::startService);
+        services.stream().filter(s -> !running.containsKey(s)).forEach(this::startService);
     }
 
     /** SIGTERM, as a rolling deploy does: the service shuts down and its consumers leave their groups. */
