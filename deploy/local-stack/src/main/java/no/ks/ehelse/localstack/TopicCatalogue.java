@@ -63,6 +63,7 @@ public final class TopicCatalogue {
         return list.equals("-") ? Set.of() : Set.of(list.split("\\s+"));
     }
 
+    /** {@link #createAll(Map)} on a broker without authentication. */
     public static void createAll(String bootstrapServers) {
         createAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }

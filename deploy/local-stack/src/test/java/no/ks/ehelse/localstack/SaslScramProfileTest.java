@@ -122,6 +122,9 @@ class SaslScramProfileTest {
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
+        // A refused client reconnects; once a second keeps its log to a few lines.
+        settings.put(ProducerConfig.RECONNECT_BACKOFF_MS_CONFIG, 1000);
+        settings.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         return new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
     }
 

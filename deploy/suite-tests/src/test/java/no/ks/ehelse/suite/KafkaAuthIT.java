@@ -176,6 +176,9 @@ class KafkaAuthIT {
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        // A refused client reconnects; once a second keeps its log to a few lines.
+        settings.put(ProducerConfig.RECONNECT_BACKOFF_MS_CONFIG, 1000);
+        settings.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         try (var producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer())) {
             var record = new ProducerRecord<>(topic, key, value);
             record.headers()
