@@ -48,10 +48,11 @@ class PageLayoutTest {
 
     @Test
     void anApiClientStillGetsProblemJsonForTheSameError() {
+        // A page asked for as JSON is not there in that form: a problem, not a page.
         given().accept("application/json")
                 .get("/losninger/finnes-ikke")
                 .then()
-                .statusCode(404)
+                .statusCode(406)
                 .contentType("application/problem+json");
         // Under /api/ a browser's Accept does not turn the answer into a page.
         given().accept(BROWSER_ACCEPT)
