@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -61,6 +63,25 @@ class PageLayoutTest {
                 .get("/api/v1/tracks/00000000-0000-0000-0000-000000000000")
                 .then()
                 .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anApiCallLabelledAsAFormIsNotJudgedByThePagesCsrfCheck() {
+        TestClock.set(LocalDate.parse("2024-05-01"));
+        TestRegistry.load();
+        String track = Tracks.open("vkp", null, LocalDate.parse("2024-05-31"), null);
+        String id = Tracks.enroll(track, Tracks.admin(), "4623")
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // A bodiless POST labelled as a form (curl -d ''): the domain's answer, not the CSRF filter's bare 400.
+        given().auth()
+                .oauth2(Tracks.admin())
+                .contentType("application/x-www-form-urlencoded")
+                .post("/api/v1/enrollments/" + id + "/completion")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
     }
 
