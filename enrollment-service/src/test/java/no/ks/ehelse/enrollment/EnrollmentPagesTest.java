@@ -37,6 +37,8 @@ class EnrollmentPagesTest {
 
     private static final LocalDate TODAY = LocalDate.parse("2024-05-01");
     private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+    /** The service's own CSRF cookie (locally all services share localhost, and cookies ignore the port). */
+    private static final String CSRF_COOKIE = "ehelse_csrf_enrollment-service";
 
     @BeforeEach
     void registryAndClock() {
@@ -312,7 +314,7 @@ class EnrollmentPagesTest {
                 .oauth2(token)
                 .redirects()
                 .follow(false)
-                .cookie("csrf-token", shown.cookie("csrf-token"))
+                .cookie(CSRF_COOKIE, shown.cookie(CSRF_COOKIE))
                 .contentType(ContentType.URLENC)
                 .formParam(
                         "csrf-token",
@@ -331,7 +333,7 @@ class EnrollmentPagesTest {
                 .redirects()
                 .follow(false)
                 .contentType(ContentType.URLENC)
-                .cookie("csrf-token", shown.cookie("csrf-token"));
+                .cookie(CSRF_COOKIE, shown.cookie(CSRF_COOKIE));
         for (Element hidden : form.select("input[type=hidden]")) {
             request.formParam(hidden.attr("name"), hidden.val());
         }
