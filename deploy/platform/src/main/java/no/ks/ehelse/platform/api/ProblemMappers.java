@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -27,113 +28,133 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import no.ks.ehelse.platform.events.Failures;
+import no.ks.ehelse.platform.web.ErrorPages;
 
 /**
  * Every error of every service leaves as RFC 9457 problem+json: validation (with the fields at fault), unreadable
- * bodies, security, domain refusals and the unexpected (logged with an id the caller can quote).
+ * bodies, security, domain refusals and the unexpected (logged with an id the caller can quote). A person's page
+ * request (HTML accepted, not under /api/ or /q/) gets the same status as a Norwegian error page instead
+ * ({@link ErrorPages}).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    ErrorPages errorPages;
+
     @ServerExceptionMapper
-    public Response domain(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+    public Response domain(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(headers, e.toProblem(path(uri)));
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
-        return respond(new Problem(
-                type("validation"),
-                "Invalid request",
-                400,
-                violations.size() + " field(s) are invalid",
-                path(uri),
-                violations,
-                null));
+        return respond(
+                headers,
+                new Problem(
+                        type("validation"),
+                        "Invalid request",
+                        400,
+                        violations.size() + " field(s) are invalid",
+                        path(uri),
+                        violations,
+                        null));
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        return respond(unreadableBody(e, uri));
+    public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return respond(headers, unreadableBody(e, uri));
     }
 
     // Quarkus registers its own mappers for these subtypes; the most specific type wins, so name them here.
     @ServerExceptionMapper(priority = 1)
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return respond(unreadableBody(e, uri));
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return respond(headers, unreadableBody(e, uri));
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return respond(unreadableBody(e, uri));
+    public Response malformedJson(JsonParseException e, UriInfo uri, HttpHeaders headers) {
+        return respond(headers, unreadableBody(e, uri));
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return challenge(uri);
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return challenge(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return challenge(uri);
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return challenge(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(
-                type("forbidden"), "Forbidden", 403, "Your role does not allow this operation", path(uri), null, null));
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(
+                headers,
+                new Problem(
+                        type("forbidden"),
+                        "Forbidden",
+                        403,
+                        "Your role does not allow this operation",
+                        path(uri),
+                        null,
+                        null));
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return respond(unreadableBody(json, uri));
+            return respond(headers, unreadableBody(json, uri));
         }
         // A parameter converter that refuses a value the domain's way, wrapped by JAX-RS as a 404 or 400.
         if (e.getCause() instanceof ProblemException problem) {
-            return respond(problem.toProblem(path(uri)));
+            return respond(headers, problem.toProblem(path(uri)));
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        return respond(new Problem(type(slug(title)), title, status, e.getMessage(), path(uri), null, null));
+        return respond(headers, new Problem(type(slug(title)), title, status, e.getMessage(), path(uri), null, null));
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
         String refused = unstorableValue(e);
         if (refused != null) {
             // The request checks (StrictRequests, StrictJson) refuse such values at the edge; this is the net
             // below them, so that a value the database cannot store is still the caller's 400, not our 500.
             LOG.warnf("The database refused a value on %s: SQLSTATE %s", LogText.of(path(uri)), refused);
-            return respond(new Problem(
-                    type("validation"),
-                    "Invalid request",
-                    400,
-                    "A value in the request cannot be stored (a NUL character, a date, number or text out of range)",
-                    path(uri),
-                    null,
-                    java.util.Map.of("sqlState", refused)));
+            return respond(
+                    headers,
+                    new Problem(
+                            type("validation"),
+                            "Invalid request",
+                            400,
+                            "A value in the request cannot be stored (a NUL character, a date, number or text out of range)",
+                            path(uri),
+                            null,
+                            java.util.Map.of("sqlState", refused)));
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (incident %s)", LogText.of(path(uri)), incident);
-        return respond(new Problem(
-                type("internal"),
-                "Internal error",
-                500,
-                "Something went wrong on our side; quote incident " + incident,
-                path(uri),
-                null,
-                java.util.Map.of("incident", incident)));
+        return respond(
+                headers,
+                new Problem(
+                        type("internal"),
+                        "Internal error",
+                        500,
+                        "Something went wrong on our side; quote incident " + incident,
+                        path(uri),
+                        null,
+                        java.util.Map.of("incident", incident)));
     }
 
     /** The SQLSTATE when the database refused a value of the request as data ({@link Failures#refusesTheData}). */
@@ -174,7 +195,10 @@ public class ProblemMappers {
         return new Problem(type("unreadable-body"), "Invalid request", 400, detail, path(uri), null, null);
     }
 
-    private Response challenge(UriInfo uri) {
+    private Response challenge(UriInfo uri, HttpHeaders headers) {
+        if (ErrorPages.wantsPage(path(uri), headers)) {
+            return errorPages.page(401, null);
+        }
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .type(Problem.MEDIA_TYPE)
@@ -189,7 +213,16 @@ public class ProblemMappers {
                 .build();
     }
 
-    private static Response respond(Problem problem) {
+    private Response respond(HttpHeaders headers, Problem problem) {
+        if (ErrorPages.wantsPage(problem.instance(), headers)) {
+            Object incident = problem.extensions().get("incident");
+            try {
+                return errorPages.page(problem.status(), incident == null ? null : incident.toString());
+            } catch (RuntimeException e) {
+                // The page is a courtesy: if it cannot be rendered, the problem still tells what went wrong.
+                LOG.errorf(e, "Could not render the error page for %s", LogText.of(problem.instance()));
+            }
+        }
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)

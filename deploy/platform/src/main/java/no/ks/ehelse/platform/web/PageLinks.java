@@ -1,0 +1,42 @@
+package no.ks.ehelse.platform.web;
+
+import java.util.Set;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/**
+ * Addresses of pages that another service owns. In production one host routes each page prefix to its service,
+ * so the base URL is empty and links are relative; locally every service has its own port, so
+ * {@code ehelse.pages.base-url.<service>} is e.g. {@code http://localhost:8082}. Templates use it as
+ * {@code {inject:pageLinks.base('registry')}/kontakter/...}.
+ */
+@ApplicationScoped
+@Named("pageLinks")
+public class PageLinks {
+
+    /** The services that serve pages, by the short name their config key uses. */
+    public static final Set<String> SERVICES = Set.of("registry", "enrollment", "adoption-stats", "notification");
+
+    /** The base URL of {@code service}'s pages without a trailing slash; empty for the same host. */
+    public String base(String service) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("No pages are served by a service called " + service);
+        }
+        String base = ConfigProvider.getConfig()
+                .getOptionalValue("ehelse.pages.base-url." + service, String.class)
+                .orElse("")
+                .strip();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** The address of {@code path} (starting with "/") on {@code service}. */
+    public String url(String service, String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("A page path starts with '/': " + path);
+        }
+        return base(service) + path;
+    }
+}
