@@ -107,7 +107,8 @@ class NhnIngestionTest {
                 .get("/api/v1/adoption/kjernejournal/municipalities/4602/history")
                 .then()
                 .statusCode(200)
-                .body("status", contains("ORDERED", "ACTIVE")));
+                .body("items.status", contains("ORDERED", "ACTIVE"))
+                .body("totalItems", equalTo(2)));
         String coverage = "/api/v1/adoption/kjernejournal/coverage?groupBy=NATION";
         given().auth()
                 .oauth2(TestTokens.forRole("reader"))
@@ -136,7 +137,7 @@ class NhnIngestionTest {
                 .get("/api/v1/adoption/vkp/municipalities/3301/history")
                 .then()
                 .statusCode(200)
-                .body("reportedAs", contains("3005")));
+                .body("items.reportedAs", contains("3005")));
         given().auth()
                 .oauth2(TestTokens.forRole("reader"))
                 .get("/api/v1/adoption/vkp/non-adopters")
@@ -171,8 +172,8 @@ class NhnIngestionTest {
                     .get("/api/v1/adoption/pll/municipalities/" + successor + "/history")
                     .then()
                     .statusCode(200)
-                    .body("status", contains("ACTIVE"))
-                    .body("reportedAs", contains("1507"));
+                    .body("items.status", contains("ACTIVE"))
+                    .body("items.reportedAs", contains("1507"));
         }
     }
 
@@ -303,7 +304,7 @@ class NhnIngestionTest {
                 .oauth2(TestTokens.forRole("reader"))
                 .get("/api/v1/adoption/digihelse/municipalities/4602/history")
                 .then()
-                .body("status", hasItem("TECHNICALLY_READY")));
+                .body("items.status", hasItem("TECHNICALLY_READY")));
         String metrics = given().get("/q/metrics").asString();
         assertTrue(
                 metrics.contains("ehelse_nhn_rejected_total{reason=\"unknown-reference\"}"),

@@ -53,6 +53,41 @@ class StrictQueriesTest {
     }
 
     @Test
+    void anUnknownSolutionInTheAmbitionFilterIsRefusedWithTheKnownCodes() {
+        reader().get("/api/v1/ambitions?solution=kjerne-journal")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("solution"))
+                .body("allowed", hasItem("kjernejournal"));
+        reader().get("/api/v1/ambitions?solution=kjernejournal").then().statusCode(200);
+    }
+
+    @Test
+    void aPathValueThatCannotBeReadIs400NamingItNot404() {
+        reader().get("/api/v1/ambitions/vkp/next-year")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("year"))
+                .body("violations[0].message", equalTo("must be a whole number"));
+    }
+
+    @Test
+    void aSingleValueParameterGivenTwiceIsRefusedNamingIt() {
+        reader().get("/api/v1/adoption/vkp/coverage?groupBy=NATION&groupBy=COUNTY")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("groupBy"))
+                .body("violations[0].message", containsString("2 times"));
+        reader().get("/api/v1/adoption/vkp/municipalities/4601/history?page=0&page=1")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("page"));
+    }
+
+    @Test
     void anAsOfDateThatCannotBeReadOrStoredNamesTheParameter() {
         reader().queryParam("asOf", "+999999999-12-31")
                 .get("/api/v1/adoption/vkp/coverage")

@@ -288,11 +288,19 @@ class EnrollmentFlowTest {
                 .get("/api/v1/enrollments/" + id + "/history")
                 .then()
                 .statusCode(200)
+                .body("totalItems", equalTo(6))
                 .body(
-                        "action",
+                        "items.action",
                         equalTo(List.of(
                                 "ENROLLED", "PREREQUISITES", "PREREQUISITES", "PHASE", "WENT_LIVE", "COMPLETED")))
-                .body("[4].actor", equalTo("test-admin@example.test"));
+                .body("items[4].actor", equalTo("test-admin@example.test"));
+        given().auth()
+                .oauth2(Tracks.admin())
+                .get("/api/v1/enrollments/" + id + "/history?page=1&size=4")
+                .then()
+                .statusCode(200)
+                .body("items.action", equalTo(List.of("WENT_LIVE", "COMPLETED")))
+                .body("totalPages", equalTo(2));
         given().auth()
                 .oauth2(Tracks.admin())
                 .get("/api/v1/tracks/" + track + "/progress")
@@ -395,8 +403,8 @@ class EnrollmentFlowTest {
                 .oauth2(Tracks.admin())
                 .get("/api/v1/enrollments/" + tysnes + "/history")
                 .then()
-                .body("action", equalTo(List.of("ENROLLED", "WITHDRAWN")))
-                .body("[1].reason", equalTo("Kommunen har ikke ressurser likevel"));
+                .body("items.action", equalTo(List.of("ENROLLED", "WITHDRAWN")))
+                .body("items[1].reason", equalTo("Kommunen har ikke ressurser likevel"));
         given().auth()
                 .oauth2(Tracks.admin())
                 .get("/api/v1/tracks/" + track + "/progress")
@@ -454,8 +462,8 @@ class EnrollmentFlowTest {
                 .oauth2(Tracks.admin())
                 .get("/api/v1/enrollments/" + first + "/history")
                 .then()
-                .body("action", equalTo(List.of("ENROLLED", "PROMOTED")))
-                .body("[1].toStatus", equalTo("CONFIRMED"));
+                .body("items.action", equalTo(List.of("ENROLLED", "PROMOTED")))
+                .body("items[1].toStatus", equalTo("CONFIRMED"));
         given().auth()
                 .oauth2(Tracks.admin())
                 .get("/api/v1/tracks/" + track + "/progress")
@@ -523,7 +531,7 @@ class EnrollmentFlowTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("action");
+                .getList("items.action");
         assertEquals(1, actions.stream().filter("WENT_LIVE"::equals).count(), actions::toString);
         String another = Tracks.open("kjernejournal", null, TODAY.plusDays(30), null);
         Tracks.enroll(another, Tracks.municipality("4619"), "4619")

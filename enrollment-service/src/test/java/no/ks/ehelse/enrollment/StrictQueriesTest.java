@@ -64,6 +64,40 @@ class StrictQueriesTest {
     }
 
     @Test
+    void aMalformedIdInThePathIs400NamingItNot404() {
+        for (String path : java.util.List.of(
+                "/api/v1/enrollments/not-a-uuid",
+                "/api/v1/enrollments/not-a-uuid/history",
+                "/api/v1/tracks/12345",
+                "/api/v1/tracks/12345/enrollments")) {
+            reader().get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("id"))
+                    .body("violations[0].message", equalTo("must be a UUID"));
+        }
+        reader().get("/api/v1/enrollments/" + java.util.UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aSingleValueFilterGivenTwiceIsRefusedNamingIt() {
+        reader().get("/api/v1/tracks?solution=digihelse&solution=kjernejournal")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("solution"))
+                .body("violations[0].message", containsString("2 times"));
+        reader().get("/api/v1/tracks?size=5&size=500")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("size"));
+    }
+
+    @Test
     void anUnknownSolutionOrNetworkIsRefusedWithTheKnownCodes() {
         reader().get("/api/v1/tracks?solution=DigiHelse")
                 .then()

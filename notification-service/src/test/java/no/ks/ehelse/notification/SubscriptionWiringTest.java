@@ -96,6 +96,42 @@ class SubscriptionWiringTest {
     }
 
     @Test
+    void aMalformedIdInThePathIs400NamingItNot404() {
+        String admin = TestTokens.forRole("admin");
+        for (String path : java.util.List.of(
+                "/api/v1/subscriptions/not-a-uuid",
+                "/api/v1/subscriptions/not-a-uuid/deliveries",
+                "/api/v1/notifications/not-a-uuid")) {
+            given().auth()
+                    .oauth2(admin)
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("id"))
+                    .body("violations[0].message", equalTo("must be a UUID"));
+        }
+        given().auth()
+                .oauth2(admin)
+                .get("/api/v1/subscriptions/" + java.util.UUID.randomUUID() + "/deliveries/42")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("messageId"));
+    }
+
+    @Test
+    void aSingleValueFilterGivenTwiceIsRefusedNamingIt() {
+        given().auth()
+                .oauth2(TestTokens.forRole("admin"))
+                .get("/api/v1/notifications?status=FAILED&status=SENT")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"))
+                .body("violations[0].message", equalTo("is given 2 times; this operation takes one value"));
+    }
+
+    @Test
     void subscribingNeedsATokenAndIsNotForTheNhnIntegration() {
         given().contentType(ContentType.JSON)
                 .body(BODY)

@@ -5,9 +5,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +38,34 @@ class MunicipalityApiTest {
         reader().get("/api/v1/networks")
                 .then()
                 .statusCode(200)
-                .body("size()", equalTo(11))
-                .body("municipalities.sum()", equalTo(357))
-                .body("population.sum()", equalTo(5550203));
+                .body("totalItems", equalTo(11))
+                .body("items.memberCount.sum()", equalTo(357))
+                .body("items.population.sum()", equalTo(5550203));
+    }
+
+    @Test
+    void areaListsArePagesLikeEveryOtherList() {
+        for (String list : List.of("/api/v1/counties", "/api/v1/networks", "/api/v1/health-regions")) {
+            reader().get(list + "?size=2&page=1")
+                    .then()
+                    .statusCode(200)
+                    .body("page", equalTo(1))
+                    .body("size", equalTo(2))
+                    .body("items.size()", equalTo(2))
+                    .body("items[0].memberCount", greaterThan(0))
+                    .body("items[0]", not(hasKey("municipalities")))
+                    .body("items[0]", not(hasKey("members")));
+        }
+        reader().get("/api/v1/counties")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(15))
+                .body("totalPages", equalTo(1))
+                .body("items.memberCount.sum()", equalTo(357));
+        reader().get("/api/v1/health-regions?size=0")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("size"));
     }
 
     @Test
@@ -107,11 +136,12 @@ class MunicipalityApiTest {
                 .then()
                 .statusCode(200)
                 .body("name", equalTo("Vestland"))
-                .body("municipalities", equalTo(43));
+                .body("memberCount", equalTo(43))
+                .body("members.size()", equalTo(43));
         reader().get("/api/v1/health-regions/helse-midt-norge")
                 .then()
                 .statusCode(200)
-                .body("municipalities", equalTo(65));
+                .body("memberCount", equalTo(65));
         reader().get("/api/v1/networks/digi-atlantis").then().statusCode(404).contentType("application/problem+json");
     }
 

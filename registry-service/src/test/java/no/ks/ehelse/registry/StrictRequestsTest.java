@@ -40,11 +40,75 @@ class StrictRequestsTest {
                 .body("violations[0].field", equalTo("netwrok"))
                 .body("violations[0].message", containsString("network"))
                 .body("allowed", hasItems("county", "network", "validOn", "page", "size"));
-        reader().get("/api/v1/networks?size=5")
+        reader().get("/api/v1/solutions/kjernejournal?size=5")
                 .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("size"))
                 .body("detail", containsString("no query parameters"));
+    }
+
+    @Test
+    void aMalformedIdInThePathIs400NamingItNot404() {
+        reader().get("/api/v1/contacts/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("violations[0].message", equalTo("must be a UUID"));
+        reader().get("/api/v1/contacts/" + java.util.UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aSingleValueParameterGivenTwiceIsRefusedNamingIt() {
+        reader().get("/api/v1/solutions?page=1&page=2")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("page"))
+                .body("violations[0].message", containsString("2 times"));
+        reader().get("/api/v1/municipalities?network=digi-vestland&network=digi-oslo")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("network"));
+        reader().get("/api/v1/municipalities?network=digi-vestland&size=5")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(43));
+    }
+
+    @Test
+    void matchingWithinAnUnknownAreaIsRefusedWithTheKnownCodes() {
+        reader().queryParam("name", "Bergen")
+                .queryParam("network", "digi-atlantis")
+                .get("/api/v1/municipalities/match")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("network"))
+                .body("allowed", hasItem("digi-vestland"));
+        reader().queryParam("name", "Bergen")
+                .queryParam("county", "99")
+                .get("/api/v1/municipalities/match")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("county"))
+                .body("allowed", hasItem("46"));
+        reader().contentType(ContentType.JSON)
+                .body("{\"names\": [\"Bergen\"], \"network\": \"Digi Vestland\"}")
+                .post("/api/v1/municipalities/match")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("network"))
+                .body("allowed", hasItem("digi-vestland"));
+        reader().queryParam("name", "Bergen")
+                .queryParam("network", "digi-vestland")
+                .get("/api/v1/municipalities/match")
+                .then()
+                .statusCode(200)
+                .body("municipality.kommunenummer", equalTo("4601"));
     }
 
     @Test

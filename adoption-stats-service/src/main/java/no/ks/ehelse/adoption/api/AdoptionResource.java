@@ -8,8 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.AdoptionQueries;
 import no.ks.ehelse.adoption.domain.Funnel;
+import no.ks.ehelse.platform.api.Page;
+import no.ks.ehelse.platform.api.PageRequest;
 
 @Path("/api/v1/adoption/{solution}")
 @Tag(name = "Adoption", description = "Coverage, non-adopters, usage and status history of a solution, from NHN's data")
@@ -163,8 +167,10 @@ public class AdoptionResource {
     @GET
     @Path("municipalities/{kommunenummer}/history")
     @Operation(summary = "Every status NHN reported for the municipality and solution, by effective date")
-    public List<AdoptionQueries.HistoryRow> history(
-            @PathParam("solution") String solution, @PathParam("kommunenummer") String kommunenummer) {
-        return queries.history(solution, kommunenummer);
+    public Page<AdoptionQueries.HistoryRow> history(
+            @PathParam("solution") String solution,
+            @PathParam("kommunenummer") String kommunenummer,
+            @BeanParam @Valid PageRequest page) {
+        return Page.of(queries.history(solution, kommunenummer), page);
     }
 }

@@ -3,13 +3,16 @@ package no.ks.ehelse.adoption.domain;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.api.ProblemException;
 
 /** National ambitions per solution and year, set by KS admins and announced when they change. */
 @ApplicationScoped
@@ -32,10 +35,30 @@ public class Ambitions {
             params.put("year", year);
         }
         if (solution != null) {
+            requireKnownSolution(solution);
             query.append(" AND solution = :solution");
             params.put("solution", solution);
         }
         return Ambition.find(query.toString(), Sort.by("year").and("solution"), params);
+    }
+
+    /**
+     * A misspelt solution filter must not read as "no ambitions": the known codes are the catalogue's and those
+     * ambitions were set for (setting one does not wait for the catalogue).
+     */
+    private static void requireKnownSolution(String solution) {
+        if (SolutionProjection.findById(solution) != null || Ambition.count("solution", solution) > 0) {
+            return;
+        }
+        TreeSet<String> known = new TreeSet<>();
+        SolutionProjection.<SolutionProjection>listAll().forEach(s -> known.add(s.code));
+        Ambition.<Ambition>listAll().forEach(a -> known.add(a.solution));
+        throw ProblemException.invalidField(
+                        "solution",
+                        known.isEmpty()
+                                ? "is not a known solution code (no solutions are known yet)"
+                                : "must be a known solution code: " + String.join(", ", known))
+                .with("allowed", List.copyOf(known));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

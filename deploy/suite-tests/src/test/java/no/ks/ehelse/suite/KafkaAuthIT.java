@@ -113,7 +113,7 @@ class KafkaAuthIT {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("status")
+                .getList("items.status")
                 .contains("ACTIVE"));
         // adoption-stats' outbox → adoption.events.v1 → enrollment-service sets the enrollment LIVE.
         await("enrollment-service to set the enrollment LIVE").atMost(WAIT).until(() -> "LIVE"

@@ -1,6 +1,5 @@
 package no.ks.ehelse.enrollment.api;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -10,12 +9,15 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import no.ks.ehelse.enrollment.domain.Enrollments;
+import no.ks.ehelse.platform.api.Page;
+import no.ks.ehelse.platform.api.PageRequest;
 import no.ks.ehelse.platform.security.Caller;
 import no.ks.ehelse.platform.security.Roles;
 
@@ -41,8 +43,8 @@ public class EnrollmentResource {
     @GET
     @Path("history")
     @Operation(summary = "Every change of the enrollment: who, when, why")
-    public List<HistoryView> history(@PathParam("id") UUID id) {
-        return enrollments.history(id).stream().map(HistoryView::of).toList();
+    public Page<HistoryView> history(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return Page.of(enrollments.history(id).stream().map(HistoryView::of).toList(), page);
     }
 
     @POST

@@ -1,14 +1,16 @@
 package no.ks.ehelse.registry.api;
 
-import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import no.ks.ehelse.platform.api.Page;
+import no.ks.ehelse.platform.api.PageRequest;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.registry.domain.Areas;
 
@@ -26,8 +28,8 @@ public class AreaResource {
     @GET
     @Path("counties")
     @Operation(summary = "The counties (fylker) of 2024 with municipality count and population")
-    public List<AreaView> counties() {
-        return list(Areas.Kind.COUNTY);
+    public Page<AreaView> counties(@BeanParam @Valid PageRequest page) {
+        return list(Areas.Kind.COUNTY, page);
     }
 
     @GET
@@ -40,8 +42,8 @@ public class AreaResource {
     @GET
     @Path("networks")
     @Operation(summary = "The 11 Diginettverk with municipality count and population")
-    public List<AreaView> networks() {
-        return list(Areas.Kind.NETWORK);
+    public Page<AreaView> networks(@BeanParam @Valid PageRequest page) {
+        return list(Areas.Kind.NETWORK, page);
     }
 
     @GET
@@ -54,8 +56,8 @@ public class AreaResource {
     @GET
     @Path("health-regions")
     @Operation(summary = "The 4 health regions with municipality count and population")
-    public List<AreaView> healthRegions() {
-        return list(Areas.Kind.HEALTH_REGION);
+    public Page<AreaView> healthRegions(@BeanParam @Valid PageRequest page) {
+        return list(Areas.Kind.HEALTH_REGION, page);
     }
 
     @GET
@@ -65,10 +67,12 @@ public class AreaResource {
         return get(Areas.Kind.HEALTH_REGION, code, "Health region");
     }
 
-    private List<AreaView> list(Areas.Kind kind) {
-        return areas.list(kind).stream()
-                .map(a -> AreaView.of(a, areas.members(kind, a.code()), false))
-                .toList();
+    private Page<AreaView> list(Areas.Kind kind, PageRequest page) {
+        return Page.of(
+                areas.list(kind).stream()
+                        .map(a -> AreaView.of(a, areas.members(kind, a.code()), false))
+                        .toList(),
+                page);
     }
 
     private AreaView get(Areas.Kind kind, String code, String what) {

@@ -1,7 +1,5 @@
 package no.ks.ehelse.registry.api;
 
-import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -9,11 +7,14 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import no.ks.ehelse.platform.api.Page;
+import no.ks.ehelse.platform.api.PageRequest;
 import no.ks.ehelse.platform.security.Roles;
 import no.ks.ehelse.registry.domain.ContactDirectory;
 
@@ -32,8 +33,8 @@ public class NetworkContactResource {
 
     @GET
     @Operation(summary = "Contacts of a network (addresses for admin and lead)")
-    public List<ContactView> list(@PathParam("code") String code) {
-        return directory.ofNetwork(code).stream().map(visibility::view).toList();
+    public Page<ContactView> list(@PathParam("code") String code, @BeanParam @Valid PageRequest page) {
+        return Page.of(directory.ofNetwork(code).stream().map(visibility::view).toList(), page);
     }
 
     @POST

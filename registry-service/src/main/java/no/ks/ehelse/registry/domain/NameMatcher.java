@@ -31,13 +31,25 @@ public class NameMatcher {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public NameIndex.Result match(String name, NameIndex.Scope scope) {
+        requireKnown(scope);
         return index().match(name, scope);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<NameIndex.Result> matchAll(List<String> names, NameIndex.Scope scope) {
+        requireKnown(scope);
         NameIndex current = index();
         return names.stream().map(n -> current.match(n, scope)).toList();
+    }
+
+    /** A misspelt county or network would narrow to nothing and make every name look unknown. */
+    private static void requireKnown(NameIndex.Scope scope) {
+        if (scope.county() != null) {
+            Areas.requireKnown(Areas.Kind.COUNTY, scope.county(), "county");
+        }
+        if (scope.network() != null) {
+            Areas.requireKnown(Areas.Kind.NETWORK, scope.network(), "network");
+        }
     }
 
     void invalidate(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryChanged changed) {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -30,13 +31,16 @@ import no.ks.ehelse.platform.events.DateRange;
 
 /**
  * Refuses, before any resource code runs, what would otherwise be ignored, misread or crash deeper down: a query
- * parameter the operation does not declare (a misspelt filter must not silently return everything), a query value
- * that cannot be read as the declared type (JAX-RS would answer "404 Not Found" without naming it), a date outside
- * what a database column and a person's four-digit year hold, a NUL character in a path or query value (PostgreSQL
- * refuses it), and an {@code Accept} header that asks for nothing the operation offers (JAX-RS would write the
- * Java {@code toString()} as text). Each refusal is a 400 or 406 problem naming the parameter and what is allowed.
- * What an operation declares is read once per resource method, by reflection, from its {@code @QueryParam},
- * {@code @PathParam} and {@code @BeanParam} (e.g. {@link PageRequest}) parameters and its {@code @Produces}.
+ * parameter the operation does not declare (a misspelt filter must not silently return everything), a query
+ * parameter given more than once where the operation takes one value (JAX-RS would silently use the first), a path
+ * or query value that cannot be read as the declared type (JAX-RS would answer "404 Not Found" without naming it,
+ * so a malformed id would read as a missing one), a date outside what a database column and a person's four-digit
+ * year hold, a NUL character in a path or query value (PostgreSQL refuses it), and an {@code Accept} header that
+ * asks for nothing the operation offers (JAX-RS would write the Java {@code toString()} as text). Each refusal is a
+ * 400 or 406 problem naming the parameter and what is allowed. What an operation declares is read once per resource
+ * method, by reflection, from its {@code @QueryParam}, {@code @PathParam} and {@code @BeanParam} (e.g.
+ * {@link PageRequest}) parameters and its {@code @Produces}. A query parameter declared as a collection ({@code
+ * List<UUID> ids}) is the one way to take several values.
  */
 public class StrictRequests {
 
@@ -48,13 +52,17 @@ public class StrictRequests {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,18}");
     private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON_TYPE);
 
-    /** What one resource method accepts: its query parameters with their Java types, and the media types it offers. */
-    record Declared(Map<String, Type> query, List<MediaType> produces) {
+    /**
+     * What one resource method accepts: its query and path parameters with their Java types, and the media types
+     * it offers.
+     */
+    record Declared(Map<String, Type> query, Map<String, Type> path, List<MediaType> produces) {
 
         static Declared of(Method method) {
             Map<String, Type> query = new TreeMap<>();
+            Map<String, Type> path = new TreeMap<>();
             for (Parameter parameter : method.getParameters()) {
-                collect(parameter, parameter.getParameterizedType(), parameter.getType(), query);
+                collect(parameter, parameter.getParameterizedType(), parameter.getType(), query, path);
             }
             Produces produces = method.getAnnotation(Produces.class);
             if (produces == null) {
@@ -66,21 +74,37 @@ public class StrictRequests {
                             .flatMap(v -> Arrays.stream(v.split(",")))
                             .map(v -> MediaType.valueOf(v.trim()))
                             .toList();
-            return new Declared(Map.copyOf(query), offered);
+            return new Declared(Map.copyOf(query), Map.copyOf(path), offered);
         }
 
-        private static void collect(AnnotatedElement element, Type type, Class<?> raw, Map<String, Type> query) {
+        /** Whether the query parameter takes several values ({@code ?id=a&id=b}): declared as a list or set. */
+        boolean multiValued(String name) {
+            return query.get(name) instanceof ParameterizedType p
+                    && p.getRawType() instanceof Class<?> container
+                    && Collection.class.isAssignableFrom(container);
+        }
+
+        private static void collect(
+                AnnotatedElement element, Type type, Class<?> raw, Map<String, Type> query, Map<String, Type> path) {
             QueryParam name = element.getAnnotation(QueryParam.class);
+            PathParam segment = element.getAnnotation(PathParam.class);
             if (name != null) {
                 query.put(name.value(), type);
+            } else if (segment != null) {
+                path.put(segment.value(), type);
             } else if (element.isAnnotationPresent(BeanParam.class)) {
                 for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
                     for (Field field : c.getDeclaredFields()) {
-                        collect(field, field.getGenericType(), field.getType(), query);
+                        collect(field, field.getGenericType(), field.getType(), query, path);
                     }
                     for (Method setter : c.getDeclaredMethods()) {
                         if (setter.getParameterCount() == 1) {
-                            collect(setter, setter.getGenericParameterTypes()[0], setter.getParameterTypes()[0], query);
+                            collect(
+                                    setter,
+                                    setter.getGenericParameterTypes()[0],
+                                    setter.getParameterTypes()[0],
+                                    query,
+                                    path);
                         }
                     }
                 }
@@ -100,8 +124,10 @@ public class StrictRequests {
         requireAcceptable(request.getAcceptableMediaTypes(), operation.produces());
         request.getUriInfo().getPathParameters().forEach((name, values) -> {
             for (String value : values) {
-                if (value.indexOf('\0') >= 0) {
-                    throw ProblemException.invalidField(name, NUL_MESSAGE);
+                // A path parameter the method does not bind (declared on the class only) is checked for NUL alone.
+                String problem = problemWith(value, operation.path().getOrDefault(name, String.class));
+                if (problem != null) {
+                    throw ProblemException.invalidField(name, problem);
                 }
             }
         });
@@ -114,6 +140,10 @@ public class StrictRequests {
             throw unknownParameters(unknown, operation.query().keySet());
         }
         query.forEach((name, values) -> {
+            if (values.size() > 1 && !operation.multiValued(name)) {
+                throw ProblemException.invalidField(
+                        name, "is given " + values.size() + " times; this operation takes one value");
+            }
             for (String value : values) {
                 String problem = problemWith(value, operation.query().get(name));
                 if (problem != null) {

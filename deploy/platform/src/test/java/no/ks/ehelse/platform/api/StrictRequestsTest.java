@@ -1,7 +1,9 @@
 package no.ks.ehelse.platform.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +38,10 @@ class StrictRequestsTest {
         public String plain(@QueryParam("q") String q) {
             return q;
         }
+
+        public String one(@PathParam("id") UUID id, @PathParam("year") int year, @QueryParam("q") String q) {
+            return q;
+        }
     }
 
     @Test
@@ -49,6 +56,23 @@ class StrictRequestsTest {
         assertEquals(
                 List.of(MediaType.APPLICATION_JSON_TYPE),
                 StrictRequests.Declared.of(plain).produces());
+    }
+
+    @Test
+    void pathParametersAreDeclaredWithTheirTypesApartFromTheQuery() throws Exception {
+        Method one = Resource.class.getMethod("one", UUID.class, int.class, String.class);
+        StrictRequests.Declared declared = StrictRequests.Declared.of(one);
+        assertEquals(java.util.Map.of("id", UUID.class, "year", int.class), declared.path());
+        assertEquals(List.of("q"), List.copyOf(declared.query().keySet()));
+    }
+
+    @Test
+    void onlyACollectionTakesSeveralValues() throws Exception {
+        Method list = Resource.class.getMethod("list", Colour.class, LocalDate.class, List.class, PageRequest.class);
+        StrictRequests.Declared declared = StrictRequests.Declared.of(list);
+        assertTrue(declared.multiValued("ids"));
+        assertFalse(declared.multiValued("colour"));
+        assertFalse(declared.multiValued("page"));
     }
 
     @Test
