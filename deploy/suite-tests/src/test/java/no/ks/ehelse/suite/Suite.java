@@ -108,6 +108,8 @@ public final class Suite implements AutoCloseable {
                 TestTokens.publicKeyBase64(),
                 "QUARKUS_OIDC_TOKEN_ISSUER",
                 TestTokens.ISSUER,
+                "EHELSE_SECURITY_TOKEN_KEY_ID",
+                TestTokens.KEY_ID,
                 "EHELSE_CLOCK_ADJUSTABLE",
                 "true"));
         // Extra JVM options for one service, e.g. a flight recording to profile it (docs/performance.md).
@@ -216,6 +218,16 @@ public final class Suite implements AutoCloseable {
 
     public String url(String service) {
         return running.get(service).url();
+    }
+
+    /** Health, metrics and the OpenAPI document: the service's management port. */
+    public String managementUrl(String service) {
+        return running.get(service).managementUrl();
+    }
+
+    /** A request to a service's management port (no token: the NetworkPolicy, not a token, guards it). */
+    public RequestSpecification management(String service) {
+        return RestAssured.given().baseUri(managementUrl(service));
     }
 
     public String jdbcUrl(String service) {
