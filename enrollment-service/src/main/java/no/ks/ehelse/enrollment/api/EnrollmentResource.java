@@ -42,7 +42,10 @@ public class EnrollmentResource {
     @Path("history")
     @Operation(summary = "Every change of the enrollment: who, when, why")
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        return enrollments.history(id).stream().map(HistoryView::of).toList();
+        Enrollments.History history = enrollments.history(id, caller);
+        return history.entries().stream()
+                .map(h -> HistoryView.of(h, history.actorsShown()))
+                .toList();
     }
 
     @POST
