@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import no.ks.ehelse.localstack.EventContract;
 import no.ks.ehelse.localstack.EventProbe;
+import no.ks.ehelse.localstack.Management;
 import no.ks.ehelse.localstack.TestEvents;
 import no.ks.ehelse.localstack.TestTokens;
 
@@ -305,7 +306,7 @@ class NhnIngestionTest {
                 .get("/api/v1/adoption/digihelse/municipalities/4602/history")
                 .then()
                 .body("items.status", hasItem("TECHNICALLY_READY")));
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = given().baseUri(Management.url()).get("/q/metrics").asString();
         assertTrue(
                 metrics.contains("ehelse_nhn_rejected_total{reason=\"unknown-reference\"}"),
                 "rejections are counted by category");
@@ -411,7 +412,10 @@ class NhnIngestionTest {
             }
         }
         assertTrue(
-                given().get("/q/metrics").asString().contains("ehelse_nhn_rejected_total{reason=\"database-refused\"}"),
+                given().baseUri(Management.url())
+                        .get("/q/metrics")
+                        .asString()
+                        .contains("ehelse_nhn_rejected_total{reason=\"database-refused\"}"),
                 "the refusal is counted by its category");
     }
 
@@ -463,7 +467,8 @@ class NhnIngestionTest {
 
     /** How often the NHN batch consumer's transaction has been retried after a transient failure. */
     private static double consumptionRetries() {
-        return given().get("/q/metrics")
+        return given().baseUri(Management.url())
+                .get("/q/metrics")
                 .asString()
                 .lines()
                 .filter(l -> l.startsWith("ft_retry_retries_total{")

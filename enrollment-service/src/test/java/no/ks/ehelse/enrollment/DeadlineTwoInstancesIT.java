@@ -65,6 +65,8 @@ class DeadlineTwoInstancesIT {
                 TestTokens.publicKeyBase64(),
                 "QUARKUS_OIDC_TOKEN_ISSUER",
                 TestTokens.ISSUER,
+                "EHELSE_SECURITY_TOKEN_KEY_ID",
+                TestTokens.KEY_ID,
                 "EHELSE_CLOCK_ADJUSTABLE",
                 "true",
                 "EHELSE_DEADLINES_CHECK_INTERVAL",

@@ -41,11 +41,9 @@ class ContactVisibilityTest {
     }
 
     @Test
-    void adminsLeadsAndTheMunicipalityItselfSeeAddresses() {
+    void adminsAndTheMunicipalityItselfSeeAddresses() {
         for (String token : new String[] {
-            TestTokens.forRole("admin"),
-            TestTokens.forRole("lead"),
-            TestTokens.forRole("municipality", Map.of("kommunenummer", "3430"))
+            TestTokens.forRole("admin"), TestTokens.forRole("municipality", Map.of("kommunenummer", "3430"))
         }) {
             given().auth()
                     .oauth2(token)
@@ -62,7 +60,8 @@ class ContactVisibilityTest {
         for (String token : new String[] {
             TestTokens.forRole("reader"),
             TestTokens.forRole("nhn"),
-            TestTokens.forRole("municipality", Map.of("kommunenummer", "4601"))
+            TestTokens.forRole("municipality", Map.of("kommunenummer", "4601")),
+            TestTokens.forRole("lead", Map.of("solutions", java.util.List.of("vkp")))
         }) {
             given().auth()
                     .oauth2(token)
@@ -79,6 +78,22 @@ class ContactVisibilityTest {
                 .statusCode(200)
                 .body("items[0].role", notNullValue())
                 .body("items[0].email", nullValue());
+    }
+
+    @Test
+    void leadsSeeTheNetworksContactsButNotTheMunicipalities() {
+        given().auth()
+                .oauth2(TestTokens.forRole("lead", Map.of("solutions", java.util.List.of("vkp"))))
+                .get("/api/v1/networks/digi-agder/contacts")
+                .then()
+                .statusCode(200)
+                .body("[0].email", notNullValue());
+        given().auth()
+                .oauth2(TestTokens.forRole("lead", Map.of("solutions", java.util.List.of("vkp"))))
+                .get("/api/v1/municipalities/3430/contacts")
+                .then()
+                .statusCode(200)
+                .body("email", everyItem(nullValue()));
     }
 
     @Test

@@ -275,7 +275,8 @@ class Benchmarks {
 
     /** From the service's own metrics: how many batches, how large, and how much of the time was spent in them. */
     private static String batchProfile() {
-        String metrics = suite.admin("adoption-stats-service").get("/q/metrics").asString();
+        String metrics =
+                suite.management("adoption-stats-service").get("/q/metrics").asString();
         double batches = number(metrics, "(?m)^ehelse_nhn_batch_size_count\\S* ([0-9.E]+)");
         double records = number(metrics, "(?m)^ehelse_nhn_batch_size_sum\\S* ([0-9.E]+)");
         double seconds = number(metrics, "(?m)^ehelse_nhn_batch_seconds_sum\\S* ([0-9.E]+)");
@@ -373,7 +374,7 @@ class Benchmarks {
 
     /** The registry's CPU time so far, from Micrometer's process.cpu.time (nanoseconds or seconds by name). */
     private static double registryCpuSeconds() {
-        String metrics = suite.admin("registry-service").get("/q/metrics").asString();
+        String metrics = suite.management("registry-service").get("/q/metrics").asString();
         Matcher m = Pattern.compile("(?m)^(process_cpu_time\\w*)(?:\\{[^}]*\\})? ([0-9.E+-]+)")
                 .matcher(metrics);
         if (!m.find()) {
@@ -398,7 +399,9 @@ class Benchmarks {
         line("|---|---|---|---|---|---|---|");
         double trivial = 0;
         for (Map.Entry<String, String[]> t : QUERIES.entrySet()) {
-            String url = base + t.getValue()[0];
+            // The trivial endpoint is health, on the management port; the queries are on the API port.
+            String path = t.getValue()[0];
+            String url = (path.startsWith("/q/") ? suite.managementUrl("adoption-stats-service") : base) + path;
             String accept = t.getValue()[1];
             String wrk = run(
                     "wrk",

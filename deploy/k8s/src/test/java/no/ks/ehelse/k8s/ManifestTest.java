@@ -64,6 +64,9 @@ class ManifestTest {
     /** NHN's Kafka user: the producer of nhn.adoption.v1. */
     static final String NHN = "nhn";
 
+    /** The port of health, metrics and the OpenAPI document in the cluster (quarkus.management.port). */
+    static final int MANAGEMENT_PORT = 9000;
+
     static final Pattern SENSITIVE = Pattern.compile("(?i).*(PASSWORD|SECRET|JAAS|PRIVATE_KEY|CREDENTIAL|API_KEY).*");
 
     @ParameterizedTest
@@ -118,6 +121,73 @@ class ManifestTest {
                     annotations.get("prometheus.io/scrape"),
                     d.getMetadata().getName());
             assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
+            assertEquals(
+                    String.valueOf(MANAGEMENT_PORT),
+                    annotations.get("prometheus.io/port"),
+                    d.getMetadata().getName() + " is scraped on the management port");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void healthMetricsAndTheApiDocumentAreOnAManagementPortOnlyMonitoringReaches(String directory) {
+        List<HasMetadata> objects = Kustomization.render(K8S.resolve(directory));
+        for (Deployment d : of(objects, Deployment.class)) {
+            String service = d.getMetadata().getName();
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            var management = c.getPorts().stream()
+                    .filter(p -> "management".equals(p.getName()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " names no management port"));
+            assertEquals(MANAGEMENT_PORT, management.getContainerPort(), service);
+            for (Probe probe : List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
+                assertEquals("management", probe.getHttpGet().getPort().getStrVal(), service + " probes");
+            }
+            ConfigMap config = of(objects, ConfigMap.class).stream()
+                    .filter(m -> m.getMetadata().getName().equals(service + "-config"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(String.valueOf(MANAGEMENT_PORT), config.getData().get("MANAGEMENT_PORT"), service);
+            Service svc = of(objects, Service.class).stream()
+                    .filter(x -> x.getMetadata().getName().equals(service))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(
+                    svc.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == MANAGEMENT_PORT),
+                    service + " Service exposes the management port for scraping");
+
+            NetworkPolicy policy = of(objects, NetworkPolicy.class).stream()
+                    .filter(p -> p.getMetadata().getName().equals(service))
+                    .findFirst()
+                    .orElseThrow();
+            int rulesForManagement = 0;
+            for (var rule : policy.getSpec().getIngress()) {
+                boolean opensManagement = rule.getPorts() == null
+                        || rule.getPorts().isEmpty()
+                        || rule.getPorts().stream()
+                                .anyMatch(
+                                        p -> p.getPort() == null || p.getPort().getIntVal() == MANAGEMENT_PORT);
+                if (!opensManagement) {
+                    continue;
+                }
+                rulesForManagement++;
+                assertEquals(
+                        List.of(MANAGEMENT_PORT),
+                        rule.getPorts().stream()
+                                .map(p -> p.getPort().getIntVal())
+                                .toList(),
+                        service + ": the rule that opens the management port opens nothing else");
+                assertNotNull(rule.getFrom(), service + ": the management port is not open to everyone");
+                assertFalse(rule.getFrom().isEmpty(), service + ": the management port is not open to everyone");
+                for (var peer : rule.getFrom()) {
+                    assertEquals(
+                            Map.of("kubernetes.io/metadata.name", "monitoring"),
+                            peer.getNamespaceSelector().getMatchLabels(),
+                            service + ": only the monitoring namespace reaches the management port");
+                    assertTrue(peer.getIpBlock() == null, service);
+                }
+            }
+            assertEquals(1, rulesForManagement, service + ": one ingress rule for the management port");
         }
     }
 

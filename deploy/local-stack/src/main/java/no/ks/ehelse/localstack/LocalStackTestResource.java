@@ -35,6 +35,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         config.putAll(postgres());
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        config.put("ehelse.security.token.key-id", TestTokens.KEY_ID);
         return config;
     }
 

@@ -23,18 +23,20 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, int managementPort, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     /**
-     * Starts {@code jar} with the given environment (plus PORT on a free port) and waits until
-     * {@code /q/health/ready} answers 200.
+     * Starts {@code jar} with the given environment (plus PORT and MANAGEMENT_PORT on free ports) and waits until
+     * {@code /q/health/ready} answers 200 on the management port.
      */
     public static ServiceProcess start(String name, Path jar, Map<String, String> env, Path logDir, Duration timeout) {
         // A port found free can be taken by someone else before the service binds it: try another one.
@@ -54,6 +56,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess launch(String name, Path jar, Map<String, String> env, Path logDir) {
         int port = KafkaBroker.freePort();
+        int managementPort = KafkaBroker.freePort();
+        while (managementPort == port) {
+            managementPort = KafkaBroker.freePort();
+        }
         try {
             java.nio.file.Files.createDirectories(logDir);
             Path log = logDir.resolve(name + "-" + port + ".log");
@@ -67,7 +73,8 @@ public final class ServiceProcess implements AutoCloseable {
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             builder.environment().put("PORT", Integer.toString(port));
-            return new ServiceProcess(name, builder.start(), port, log);
+            builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
+            return new ServiceProcess(name, builder.start(), port, managementPort, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,8 +88,14 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The API port: {@code /api/v1}. */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management port: health, metrics, the OpenAPI document, Swagger UI. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public void awaitReady(Duration timeout) {
@@ -95,7 +108,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 var response = http.send(
-                        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());

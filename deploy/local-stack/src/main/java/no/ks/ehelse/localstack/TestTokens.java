@@ -15,6 +15,12 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -25,6 +31,9 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 public final class TestTokens {
 
     public static final String ISSUER = "urn:no:ks:ehelse:test";
+    /** The {@code kid} every test token names; services under test require it (ehelse.security.token.key-id). */
+    public static final String KEY_ID = "test";
+
     private static final Path DIR = Path.of("target", "test-jwt");
 
     private TestTokens() {}
@@ -37,7 +46,37 @@ public final class TestTokens {
                 .groups(Set.of(role))
                 .expiresIn(3600);
         claims.forEach(builder::claim);
-        return builder.jws().keyId("test").sign(privateKey());
+        return builder.jws().keyId(KEY_ID).sign(privateKey());
+    }
+
+    /**
+     * A token signed with the real test key but with the given header key id and times (epoch seconds; a null
+     * {@code iat} leaves the claim out), for tests that check the service refuses it. Signed with jose4j directly
+     * because smallrye-jwt-build always adds an {@code iat}.
+     */
+    public static String forged(String role, String keyId, Long issuedAt, long expiresAt) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject("test-" + role);
+        claims.setClaim("upn", "test-" + role + "@example.test");
+        claims.setStringListClaim("groups", role);
+        if (issuedAt != null) {
+            claims.setIssuedAt(NumericDate.fromSeconds(issuedAt));
+        }
+        claims.setExpirationTime(NumericDate.fromSeconds(expiresAt));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        if (keyId != null) {
+            jws.setKeyIdHeaderValue(keyId);
+        }
+        jws.setKey(privateKey());
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String forRole(String role) {

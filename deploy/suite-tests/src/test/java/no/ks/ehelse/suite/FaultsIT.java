@@ -525,7 +525,7 @@ class FaultsIT {
     static int readiness(String service) {
         try {
             return io.restassured.RestAssured.given()
-                    .baseUri(suite.url(service))
+                    .baseUri(suite.managementUrl(service))
                     .get("/q/health/ready")
                     .statusCode();
         } catch (RuntimeException e) {

@@ -125,6 +125,8 @@ public final class Suite implements AutoCloseable {
                 TestTokens.publicKeyBase64(),
                 "QUARKUS_OIDC_TOKEN_ISSUER",
                 TestTokens.ISSUER,
+                "EHELSE_SECURITY_TOKEN_KEY_ID",
+                TestTokens.KEY_ID,
                 "EHELSE_CLOCK_ADJUSTABLE",
                 "true"));
         if (saslScram) {
@@ -236,6 +238,16 @@ public final class Suite implements AutoCloseable {
 
     public String url(String service) {
         return running.get(service).url();
+    }
+
+    /** Health, metrics and the OpenAPI document: the service's management port. */
+    public String managementUrl(String service) {
+        return running.get(service).managementUrl();
+    }
+
+    /** A request to a service's management port (no token: the NetworkPolicy, not a token, guards it). */
+    public RequestSpecification management(String service) {
+        return RestAssured.given().baseUri(managementUrl(service));
     }
 
     public String jdbcUrl(String service) {

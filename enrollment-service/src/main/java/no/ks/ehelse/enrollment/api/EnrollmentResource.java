@@ -44,7 +44,12 @@ public class EnrollmentResource {
     @Path("history")
     @Operation(summary = "Every change of the enrollment: who, when, why")
     public Page<HistoryView> history(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
-        return Page.of(enrollments.history(id).stream().map(HistoryView::of).toList(), page);
+        Enrollments.History history = enrollments.history(id, caller);
+        return Page.of(
+                history.entries().stream()
+                        .map(h -> HistoryView.of(h, history.actorsShown()))
+                        .toList(),
+                page);
     }
 
     @POST

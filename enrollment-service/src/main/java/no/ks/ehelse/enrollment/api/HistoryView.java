@@ -13,7 +13,9 @@ public record HistoryView(
         EnrollmentStatus toStatus,
         String reason) {
 
-    static HistoryView of(HistoryEntry h) {
-        return new HistoryView(h.at, h.actor, h.action, h.fromStatus, h.toStatus, h.reason);
+    /** Without {@code actorsShown} the actor is the role they acted in, not their name (docs/security.md). */
+    static HistoryView of(HistoryEntry h, boolean actorsShown) {
+        String actor = actorsShown ? h.actor : h.actorRole == null ? "unknown" : h.actorRole;
+        return new HistoryView(h.at, actor, h.action, h.fromStatus, h.toStatus, h.reason);
     }
 }

@@ -55,21 +55,24 @@ public class TrackResource {
                     @QueryParam("status")
                     TrackStatus status,
             @BeanParam @Valid PageRequest page) {
-        return Page.of(tracks.list(solution, status), page, TrackView::of);
+        boolean members = seesMemberAddresses();
+        return Page.of(tracks.list(solution, status), page, t -> TrackView.of(t, members));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get one track")
     public TrackView get(@PathParam("id") UUID id) {
-        return tracks.find(id).map(TrackView::of).orElseThrow(() -> ProblemException.notFound("Track", id.toString()));
+        return tracks.find(id)
+                .map(t -> TrackView.of(t, seesMemberAddresses()))
+                .orElseThrow(() -> ProblemException.notFound("Track", id.toString()));
     }
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.LEAD})
     @Operation(summary = "Create a track in status DRAFT (admin, or the lead of its solution); announces track.created")
     public Response create(@NotNull(message = "a body is required") @Valid TrackRequest request) {
-        TrackView created = TrackView.of(tracks.create(request.draft(), caller));
+        TrackView created = TrackView.of(tracks.create(request.draft(), caller), true);
         return Response.created(URI.create("/api/v1/tracks/" + created.id()))
                 .entity(created)
                 .build();
@@ -83,7 +86,7 @@ public class TrackResource {
                     "Replace a track's plan (admin or its lead); announces track.changed. A larger capacity promotes from the waiting list")
     public TrackView update(
             @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid TrackRequest request) {
-        return TrackView.of(tracks.update(id, request.draft(), caller));
+        return TrackView.of(tracks.update(id, request.draft(), caller), true);
     }
 
     @PUT
@@ -94,7 +97,7 @@ public class TrackResource {
                     "Move the registration deadline (admin or its lead); announces track.deadline-extended and re-arms the reminders")
     public TrackView moveDeadline(
             @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid DeadlineRequest request) {
-        return TrackView.of(tracks.moveDeadline(id, request.registrationDeadline(), request.reason(), caller));
+        return TrackView.of(tracks.moveDeadline(id, request.registrationDeadline(), request.reason(), caller), true);
     }
 
     @POST
@@ -105,7 +108,7 @@ public class TrackResource {
                     "Move the track to another status: DRAFT → OPEN → REGISTRATION_CLOSED → RUNNING → COMPLETED, or CANCELLED")
     public TrackView changeStatus(
             @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid StatusRequest request) {
-        return TrackView.of(tracks.changeStatus(id, request.status(), caller));
+        return TrackView.of(tracks.changeStatus(id, request.status(), caller), true);
     }
 
     @POST
@@ -152,5 +155,10 @@ public class TrackResource {
     @Operation(summary = "How far the track has come: enrollments per status and the share of participants live")
     public EnrollmentQueries.Progress progress(@PathParam("id") UUID id) {
         return queries.progress(id);
+    }
+
+    /** Ordinary members' own addresses: for admins and leads, who work with them (docs/security.md). */
+    private boolean seesMemberAddresses() {
+        return caller.has(Roles.ADMIN) || caller.has(Roles.LEAD);
     }
 }

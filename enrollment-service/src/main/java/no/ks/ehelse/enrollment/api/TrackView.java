@@ -26,7 +26,23 @@ public record TrackView(
         List<Plan.Prerequisite> prerequisites,
         List<Plan.Member> workingGroup) {
 
+    /** Members' own addresses left out: the view for everyone but admins and leads (docs/security.md). */
     static TrackView of(Track t) {
+        return of(t, false);
+    }
+
+    /**
+     * The lead's and the deputy's addresses are the track's addresses for municipalities and are always shown; an
+     * ordinary member's address is personal and shown only with {@code memberAddresses} (admins and leads).
+     */
+    static TrackView of(Track t, boolean memberAddresses) {
+        List<Plan.Member> group = t.plan.workingGroup() == null
+                ? null
+                : t.plan.workingGroup().stream()
+                        .map(m -> memberAddresses || m.role() != Plan.GroupRole.MEMBER
+                                ? m
+                                : new Plan.Member(m.role(), m.name(), null))
+                        .toList();
         return new TrackView(
                 t.id,
                 t.solution,
@@ -43,6 +59,6 @@ public record TrackView(
                 t.plan.phases(),
                 t.plan.milestones(),
                 t.plan.prerequisites(),
-                t.plan.workingGroup());
+                group);
     }
 }

@@ -84,7 +84,7 @@ public class Enrollments {
                 : track.plan.phases().get(0).phase();
         e.updatedAt = e.queuedAt;
         e.persist();
-        record(e, caller.name(), late ? "ENROLLED_LATE" : "ENROLLED", null, e.status, e.lateReason);
+        record(e, Actor.of(caller), late ? "ENROLLED_LATE" : "ENROLLED", null, e.status, e.lateReason);
         Integer position = position(e);
         events.publish(EnrollmentEvents.ENROLLED, e, track, position, e.lateReason);
         return new Placed(e, track, position);
@@ -112,15 +112,15 @@ public class Enrollments {
         EnrollmentStatus before = e.status;
         e.status = EnrollmentStatus.WITHDRAWN;
         e.updatedAt = OffsetDateTime.now(clock);
-        record(e, caller.name(), "WITHDRAWN", before, e.status, reason);
+        record(e, Actor.of(caller), "WITHDRAWN", before, e.status, reason);
         events.publish(EnrollmentEvents.WITHDRAWN, e, track, null, reason);
         Enrollment.flush();
-        promoteWaiting(track, caller.name());
+        promoteWaiting(track, Actor.of(caller));
         return new Placed(e, track, null);
     }
 
     /** Fills free places from the waiting list, first in first out. Call with the track locked. */
-    void promoteWaiting(Track track, String actor) {
+    void promoteWaiting(Track track, Actor actor) {
         List<Enrollment> waiting = Enrollment.list(
                 "trackId = ?1 AND status = ?2", Sort.by("queueNumber"), track.id, EnrollmentStatus.WAITLISTED);
         for (Enrollment next : Waitlist.promotable(track, occupied(track.id), waiting)) {
@@ -155,7 +155,7 @@ public class Enrollments {
         boolean wasComplete = !known.isEmpty() && e.prerequisitesDone.containsAll(known);
         e.prerequisitesDone = new ArrayList<>(new LinkedHashSet<>(done));
         e.updatedAt = OffsetDateTime.now(clock);
-        record(e, caller.name(), "PREREQUISITES", e.status, e.status, String.join(", ", e.prerequisitesDone));
+        record(e, Actor.of(caller), "PREREQUISITES", e.status, e.status, String.join(", ", e.prerequisitesDone));
         if (!wasComplete && !known.isEmpty() && e.prerequisitesDone.containsAll(known)) {
             events.publish(EnrollmentEvents.PREREQUISITES_COMPLETED, e, track, null, null);
         }
@@ -171,7 +171,7 @@ public class Enrollments {
         Plan.Phase before = e.phase;
         e.phase = phase;
         e.updatedAt = OffsetDateTime.now(clock);
-        record(e, caller.name(), "PHASE", e.status, e.status, before + " → " + phase);
+        record(e, Actor.of(caller), "PHASE", e.status, e.status, before + " → " + phase);
         events.publish(EnrollmentEvents.PHASE_CHANGED, e, track, null, before == null ? null : before.name());
         return placed(e, track);
     }
@@ -185,7 +185,12 @@ public class Enrollments {
             throw ProblemException.conflict(
                     "cannot-go-live", "Only a confirmed enrollment can go live; this one is " + e.status);
         }
-        wentLive(e, track, on, caller.name(), "recorded by " + caller.name());
+        wentLive(
+                e,
+                track,
+                on,
+                Actor.of(caller),
+                "recorded by the " + Actor.of(caller).role());
         WentLive.record(e.kommunenummer, track.solution, on, "lead");
         return placed(e, track);
     }
@@ -205,12 +210,12 @@ public class Enrollments {
                         solution)
                 .list();
         for (Enrollment e : confirmed) {
-            wentLive(e, Track.findById(e.trackId), on, "adoption-stats", "NHN reports the municipality ACTIVE");
+            wentLive(e, Track.findById(e.trackId), on, Actor.ADOPTION_DATA, "NHN reports the municipality ACTIVE");
         }
         return confirmed.size();
     }
 
-    private void wentLive(Enrollment e, Track track, LocalDate on, String actor, String why) {
+    private void wentLive(Enrollment e, Track track, LocalDate on, Actor actor, String why) {
         e.status = EnrollmentStatus.LIVE;
         e.wentLiveOn = on;
         e.updatedAt = OffsetDateTime.now(clock);
@@ -231,7 +236,7 @@ public class Enrollments {
         e.status = EnrollmentStatus.COMPLETED;
         e.completedAt = OffsetDateTime.now(clock);
         e.updatedAt = e.completedAt;
-        record(e, caller.name(), "COMPLETED", EnrollmentStatus.LIVE, EnrollmentStatus.COMPLETED, null);
+        record(e, Actor.of(caller), "COMPLETED", EnrollmentStatus.LIVE, EnrollmentStatus.COMPLETED, null);
         events.publish(EnrollmentEvents.COMPLETED, e, track, null, null);
         return placed(e, track);
     }
@@ -251,10 +256,14 @@ public class Enrollments {
         return placed(e, track);
     }
 
+    /** An enrollment's history, and whether the caller may see who acted (admin, or the lead of its track). */
+    public record History(List<HistoryEntry> entries, boolean actorsShown) {}
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<HistoryEntry> history(UUID enrollmentId) {
-        find(enrollmentId);
-        return HistoryEntry.list("enrollmentId", Sort.by("id"), enrollmentId);
+    public History history(UUID enrollmentId, Caller caller) {
+        Enrollment e = find(enrollmentId);
+        boolean actorsShown = Access.manages(caller, Track.findById(e.trackId));
+        return new History(HistoryEntry.list("enrollmentId", Sort.by("id"), enrollmentId), actorsShown);
     }
 
     Placed placed(Enrollment e, Track track) {
@@ -316,11 +325,12 @@ public class Enrollments {
     }
 
     private void record(
-            Enrollment e, String actor, String action, EnrollmentStatus from, EnrollmentStatus to, String reason) {
+            Enrollment e, Actor actor, String action, EnrollmentStatus from, EnrollmentStatus to, String reason) {
         HistoryEntry h = new HistoryEntry();
         h.enrollmentId = e.id;
         h.at = OffsetDateTime.now(clock);
-        h.actor = actor;
+        h.actor = actor.name();
+        h.actorRole = actor.role();
         h.action = action;
         h.fromStatus = from;
         h.toStatus = to;

@@ -31,6 +31,10 @@ public class HistoryEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String actor;
 
+    /** The role the actor used ({@code admin}, {@code lead}, {@code municipality}; {@code system} for NHN data). */
+    @Column(name = "actor_role")
+    public String actorRole;
+
     @Column(nullable = false)
     public String action;
 

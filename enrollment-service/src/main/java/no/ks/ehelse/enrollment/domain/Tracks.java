@@ -135,7 +135,7 @@ public class Tracks {
         apply(track, draft);
         events.publish(TrackEvents.CHANGED, track);
         Track.flush();
-        enrollments.promoteWaiting(track, caller.name());
+        enrollments.promoteWaiting(track, Actor.of(caller));
         return track;
     }
 

@@ -1,5 +1,6 @@
 package no.ks.ehelse.notification.api;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,7 +54,9 @@ public class FeedResource {
         if ((kommunenummer == null) == (recipient == null)) {
             throw ProblemException.invalidField("kommunenummer", "give exactly one of kommunenummer and recipient");
         }
-        String key = kommunenummer != null ? Notification.municipalityFeed(kommunenummer) : recipient;
+        // The feed is stored and looked up in lower case, so the check must see the key as the lookup does.
+        String key = (kommunenummer != null ? Notification.municipalityFeed(kommunenummer) : recipient)
+                .toLowerCase(Locale.ROOT);
         if (!mayRead(key)) {
             throw new ProblemException(403, "forbidden", "Forbidden", "This feed belongs to someone else");
         }
@@ -81,7 +84,8 @@ public class FeedResource {
                 .orElseThrow(() -> ProblemException.notFound("Feed entry", id.toString()));
     }
 
-    private boolean mayRead(String key) {
+    private boolean mayRead(String feed) {
+        String key = feed.toLowerCase(Locale.ROOT);
         if (caller.has(Roles.ADMIN)) {
             return true;
         }

@@ -27,7 +27,9 @@ import no.ks.ehelse.platform.security.Roles;
 
 /**
  * Delivery status of every notification: pending, sent, retrying, failed (with attempts and the last error), skipped.
- * Admins and leads see all; a municipality sees the messages about itself.
+ * Admins see all; a lead the messages about tracks of its solutions; a municipality the messages about itself, with
+ * the recipient only where the message went to the municipality's own contacts, feed or subscriptions (not to
+ * someone else's subscription). See docs/security.md.
  */
 @Path("/api/v1/notifications")
 @Tag(name = "Notifications", description = "Messages and their delivery status")
@@ -72,8 +74,9 @@ public class NotificationResource {
                 scope,
                 recipient,
                 eventId,
-                null);
-        return Page.of(notifications.search(filter), page, NotificationView::of);
+                null,
+                onlyOwnSolutions() ? caller.solutions() : null);
+        return Page.of(notifications.search(filter), page, n -> shown(n, NotificationView.of(n)));
     }
 
     @GET
@@ -81,7 +84,7 @@ public class NotificationResource {
     @Operation(summary = "One message with every delivery attempt")
     public NotificationView get(@PathParam("id") UUID id) {
         Notification n = visible(id);
-        return NotificationView.of(n, notifications.attempts(n.id));
+        return shown(n, NotificationView.of(n, notifications.attempts(n.id)));
     }
 
     @POST
@@ -93,13 +96,41 @@ public class NotificationResource {
                 .build();
     }
 
+    /** Another caller's message is answered as not found: its id says nothing about whether it exists. */
     private Notification visible(UUID id) {
         return notifications
                 .find(id)
-                .filter(n -> !onlyOwnMunicipality()
-                        || caller.kommunenummer() != null
-                                && caller.kommunenummer().equals(n.kommunenummer))
+                .filter(this::inScope)
                 .orElseThrow(() -> ProblemException.notFound("Message", id.toString()));
+    }
+
+    private boolean inScope(Notification n) {
+        if (caller.has(Roles.ADMIN)) {
+            return true;
+        }
+        if (caller.has(Roles.LEAD)) {
+            return notifications
+                    .solutionOf(n)
+                    .filter(caller.solutions()::contains)
+                    .isPresent();
+        }
+        return caller.kommunenummer() != null && caller.kommunenummer().equals(n.kommunenummer);
+    }
+
+    /** A municipality does not see the address behind another owner's subscription. */
+    private NotificationView shown(Notification n, NotificationView view) {
+        if (!onlyOwnMunicipality()) {
+            return view;
+        }
+        boolean othersSubscription = notifications
+                .subscriptionOwnerOf(n)
+                .filter(owner -> !owner.equals(caller.name()))
+                .isPresent();
+        return othersSubscription ? view.withoutRecipient() : view;
+    }
+
+    private boolean onlyOwnSolutions() {
+        return !caller.has(Roles.ADMIN) && caller.has(Roles.LEAD);
     }
 
     private boolean onlyOwnMunicipality() {

@@ -35,6 +35,36 @@ public record NotificationView(
 
     public record Attempt(OffsetDateTime at, String outcome, Integer httpStatus, String error) {}
 
+    /**
+     * The same message without who it went to: the recipient, and errors (an SMTP or HTTP error often quotes the
+     * address). For callers who may know a message was sent but not to whom.
+     */
+    NotificationView withoutRecipient() {
+        return new NotificationView(
+                id,
+                eventId,
+                eventType,
+                kind,
+                channel,
+                null,
+                kommunenummer,
+                trackId,
+                subscriptionId,
+                digest,
+                status,
+                attemptCount,
+                null,
+                nextAttemptAt,
+                createdAt,
+                sentAt,
+                subject,
+                attempts == null
+                        ? null
+                        : attempts.stream()
+                                .map(a -> new Attempt(a.at(), a.outcome(), a.httpStatus(), null))
+                                .toList());
+    }
+
     static NotificationView of(Notification n) {
         return of(n, null);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -20,14 +21,29 @@ import no.ks.ehelse.platform.api.ProblemException;
 @ApplicationScoped
 public class Notifications {
 
-    /** Filters of the status query; null means any. */
+    /**
+     * Filters of the status query; null means any. {@code solutions}, when not null, keeps only messages about a
+     * track of those solutions (a lead's scope).
+     */
     public record Filter(
             NotificationStatus status,
             Channel channel,
             String kommunenummer,
             String recipient,
             String eventId,
-            UUID subscriptionId) {}
+            UUID subscriptionId,
+            Set<String> solutions) {
+
+        public Filter(
+                NotificationStatus status,
+                Channel channel,
+                String kommunenummer,
+                String recipient,
+                String eventId,
+                UUID subscriptionId) {
+            this(status, channel, kommunenummer, recipient, eventId, subscriptionId, null);
+        }
+    }
 
     private final Clock clock;
 
@@ -49,6 +65,10 @@ public class Notifications {
                 f.recipient() == null ? null : f.recipient().toLowerCase(Locale.ROOT));
         add(where, params, "eventId", f.eventId());
         add(where, params, "subscriptionId", f.subscriptionId());
+        if (f.solutions() != null) {
+            where.add("trackId in (select t.id from TrackProjection t where t.solution in :solutions)");
+            params.put("solutions", f.solutions().isEmpty() ? Set.of("") : f.solutions());
+        }
         Sort sort = Sort.descending("createdAt").and("id");
         return where.isEmpty()
                 ? Notification.findAll(sort)
@@ -58,6 +78,22 @@ public class Notifications {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Notification> find(UUID id) {
         return Notification.findByIdOptional(id);
+    }
+
+    /** The solution of the track a message is about, if it is about a track the service knows. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> solutionOf(Notification n) {
+        return n.trackId == null
+                ? Optional.empty()
+                : TrackProjection.<TrackProjection>findByIdOptional(n.trackId).map(t -> t.solution);
+    }
+
+    /** Who owns the subscription a message was sent for; empty for messages to a contact or a feed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> subscriptionOwnerOf(Notification n) {
+        return n.subscriptionId == null
+                ? Optional.empty()
+                : Subscription.<Subscription>findByIdOptional(n.subscriptionId).map(sub -> sub.owner);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

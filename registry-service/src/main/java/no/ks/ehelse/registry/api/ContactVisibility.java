@@ -8,7 +8,12 @@ import no.ks.ehelse.platform.security.Caller;
 import no.ks.ehelse.platform.security.Roles;
 import no.ks.ehelse.registry.domain.Contact;
 
-/** Contact addresses are personal data: admins and leads see all, a municipality its own, others none. */
+/**
+ * Contact addresses are personal data (docs/security.md): admins see all; a municipality its own; a lead the
+ * addresses of Diginettverk contacts (the networks' coordinators, whom leads work with) but not a municipality's,
+ * since the registry does not know which municipalities are enrolled in the lead's tracks (it consumes no
+ * enrollment events); others none.
+ */
 @RequestScoped
 public class ContactVisibility {
 
@@ -28,6 +33,7 @@ public class ContactVisibility {
         boolean own = caller.has(Roles.MUNICIPALITY)
                 && contact.kommunenummer != null
                 && contact.kommunenummer.equals(caller.kommunenummer());
-        return ContactView.of(contact, caller.has(Roles.ADMIN) || caller.has(Roles.LEAD) || own);
+        boolean networkContactForLead = caller.has(Roles.LEAD) && contact.kommunenummer == null;
+        return ContactView.of(contact, caller.has(Roles.ADMIN) || networkContactForLead || own);
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -40,7 +41,7 @@ public class ClockResource {
 
     @PUT
     @Operation(summary = "Test hook, off in production: set this instance's clock")
-    public ClockSetting set(@NotNull(message = "a body is required") ClockSetting setting) {
+    public ClockSetting set(@NotNull(message = "a body is required") @Valid ClockSetting setting) {
         if (!adjustable) {
             throw new ProblemException(404, "not-found", "Not found", "The clock is not adjustable here");
         }

@@ -1,0 +1,60 @@
+package no.ks.ehelse.enrollment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import no.ks.ehelse.localstack.AuthorizationMatrix;
+
+/**
+ * docs/security.md's enrollment-service table, against the served API document and every operation × role: on a
+ * real track of digihelse and a real enrollment of Bergen (4601), so that a lead of vkp and Kinn (4602) are
+ * outside the scope.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    private static final LocalDate TODAY = LocalDate.parse("2024-05-01");
+
+    @Test
+    void everyOperationAnswersEveryRoleAsTheMatrixSays() {
+        TestClock.set(TODAY);
+        TestRegistry.load();
+        String track = Tracks.open("digihelse", null, TODAY.plusDays(30), TODAY.plusDays(60));
+        String enrollment = Tracks.enroll(track, Tracks.municipality("4601"), "4601")
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String plan = """
+                {"solution": "digihelse", "name": "Matriseløp", "registrationDeadline": "%s"}""".formatted(TODAY.plusDays(30));
+
+        int calls = AuthorizationMatrix.of("enrollment-service")
+                .scope("4601", List.of("digihelse"), "4602", List.of("vkp"))
+                .path("/api/v1/tracks/", "id", track)
+                .path("/api/v1/enrollments/", "id", enrollment)
+                .path("/api/v1/", "kommunenummer", "4601")
+                .body("POST /api/v1/tracks", plan)
+                .body("PUT /api/v1/tracks/{id}", plan)
+                .body(
+                        "PUT /api/v1/tracks/{id}/deadline",
+                        "{\"registrationDeadline\": \"" + TODAY.plusDays(40) + "\", \"reason\": \"Matrisetest\"}")
+                .body("POST /api/v1/tracks/{id}/status", "{\"status\": \"OPEN\"}")
+                .body("POST /api/v1/tracks/{id}/enrollments", "{\"kommunenummer\": \"4601\"}")
+                .body("PUT /api/v1/enrollments/{id}/prerequisites", "{\"done\": []}")
+                .body("PUT /api/v1/enrollments/{id}/phase", "{\"phase\": \"CARRY_OUT\"}")
+                .body("POST /api/v1/enrollments/{id}/went-live", "{\"on\": \"" + TODAY + "\"}")
+                .body("POST /api/v1/enrollments/{id}/withdrawal", "{\"reason\": \"Matrisetest\"}")
+                // These change the enrollment for good: after everything that reads or edits it.
+                .last(
+                        "POST /api/v1/enrollments/{id}/withdrawal",
+                        "POST /api/v1/enrollments/{id}/went-live",
+                        "POST /api/v1/enrollments/{id}/completion")
+                .check();
+        System.out.println("enrollment-service: " + calls + " authorization calls checked");
+        assertTrue(calls >= 19 * 6, "every operation with every role: " + calls);
+    }
+}
