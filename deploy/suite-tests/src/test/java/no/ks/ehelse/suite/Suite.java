@@ -21,9 +21,10 @@ import no.ks.ehelse.localstack.ServiceProcess;
 
 /**
  * The whole suite as production runs it: the four packaged services as separate processes, each on its own
- * fresh PostgreSQL database, one Kafka broker process, the OIDC server as a process (every token comes from it), an
- * SMTP server in the test JVM. Tests talk to it only over HTTP and Kafka. The clock hook is enabled so a test can pass a deadline without waiting for it. Public, with
- * {@link KafkaProcess}, for deploy/benchmark, which uses this module's test-jar.
+ * fresh PostgreSQL database, one Kafka broker process, the OIDC server as a process (every token comes from it),
+ * an SMTP server in the test JVM. Tests talk to it only over HTTP and Kafka. The clock hook is enabled so a test can
+ * pass a deadline without waiting for it. Public, with {@link KafkaProcess}, for deploy/benchmark, which uses this
+ * module's test-jar.
  */
 public final class Suite implements AutoCloseable {
 

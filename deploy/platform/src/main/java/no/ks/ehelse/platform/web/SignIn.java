@@ -2,6 +2,8 @@ package no.ks.ehelse.platform.web;
 
 import java.net.URI;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 public class SignIn {
 
     @GET
+    @Operation(hidden = true) // a page for people, not part of the API
     public Response get() {
         return Response.seeOther(URI.create("/innlogget")).build();
     }

@@ -3,6 +3,7 @@ package no.ks.ehelse.platform.web;
 import java.util.Map;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -40,6 +41,7 @@ public class SignedInPage {
     }
 
     @GET
+    @Operation(hidden = true) // a page for people, not part of the API
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance get() {
         Object claim = token.getClaim("name");

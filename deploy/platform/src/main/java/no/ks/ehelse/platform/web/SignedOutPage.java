@@ -3,6 +3,7 @@ package no.ks.ehelse.platform.web;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -29,6 +30,7 @@ public class SignedOutPage {
     }
 
     @GET
+    @Operation(hidden = true) // a page for people, not part of the API
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance get(
             // The IdP echoes the state of the logout request; nothing here depends on it (the session is gone).
