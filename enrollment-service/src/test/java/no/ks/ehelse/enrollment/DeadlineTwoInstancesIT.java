@@ -61,6 +61,9 @@ class DeadlineTwoInstancesIT {
                 "postgres",
                 "KAFKA_BOOTSTRAP_SERVERS",
                 broker.bootstrapServers(),
+                // Bearer tokens of TestTokens, checked with its key: only a service application verifies locally.
+                "QUARKUS_OIDC_APPLICATION_TYPE",
+                "service",
                 "QUARKUS_OIDC_PUBLIC_KEY",
                 TestTokens.publicKeyBase64(),
                 "QUARKUS_OIDC_TOKEN_ISSUER",

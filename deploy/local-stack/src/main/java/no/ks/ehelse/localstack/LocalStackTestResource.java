@@ -33,6 +33,10 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", kafka());
         config.putAll(postgres());
+        // Module tests reach the API and the pages with bearer tokens signed by TestTokens, checked with its public
+        // key; Quarkus verifies with a local key only in a service application. Sign-in through the browser is
+        // tested against the real OIDC server in deploy/suite-tests.
+        config.put("quarkus.oidc.application-type", "service");
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         config.put("ehelse.security.token.key-id", TestTokens.KEY_ID);

@@ -19,7 +19,6 @@ import com.networknt.schema.SpecVersion;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import no.ks.ehelse.localstack.TestTokens;
 
 /**
  * Generates malformed requests for every write endpoint with a body, from each service's generated OpenAPI
@@ -63,7 +62,7 @@ final class BadInput {
         List<String> notProblem = new ArrayList<>();
         List<String> acceptedMalformed = new ArrayList<>();
         List<String> acceptedValid = new ArrayList<>();
-        String admin = TestTokens.forRole("admin");
+        String admin = suite.token("admin", Map.of());
         for (String service : Suite.SERVICES) {
             JsonNode api = read(service);
             for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {

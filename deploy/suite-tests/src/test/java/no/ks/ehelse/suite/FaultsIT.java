@@ -1,7 +1,6 @@
 package no.ks.ehelse.suite;
 
 import static no.ks.ehelse.suite.Suite.contact;
-import static no.ks.ehelse.suite.Suite.municipality;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -197,7 +196,7 @@ class FaultsIT {
                     () -> nhn.sendTo(suite.kafka.bootstrapServers(), Duration.ofSeconds(180)));
             Map<String, String> ids = new TreeMap<>();
             for (String k : chosen) {
-                ExtractableResponse<Response> r = suite.as("enrollment-service", municipality(k))
+                ExtractableResponse<Response> r = suite.as("enrollment-service", suite.municipality(k))
                         .body("{\"kommunenummer\": \"" + k + "\"}")
                         .post("/api/v1/tracks/" + track + "/enrollments")
                         .then()
@@ -476,7 +475,7 @@ class FaultsIT {
     static void enroll(String track, String k) {
         ExtractableResponse<Response> r = await().atMost(WAIT)
                 .until(
-                        () -> suite.as("enrollment-service", municipality(k))
+                        () -> suite.as("enrollment-service", suite.municipality(k))
                                 .body("{\"kommunenummer\": \"" + k + "\"}")
                                 .post("/api/v1/tracks/" + track + "/enrollments")
                                 .then()

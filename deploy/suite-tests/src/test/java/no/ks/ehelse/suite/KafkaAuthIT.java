@@ -1,6 +1,5 @@
 package no.ks.ehelse.suite;
 
-import static no.ks.ehelse.suite.Suite.municipality;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -73,7 +72,7 @@ class KafkaAuthIT {
         String track = suite.openTrack(SOLUTION, "Innføring Kafka-tilgang", 5);
         var enrolled = await().atMost(WAIT)
                 .until(
-                        () -> suite.as("enrollment-service", municipality(kommunenummer))
+                        () -> suite.as("enrollment-service", suite.municipality(kommunenummer))
                                 .body("{\"kommunenummer\": \"" + kommunenummer + "\"}")
                                 .post("/api/v1/tracks/" + track + "/enrollments")
                                 .then()

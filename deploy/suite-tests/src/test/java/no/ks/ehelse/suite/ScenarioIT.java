@@ -1,7 +1,6 @@
 package no.ks.ehelse.suite;
 
 import static no.ks.ehelse.suite.Suite.contact;
-import static no.ks.ehelse.suite.Suite.municipality;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,7 +101,7 @@ class ScenarioIT {
                 // enrollment-service learns the 835 municipality numbers from the registry's topic on first start.
                 var response = await().atMost(WAIT)
                         .until(
-                                () -> suite.as("enrollment-service", municipality(k))
+                                () -> suite.as("enrollment-service", suite.municipality(k))
                                         .body("{\"kommunenummer\": \"" + k + "\"}")
                                         .post("/api/v1/tracks/" + track + "/enrollments")
                                         .then()
@@ -124,7 +123,7 @@ class ScenarioIT {
             assertTrue(receiver.calls("/ks").stream().allMatch(WebhookReceiver.Call::signatureValid));
 
             // One withdraws; the waitlisted one is promoted and told.
-            suite.as("enrollment-service", municipality("4612"))
+            suite.as("enrollment-service", suite.municipality("4612"))
                     .body("{\"reason\": \"Mangler kapasitet i høst\"}")
                     .post("/api/v1/enrollments/" + enrollments.get(1) + "/withdrawal")
                     .then()

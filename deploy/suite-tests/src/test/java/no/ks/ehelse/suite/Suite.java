@@ -15,16 +15,17 @@ import java.util.concurrent.Executors;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import no.ks.ehelse.localstack.MailSink;
+import no.ks.ehelse.localstack.OidcServer;
 import no.ks.ehelse.localstack.PostgresDatabases;
 import no.ks.ehelse.localstack.SaslScramProfile;
 import no.ks.ehelse.localstack.ServiceProcess;
-import no.ks.ehelse.localstack.TestTokens;
 
 /**
  * The whole suite as production runs it: the four packaged services as separate processes, each on its own
- * fresh PostgreSQL database, one Kafka broker process, an SMTP server in the test JVM. Tests talk to it only over
- * HTTP and Kafka. The clock hook is enabled so a test can pass a deadline without waiting for it. Public, with
- * {@link KafkaProcess}, for deploy/benchmark, which uses this module's test-jar.
+ * fresh PostgreSQL database, one Kafka broker process, the OIDC server as a process (every token comes from it),
+ * an SMTP server in the test JVM. Tests talk to it only over HTTP and Kafka. The clock hook is enabled so a test can
+ * pass a deadline without waiting for it. Public, with {@link KafkaProcess}, for deploy/benchmark, which uses this
+ * module's test-jar.
  */
 public final class Suite implements AutoCloseable {
 
@@ -35,11 +36,15 @@ public final class Suite implements AutoCloseable {
 
     public final KafkaProcess kafka;
     public final MailSink mail;
+    public final OidcServer oidc;
+    /** The services' OIDC client secret; it also encrypts their session cookies, so at least 32 characters. */
+    private final String clientSecret = newKey();
+
+    private final List<String> services;
     private final PostgresDatabases databases = new PostgresDatabases(PostgresDatabases.ADMIN_URL);
     private final Map<String, String> database = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
     private final Path logs;
-    private final List<String> services;
     private final boolean saslScram;
 
     private Suite(String name, List<String> services, boolean saslScram) {
@@ -49,6 +54,7 @@ public final class Suite implements AutoCloseable {
         logs = Path.of("target", "suite-logs", run);
         kafka = KafkaProcess.start(Path.of("target", "suite-kafka", run), logs, saslScram);
         mail = MailSink.start();
+        oidc = OidcServer.start(ROOT.resolve("deploy/local-stack"), Path.of("target", "suite-oidc", run), logs);
         for (String service : services) {
             String db = "suite_" + service.substring(0, 4) + "_"
                     + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -59,7 +65,15 @@ public final class Suite implements AutoCloseable {
 
     /** Starts everything; the four services in parallel, each waited for until ready. */
     public static Suite start(String name) {
-        return start(new Suite(name, SERVICES, false));
+        return start(name, SERVICES);
+    }
+
+    /**
+     * Starts only some of the services (with Kafka, the OIDC server and the mail sink), e.g. for a browser test
+     * that needs one service's pages. Reference data is awaited only when adoption-stats-service is among them.
+     */
+    public static Suite start(String name, List<String> services) {
+        return start(new Suite(name, services, false));
     }
 
     /**
@@ -86,7 +100,9 @@ public final class Suite implements AutoCloseable {
         } finally {
             starter.shutdown();
         }
-        suite.awaitReferenceData();
+        if (services.contains("adoption-stats-service")) {
+            suite.awaitReferenceData();
+        }
         return suite;
     }
 
@@ -121,12 +137,13 @@ public final class Suite implements AutoCloseable {
                 "postgres",
                 "KAFKA_BOOTSTRAP_SERVERS",
                 kafka.bootstrapServers(),
-                "QUARKUS_OIDC_PUBLIC_KEY",
-                TestTokens.publicKeyBase64(),
-                "QUARKUS_OIDC_TOKEN_ISSUER",
-                TestTokens.ISSUER,
-                "EHELSE_SECURITY_TOKEN_KEY_ID",
-                TestTokens.KEY_ID,
+                "QUARKUS_OIDC_AUTH_SERVER_URL",
+                oidc.issuer(),
+                "QUARKUS_OIDC_CREDENTIALS_SECRET",
+                clientSecret,
+                // Plain http here, as in the local run.
+                "QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE",
+                "false",
                 "EHELSE_CLOCK_ADJUSTABLE",
                 "true"));
         if (saslScram) {
@@ -166,9 +183,9 @@ public final class Suite implements AutoCloseable {
     }
 
     /** One key per run, the same for every restart of notification-service (its stored secrets are under it). */
-    private final String webhookSecretKey = newWebhookSecretKey();
+    private final String webhookSecretKey = newKey();
 
-    private static String newWebhookSecretKey() {
+    private static String newKey() {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         return java.util.Base64.getEncoder().encodeToString(key);
@@ -193,9 +210,14 @@ public final class Suite implements AutoCloseable {
         return "ehelse-" + kommunenummer + "@kommune.example";
     }
 
-    /** A token of the municipality role for one municipality. */
-    public static String municipality(String kommunenummer) {
-        return TestTokens.forRole("municipality", Map.of("kommunenummer", kommunenummer));
+    /** A token of the municipality role for one municipality, from the OIDC server. */
+    public String municipality(String kommunenummer) {
+        return token("municipality", Map.of("kommunenummer", kommunenummer));
+    }
+
+    /** A token from the OIDC server with one role and extra claims (e.g. kommunenummer, solutions, sub). */
+    public String token(String role, Map<String, Object> claims) {
+        return oidc.tokenForRole(role, claims);
     }
 
     /**
@@ -283,7 +305,7 @@ public final class Suite implements AutoCloseable {
     }
 
     public RequestSpecification admin(String service) {
-        return as(service, TestTokens.forRole("admin"));
+        return as(service, token("admin", Map.of()));
     }
 
     /** An OPEN track with a lead, deadline in 30 days (retried while enrollment-service learns the catalogue). */
@@ -322,6 +344,7 @@ public final class Suite implements AutoCloseable {
         running.values().forEach(ServiceProcess::close);
         running.clear();
         kafka.close();
+        oidc.close();
         mail.close();
         database.values().forEach(db -> {
             try {
