@@ -42,6 +42,7 @@ public class AdoptionResource {
     @GET
     @Path("coverage")
     @Operation(
+            operationId = "getCoverage",
             summary =
                     "Municipalities per adoption level and the share of inhabitants living where the solution is ACTIVE, by nation, health region, county or network; as of any date")
     public AdoptionQueries.Coverage coverage(
@@ -62,7 +63,7 @@ public class AdoptionResource {
     @GET
     @Path("coverage")
     @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "Coverage as a CSV table (Accept: text/csv)")
+    @Operation(operationId = "getCoverage", summary = "Coverage as a CSV table (Accept: text/csv)")
     public String coverageCsv(
             @PathParam("solution") String solution,
             @QueryParam("groupBy")
@@ -104,7 +105,9 @@ public class AdoptionResource {
     @GET
     @Path("non-adopters")
     @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "Non-adopters as a CSV table, one municipality per row (Accept: text/csv)")
+    @Operation(
+            operationId = "listNonAdopters",
+            summary = "Non-adopters as a CSV table, one municipality per row (Accept: text/csv)")
     public String nonAdoptersCsv(@PathParam("solution") String solution) {
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (AdoptionQueries.NonAdopterGroup g : queries.nonAdopters(solution).byNetwork()) {
@@ -118,7 +121,7 @@ public class AdoptionResource {
     @GET
     @Path("usage")
     @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "Usage per municipality as a CSV table (Accept: text/csv)")
+    @Operation(operationId = "getUsage", summary = "Usage per municipality as a CSV table (Accept: text/csv)")
     public String usageCsv(
             @PathParam("solution") String solution,
             @QueryParam("metric") @NotBlank(message = "is required") String metric,
@@ -136,6 +139,7 @@ public class AdoptionResource {
     @GET
     @Path("non-adopters")
     @Operation(
+            operationId = "listNonAdopters",
             summary =
                     "The municipalities where the solution is not ACTIVE, per Diginettverk with names ('85 kommuner har ikke tatt i bruk Kjernejournal')")
     public AdoptionQueries.NonAdopters nonAdopters(@PathParam("solution") String solution) {
@@ -144,7 +148,9 @@ public class AdoptionResource {
 
     @GET
     @Path("usage")
-    @Operation(summary = "A usage metric for a month, per municipality and in total, per 1000 inhabitants")
+    @Operation(
+            operationId = "getUsage",
+            summary = "A usage metric for a month, per municipality and in total, per 1000 inhabitants")
     public AdoptionQueries.Usage usage(
             @PathParam("solution") String solution,
             @QueryParam("metric") @NotBlank(message = "is required") String metric,
@@ -158,6 +164,7 @@ public class AdoptionResource {
     @GET
     @Path("funnel")
     @Operation(
+            operationId = "getEnrollmentFunnel",
             summary =
                     "Enrollment funnel: enrolled, live and median days from enrollment to live, per track and for the solution")
     public Funnel.SolutionFunnel funnel(@PathParam("solution") String solution) {
@@ -166,7 +173,9 @@ public class AdoptionResource {
 
     @GET
     @Path("municipalities/{kommunenummer}/history")
-    @Operation(summary = "Every status NHN reported for the municipality and solution, by effective date")
+    @Operation(
+            operationId = "listStatusHistory",
+            summary = "Every status NHN reported for the municipality and solution, by effective date")
     public Page<AdoptionQueries.HistoryRow> history(
             @PathParam("solution") String solution,
             @PathParam("kommunenummer") String kommunenummer,

@@ -40,7 +40,7 @@ public class AmbitionResource {
     }
 
     @GET
-    @Operation(summary = "List ambitions, optionally of one year or solution")
+    @Operation(operationId = "listAmbitions", summary = "List ambitions, optionally of one year or solution")
     public Page<AmbitionView> list(
             @QueryParam("year") Integer year,
             @QueryParam("solution") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String solution,
@@ -50,7 +50,7 @@ public class AmbitionResource {
 
     @GET
     @Path("{solution}/{year}")
-    @Operation(summary = "The ambition for a solution in a year")
+    @Operation(operationId = "getAmbition", summary = "The ambition for a solution in a year")
     public AmbitionView get(@PathParam("solution") String solution, @PathParam("year") int year) {
         return ambitions
                 .find(solution, year)
@@ -61,7 +61,9 @@ public class AmbitionResource {
     @PUT
     @Path("{solution}/{year}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set the ambition for a solution in a year (admin); announces adoption.ambition-set")
+    @Operation(
+            operationId = "setAmbition",
+            summary = "Set the ambition for a solution in a year (admin); announces adoption.ambition-set")
     public AmbitionView set(
             @PathParam("solution") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String solution,
             @PathParam("year")

@@ -41,6 +41,7 @@ public class ImportResource {
     @Path("status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "importStatusReports",
             summary =
                     "Import status reports (JSON array); the summary counts imported, updated, ignored (duplicate or stale) and rejected rows with the reason")
     public ReportImport.Summary statusJson(
@@ -54,7 +55,9 @@ public class ImportResource {
     @POST
     @Path("status")
     @Consumes(Csv.MEDIA_TYPE)
-    @Operation(summary = "Import status reports (CSV with header kommunenummer,solution,status,effectiveDate)")
+    @Operation(
+            operationId = "importStatusReports",
+            summary = "Import status reports (CSV with header kommunenummer,solution,status,effectiveDate)")
     public ReportImport.Summary statusCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, String body) {
         return imports.statuses(numbered(new ArrayList<>(Csv.read(body)), 2), dryRun);
     }
@@ -62,7 +65,9 @@ public class ImportResource {
     @POST
     @Path("usage")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import usage figures (JSON array); a figure for a month already held is a correction")
+    @Operation(
+            operationId = "importUsageReports",
+            summary = "Import usage figures (JSON array); a figure for a month already held is a correction")
     public ReportImport.Summary usageJson(
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @NotNull(message = "a JSON array is required")
@@ -74,7 +79,9 @@ public class ImportResource {
     @POST
     @Path("usage")
     @Consumes(Csv.MEDIA_TYPE)
-    @Operation(summary = "Import usage figures (CSV with header kommunenummer,solution,metric,period,value)")
+    @Operation(
+            operationId = "importUsageReports",
+            summary = "Import usage figures (CSV with header kommunenummer,solution,metric,period,value)")
     public ReportImport.Summary usageCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, String body) {
         return imports.usage(numbered(new ArrayList<>(Csv.read(body)), 2), dryRun);
     }

@@ -3,6 +3,9 @@ package no.ks.ehelse.enrollment.api;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -35,14 +38,14 @@ public class EnrollmentResource {
     }
 
     @GET
-    @Operation(summary = "The enrollment with everything the municipality committed to")
+    @Operation(operationId = "getEnrollment", summary = "The enrollment with everything the municipality committed to")
     public EnrollmentView get(@PathParam("id") UUID id) {
         return EnrollmentView.of(enrollments.get(id));
     }
 
     @GET
     @Path("history")
-    @Operation(summary = "Every change of the enrollment: who, when, why")
+    @Operation(operationId = "listEnrollmentHistory", summary = "Every change of the enrollment: who, when, why")
     public Page<HistoryView> history(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         Enrollments.History history = enrollments.history(id, caller);
         return Page.of(
@@ -56,8 +59,17 @@ public class EnrollmentResource {
     @Path("withdrawal")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY})
     @Operation(
+            operationId = "withdrawEnrollment",
             summary =
                     "Withdraw (the municipality before kick-off; the lead or admin with a reason); the first on the waiting list is promoted")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Only a confirmed or waitlisted enrollment is withdrawn, and after kick-off only by the lead or admin")
     public EnrollmentView withdraw(@PathParam("id") UUID id, @Valid EnrollmentRequests.Withdraw request) {
         return EnrollmentView.of(enrollments.withdraw(id, request == null ? null : request.reason(), caller));
     }
@@ -65,7 +77,14 @@ public class EnrollmentResource {
     @PUT
     @Path("prerequisites")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY})
-    @Operation(summary = "The prerequisite items done (by id); all done announces enrollment.prerequisites-completed")
+    @Operation(
+            operationId = "markPrerequisites",
+            summary = "The prerequisite items done (by id); all done announces enrollment.prerequisites-completed")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(responseCode = "409", description = "The enrollment was withdrawn")
     public EnrollmentView prerequisites(
             @PathParam("id") UUID id,
             @NotNull(message = "a body is required") @Valid EnrollmentRequests.Prerequisites request) {
@@ -75,7 +94,12 @@ public class EnrollmentResource {
     @PUT
     @Path("phase")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD})
-    @Operation(summary = "Move the municipality to another phase (lead or admin)")
+    @Operation(operationId = "changePhase", summary = "Move the municipality to another phase (lead or admin)")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(responseCode = "409", description = "The enrollment was withdrawn")
     public EnrollmentView phase(
             @PathParam("id") UUID id,
             @NotNull(message = "a body is required") @Valid EnrollmentRequests.Phase request) {
@@ -86,8 +110,14 @@ public class EnrollmentResource {
     @Path("went-live")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD})
     @Operation(
+            operationId = "recordWentLive",
             summary =
                     "Record that the municipality went live (lead or admin); also happens by itself when NHN's data shows it ACTIVE")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(responseCode = "409", description = "Only a confirmed enrollment goes live")
     public EnrollmentView wentLive(
             @PathParam("id") UUID id,
             @NotNull(message = "a body is required") @Valid EnrollmentRequests.WentLive request) {
@@ -97,7 +127,14 @@ public class EnrollmentResource {
     @POST
     @Path("completion")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD})
-    @Operation(summary = "Mark a live municipality as having completed the track (lead or admin)")
+    @Operation(
+            operationId = "completeEnrollment",
+            summary = "Mark a live municipality as having completed the track (lead or admin)")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(responseCode = "409", description = "Only a municipality that went live completes")
     public EnrollmentView complete(@PathParam("id") UUID id) {
         return EnrollmentView.of(enrollments.complete(id, caller));
     }

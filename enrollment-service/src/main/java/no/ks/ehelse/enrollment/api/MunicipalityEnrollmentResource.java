@@ -25,7 +25,9 @@ public class MunicipalityEnrollmentResource {
     }
 
     @GET
-    @Operation(summary = "A municipality's enrollments in every track, newest first")
+    @Operation(
+            operationId = "listMunicipalityEnrollments",
+            summary = "A municipality's enrollments in every track, newest first")
     public Page<EnrollmentSummary> list(
             @PathParam("kommunenummer") String kommunenummer, @BeanParam @Valid PageRequest page) {
         return Page.of(queries.ofMunicipality(kommunenummer), page, EnrollmentSummary::of);

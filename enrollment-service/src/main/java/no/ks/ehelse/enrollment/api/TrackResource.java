@@ -4,7 +4,12 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -48,7 +53,7 @@ public class TrackResource {
     }
 
     @GET
-    @Operation(summary = "List tracks, optionally of one solution and one status")
+    @Operation(operationId = "listTracks", summary = "List tracks, optionally of one solution and one status")
     public Page<TrackView> list(
             @Parameter(description = "solution code, e.g. vkp") @QueryParam("solution") String solution,
             @Parameter(description = "DRAFT, OPEN, REGISTRATION_CLOSED, RUNNING, COMPLETED or CANCELLED")
@@ -61,7 +66,7 @@ public class TrackResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get one track")
+    @Operation(operationId = "getTrack", summary = "Get one track")
     public TrackView get(@PathParam("id") UUID id) {
         return tracks.find(id)
                 .map(t -> TrackView.of(t, seesMemberAddresses()))
@@ -70,7 +75,19 @@ public class TrackResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.LEAD})
-    @Operation(summary = "Create a track in status DRAFT (admin, or the lead of its solution); announces track.created")
+    @Operation(
+            operationId = "createTrack",
+            summary = "Create a track in status DRAFT (admin, or the lead of its solution); announces track.created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            required = true,
+                            description = "the new track",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TrackView.class)))
     public Response create(@NotNull(message = "a body is required") @Valid TrackRequest request) {
         TrackView created = TrackView.of(tracks.create(request.draft(), caller), true);
         return Response.created(URI.create("/api/v1/tracks/" + created.id()))
@@ -82,8 +99,14 @@ public class TrackResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD})
     @Operation(
+            operationId = "replaceTrack",
             summary =
                     "Replace a track's plan (admin or its lead); announces track.changed. A larger capacity promotes from the waiting list")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TrackView.class)))
+    @APIResponse(responseCode = "409", description = "The track is completed or cancelled and cannot change")
     public TrackView update(
             @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid TrackRequest request) {
         return TrackView.of(tracks.update(id, request.draft(), caller), true);
@@ -93,6 +116,7 @@ public class TrackResource {
     @Path("{id}/deadline")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD})
     @Operation(
+            operationId = "moveRegistrationDeadline",
             summary =
                     "Move the registration deadline (admin or its lead); announces track.deadline-extended and re-arms the reminders")
     public TrackView moveDeadline(
@@ -104,8 +128,16 @@ public class TrackResource {
     @Path("{id}/status")
     @RolesAllowed({Roles.ADMIN, Roles.LEAD})
     @Operation(
+            operationId = "changeTrackStatus",
             summary =
                     "Move the track to another status: DRAFT → OPEN → REGISTRATION_CLOSED → RUNNING → COMPLETED, or CANCELLED")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TrackView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The track cannot go from its status to the one asked for; `detail` lists the allowed")
     public TrackView changeStatus(
             @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid StatusRequest request) {
         return TrackView.of(tracks.changeStatus(id, request.status(), caller), true);
@@ -114,8 +146,23 @@ public class TrackResource {
     @POST
     @Path("{id}/enrollments")
     @Operation(
+            operationId = "enrollMunicipality",
             summary =
                     "Enroll a municipality (the municipality itself, or late with a reason by admin/lead); the answer is the confirmation: CONFIRMED or WAITLISTED with position")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            required = true,
+                            description = "the new enrollment",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Registration is closed (`registrationDeadline`), not open yet (`registrationOpens`) or the track takes none; the municipality is enrolled already (`existing`), went live already, or its number is a former one (`successors`)")
     public Response enroll(
             @PathParam("id") UUID id,
             @NotNull(message = "a body is required") @Valid EnrollmentRequests.Enroll request) {
@@ -128,7 +175,9 @@ public class TrackResource {
 
     @GET
     @Path("{id}/enrollments")
-    @Operation(summary = "The track's enrollments in the order they came, optionally of one status")
+    @Operation(
+            operationId = "listTrackEnrollments",
+            summary = "The track's enrollments in the order they came, optionally of one status")
     public Page<EnrollmentSummary> enrollments(
             @PathParam("id") UUID id,
             @QueryParam("status") EnrollmentStatus status,
@@ -139,6 +188,7 @@ public class TrackResource {
     @GET
     @Path("{id}/not-enrolled")
     @Operation(
+            operationId = "listNotEnrolled",
             summary =
                     "Current municipalities (of a network, e.g. digi-vestland) with no active enrollment in the track: whom to follow up")
     public Page<MunicipalityView> notEnrolled(
@@ -152,7 +202,9 @@ public class TrackResource {
 
     @GET
     @Path("{id}/progress")
-    @Operation(summary = "How far the track has come: enrollments per status and the share of participants live")
+    @Operation(
+            operationId = "getTrackProgress",
+            summary = "How far the track has come: enrollments per status and the share of participants live")
     public EnrollmentQueries.Progress progress(@PathParam("id") UUID id) {
         return queries.progress(id);
     }

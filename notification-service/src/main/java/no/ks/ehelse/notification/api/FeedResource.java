@@ -44,7 +44,7 @@ public class FeedResource {
     }
 
     @GET
-    @Operation(summary = "A feed, newest first; ?unread=true for unread entries only")
+    @Operation(operationId = "readFeed", summary = "A feed, newest first; ?unread=true for unread entries only")
     public Page<FeedItem> feed(
             @QueryParam("kommunenummer") @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer")
                     String kommunenummer,
@@ -65,14 +65,14 @@ public class FeedResource {
 
     @PUT
     @Path("{id}/read")
-    @Operation(summary = "Mark a feed entry as read")
+    @Operation(operationId = "markFeedEntryRead", summary = "Mark a feed entry as read")
     public FeedItem read(@PathParam("id") UUID id) {
         return FeedItem.of(notifications.markRead(entry(id), true));
     }
 
     @DELETE
     @Path("{id}/read")
-    @Operation(summary = "Mark a feed entry as unread again")
+    @Operation(operationId = "markFeedEntryUnread", summary = "Mark a feed entry as unread again")
     public FeedItem unread(@PathParam("id") UUID id) {
         return FeedItem.of(notifications.markRead(entry(id), false));
     }

@@ -3,6 +3,9 @@ package no.ks.ehelse.notification.api;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +48,9 @@ public class NotificationResource {
     }
 
     @GET
-    @Operation(summary = "Messages, newest first, filtered by status, channel, municipality, recipient or event")
+    @Operation(
+            operationId = "listNotifications",
+            summary = "Messages, newest first, filtered by status, channel, municipality, recipient or event")
     public Page<NotificationView> list(
             @QueryParam("status")
                     @Pattern(
@@ -81,7 +86,7 @@ public class NotificationResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One message with every delivery attempt")
+    @Operation(operationId = "getNotification", summary = "One message with every delivery attempt")
     public NotificationView get(@PathParam("id") UUID id) {
         Notification n = visible(id);
         return shown(n, NotificationView.of(n, notifications.attempts(n.id)));
@@ -90,7 +95,18 @@ public class NotificationResource {
     @POST
     @Path("{id}/redelivery")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Admin: send a message again, now (e.g. after fixing an address)")
+    @Operation(
+            operationId = "redeliverNotification",
+            summary = "Admin: send a message again, now (e.g. after fixing an address)")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: the message is sent again shortly",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = NotificationView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The message cannot be sent again: a feed entry, already waiting to be sent, or its subscription is disabled")
     public Response redeliver(@PathParam("id") UUID id) {
         return Response.accepted(NotificationView.of(notifications.redeliver(visible(id))))
                 .build();

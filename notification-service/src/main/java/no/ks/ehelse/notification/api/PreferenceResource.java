@@ -37,14 +37,16 @@ public class PreferenceResource {
     }
 
     @GET
-    @Operation(summary = "How this recipient gets messages (IMMEDIATE unless chosen otherwise)")
+    @Operation(
+            operationId = "getDeliveryPreference",
+            summary = "How this recipient gets messages (IMMEDIATE unless chosen otherwise)")
     public Preference get(@PathParam("address") String address) {
         check(address);
         return new Preference(preferences.preference(address));
     }
 
     @PUT
-    @Operation(summary = "Choose IMMEDIATE or DAILY_DIGEST for this recipient")
+    @Operation(operationId = "setDeliveryPreference", summary = "Choose IMMEDIATE or DAILY_DIGEST for this recipient")
     public Preference set(
             @PathParam("address") String address,
             @NotNull(message = "a body is required") @Valid Preference preference) {

@@ -4,6 +4,11 @@ import java.net.URI;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -42,22 +47,34 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Operation(summary = "Your subscriptions, newest first (admin: everyone's)")
+    @Operation(operationId = "listSubscriptions", summary = "Your subscriptions, newest first (admin: everyone's)")
     public Page<SubscriptionView> list(@BeanParam @Valid PageRequest page) {
         return Page.of(subscriptions.list(caller.name(), caller.has(Roles.ADMIN)), page, SubscriptionView::of);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of your subscriptions")
+    @Operation(operationId = "getSubscription", summary = "One of your subscriptions")
     public SubscriptionView get(@PathParam("id") UUID id) {
         return SubscriptionView.of(owned(id));
     }
 
     @POST
     @Operation(
+            operationId = "subscribe",
             summary = "Subscribe to event types by e-mail or webhook; a webhook's signing secret is in this "
                     + "answer only. Announces notification.subscription-created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            required = true,
+                            description = "the new subscription",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     public Response subscribe(@NotNull(message = "a body is required") @Valid SubscriptionRequest request) {
         Subscriptions.Created created = subscriptions.subscribe(request.request(), caller.name());
         SubscriptionView view = SubscriptionView.of(created.subscription(), created.secret());
@@ -68,14 +85,18 @@ public class SubscriptionResource {
 
     @POST
     @Path("{id}/enable")
-    @Operation(summary = "Turn a subscription back on after its endpoint answered 410 Gone")
+    @Operation(
+            operationId = "enableSubscription",
+            summary = "Turn a subscription back on after its endpoint answered 410 Gone")
     public SubscriptionView enable(@PathParam("id") UUID id) {
         return SubscriptionView.of(subscriptions.enable(owned(id)));
     }
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "The delivery log of a subscription: its messages, newest first, with status and attempts")
+    @Operation(
+            operationId = "listSubscriptionDeliveries",
+            summary = "The delivery log of a subscription: its messages, newest first, with status and attempts")
     public Page<NotificationView> deliveries(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         owned(id);
         return Page.of(
@@ -86,7 +107,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}/deliveries/{messageId}")
-    @Operation(summary = "One message of a subscription with every attempt")
+    @Operation(operationId = "getSubscriptionDelivery", summary = "One message of a subscription with every attempt")
     public NotificationView delivery(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
         Notification n = message(id, messageId);
         return NotificationView.of(n, notifications.attempts(n.id));
@@ -94,7 +115,16 @@ public class SubscriptionResource {
 
     @POST
     @Path("{id}/deliveries/{messageId}/redelivery")
-    @Operation(summary = "Send a message of this subscription again, now")
+    @Operation(operationId = "redeliverSubscriptionMessage", summary = "Send a message of this subscription again, now")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: the message is sent again shortly",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = NotificationView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The message cannot be sent again: a feed entry, already waiting to be sent, or its subscription is disabled")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
         Notification n = notifications.redeliver(message(id, messageId));
         return Response.accepted(NotificationView.of(n)).build();

@@ -22,7 +22,9 @@ public class AdminResource {
 
     @POST
     @Path("republish")
-    @Operation(summary = "Announce the whole registry again on its compacted topics (admin), e.g. for a new consumer")
+    @Operation(
+            operationId = "republishRegistry",
+            summary = "Announce the whole registry again on its compacted topics (admin), e.g. for a new consumer")
     public RegistryPublication.Summary republish() {
         return publication.publishAll();
     }

@@ -27,42 +27,46 @@ public class AreaResource {
 
     @GET
     @Path("counties")
-    @Operation(summary = "The counties (fylker) of 2024 with municipality count and population")
+    @Operation(
+            operationId = "listCounties",
+            summary = "The counties (fylker) of 2024 with municipality count and population")
     public Page<AreaView> counties(@BeanParam @Valid PageRequest page) {
         return list(Areas.Kind.COUNTY, page);
     }
 
     @GET
     @Path("counties/{fylkesnummer}")
-    @Operation(summary = "One county with its municipalities")
+    @Operation(operationId = "getCounty", summary = "One county with its municipalities")
     public AreaView county(@PathParam("fylkesnummer") String fylkesnummer) {
         return get(Areas.Kind.COUNTY, fylkesnummer, "County");
     }
 
     @GET
     @Path("networks")
-    @Operation(summary = "The 11 Diginettverk with municipality count and population")
+    @Operation(operationId = "listNetworks", summary = "The 11 Diginettverk with municipality count and population")
     public Page<AreaView> networks(@BeanParam @Valid PageRequest page) {
         return list(Areas.Kind.NETWORK, page);
     }
 
     @GET
     @Path("networks/{code}")
-    @Operation(summary = "One Diginettverk with its municipalities, e.g. digi-vestland")
+    @Operation(operationId = "getNetwork", summary = "One Diginettverk with its municipalities, e.g. digi-vestland")
     public AreaView network(@PathParam("code") String code) {
         return get(Areas.Kind.NETWORK, code, "Network");
     }
 
     @GET
     @Path("health-regions")
-    @Operation(summary = "The 4 health regions with municipality count and population")
+    @Operation(
+            operationId = "listHealthRegions",
+            summary = "The 4 health regions with municipality count and population")
     public Page<AreaView> healthRegions(@BeanParam @Valid PageRequest page) {
         return list(Areas.Kind.HEALTH_REGION, page);
     }
 
     @GET
     @Path("health-regions/{code}")
-    @Operation(summary = "One health region with its municipalities, e.g. helse-nord")
+    @Operation(operationId = "getHealthRegion", summary = "One health region with its municipalities, e.g. helse-nord")
     public AreaView healthRegion(@PathParam("code") String code) {
         return get(Areas.Kind.HEALTH_REGION, code, "Health region");
     }

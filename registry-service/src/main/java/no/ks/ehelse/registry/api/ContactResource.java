@@ -3,6 +3,7 @@ package no.ks.ehelse.registry.api;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -32,14 +33,14 @@ public class ContactResource {
     }
 
     @GET
-    @Operation(summary = "One contact")
+    @Operation(operationId = "getContact", summary = "One contact")
     public ContactView get(@PathParam("id") UUID id) {
         return visibility.view(directory.find(id));
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace a contact (admin); announces contacts.changed")
+    @Operation(operationId = "replaceContact", summary = "Replace a contact (admin); announces contacts.changed")
     public ContactView update(
             @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid ContactRequest request) {
         return visibility.view(directory.update(id, request.details()));
@@ -47,7 +48,8 @@ public class ContactResource {
 
     @DELETE
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Remove a contact (admin); announces contacts.changed")
+    @Operation(operationId = "removeContact", summary = "Remove a contact (admin); announces contacts.changed")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response remove(@PathParam("id") UUID id) {
         directory.remove(id);
         return Response.noContent().build();

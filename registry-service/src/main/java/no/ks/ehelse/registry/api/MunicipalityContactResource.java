@@ -1,6 +1,11 @@
 package no.ks.ehelse.registry.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -32,7 +37,9 @@ public class MunicipalityContactResource {
     }
 
     @GET
-    @Operation(summary = "Contacts of a municipality (addresses for admin, lead and the municipality itself)")
+    @Operation(
+            operationId = "listMunicipalityContacts",
+            summary = "Contacts of a municipality (addresses for admin, lead and the municipality itself)")
     public Page<ContactView> list(
             @PathParam("kommunenummer") String kommunenummer, @BeanParam @Valid PageRequest page) {
         return Page.of(
@@ -44,7 +51,19 @@ public class MunicipalityContactResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a contact to a municipality (admin); announces contacts.changed")
+    @Operation(
+            operationId = "addMunicipalityContact",
+            summary = "Add a contact to a municipality (admin); announces contacts.changed")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            required = true,
+                            description = "the new contact",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
     public Response add(
             @PathParam("kommunenummer") String kommunenummer,
             @NotNull(message = "a body is required") @Valid ContactRequest request) {

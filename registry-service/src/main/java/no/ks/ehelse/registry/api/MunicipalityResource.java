@@ -76,7 +76,9 @@ public class MunicipalityResource {
     }
 
     @GET
-    @Operation(summary = "List municipalities valid on a day (today by default), filtered and sorted")
+    @Operation(
+            operationId = "listMunicipalities",
+            summary = "List municipalities valid on a day (today by default), filtered and sorted")
     public Page<MunicipalitySummary> list(
             @Parameter(description = "fylkesnummer, e.g. 46")
                     @QueryParam("county")
@@ -116,7 +118,9 @@ public class MunicipalityResource {
 
     @GET
     @Path("{kommunenummer}")
-    @Operation(summary = "Get a municipality by its number, current or former; a former number says what it became")
+    @Operation(
+            operationId = "getMunicipality",
+            summary = "Get a municipality by its number, current or former; a former number says what it became")
     public MunicipalityView get(
             @PathParam("kommunenummer") @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer")
                     String kommunenummer) {
@@ -129,8 +133,17 @@ public class MunicipalityResource {
     @Path("{kommunenummer}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "correctMunicipality",
             summary =
                     "Correct population, EPJ vendor, network or health region (admin); announces municipality.changed")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = MunicipalityView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The municipality is a former one (`successors` says what it became); correct its successor")
     public MunicipalityView correct(
             @PathParam("kommunenummer") String kommunenummer,
             @NotNull(message = "a body is required") @Valid MunicipalityPatchRequest request) {
@@ -141,8 +154,16 @@ public class MunicipalityResource {
     @Path("changes")
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "recordStructuralChange",
             summary =
                     "Record a merge, split or renumbering (admin); announces municipality.merged/split/renumbered and registered")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; the municipalities the change affects, as they are now",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = MunicipalityView.class)))
     public Response record(@NotNull(message = "a body is required") @Valid StructuralChangeRequest request) {
         List<MunicipalityView> affected = changes.record(request.change()).stream()
                 .map(s -> MunicipalityView.of(s, s.validTo() == null))
@@ -153,6 +174,7 @@ public class MunicipalityResource {
     @GET
     @Path("match")
     @Operation(
+            operationId = "matchName",
             summary =
                     "Match one name (tolerant: case, diacritics, hyphens, 'kommune', Sámi/Kven and former names, misspellings)",
             description = "Counts as one name against the caller's rate limit (see POST).")
@@ -186,6 +208,7 @@ public class MunicipalityResource {
     @POST
     @Path("match")
     @Operation(
+            operationId = "matchNames",
             summary = "Match a list of names at once; each result says how it matched, or why not",
             description = "At most 5000 names of at most 200 characters per request (400 naming `names` otherwise)."
                     + " Every caller, whatever its role, may match a limited number of names per period"

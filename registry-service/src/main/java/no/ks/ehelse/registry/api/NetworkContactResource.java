@@ -1,6 +1,11 @@
 package no.ks.ehelse.registry.api;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -32,14 +37,26 @@ public class NetworkContactResource {
     }
 
     @GET
-    @Operation(summary = "Contacts of a network (addresses for admin and lead)")
+    @Operation(operationId = "listNetworkContacts", summary = "Contacts of a network (addresses for admin and lead)")
     public Page<ContactView> list(@PathParam("code") String code, @BeanParam @Valid PageRequest page) {
         return Page.of(directory.ofNetwork(code).stream().map(visibility::view).toList(), page);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a contact to a network (admin); announces contacts.changed")
+    @Operation(
+            operationId = "addNetworkContact",
+            summary = "Add a contact to a network (admin); announces contacts.changed")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            required = true,
+                            description = "the new contact",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
     public Response add(
             @PathParam("code") String code, @NotNull(message = "a body is required") @Valid ContactRequest request) {
         return visibility.created(directory.addToNetwork(code, request.details()));

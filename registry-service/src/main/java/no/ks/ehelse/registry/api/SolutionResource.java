@@ -3,6 +3,11 @@ package no.ks.ehelse.registry.api;
 import java.net.URI;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -36,14 +41,16 @@ public class SolutionResource {
     }
 
     @GET
-    @Operation(summary = "List solutions, optionally of one priority area (innsatsområde)")
+    @Operation(
+            operationId = "listSolutions",
+            summary = "List solutions, optionally of one priority area (innsatsområde)")
     public Page<SolutionView> list(@QueryParam("area") PriorityArea area, @BeanParam @Valid PageRequest page) {
         return Page.of(catalogue.list(area), page, SolutionView::of);
     }
 
     @GET
     @Path("{code}")
-    @Operation(summary = "Get one solution by its code, e.g. kjernejournal")
+    @Operation(operationId = "getSolution", summary = "Get one solution by its code, e.g. kjernejournal")
     public SolutionView get(@PathParam("code") String code) {
         return catalogue
                 .find(code)
@@ -53,7 +60,20 @@ public class SolutionResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Publish a new solution (admin); announces solution.published")
+    @Operation(
+            operationId = "publishSolution",
+            summary = "Publish a new solution (admin); announces solution.published")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @Header(
+                            name = "Location",
+                            required = true,
+                            description = "the new solution",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SolutionView.class)))
+    @APIResponse(responseCode = "409", description = "A solution with this code exists")
     public Response publish(@NotNull(message = "a body is required") @Valid SolutionRequest request) {
         SolutionView created = SolutionView.of(catalogue.publish(request.code(), request.details()));
         return Response.created(URI.create("/api/v1/solutions/" + created.code()))
@@ -64,7 +84,9 @@ public class SolutionResource {
     @PUT
     @Path("{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace a solution's details (admin); announces solution.changed")
+    @Operation(
+            operationId = "replaceSolution",
+            summary = "Replace a solution's details (admin); announces solution.changed")
     public SolutionView change(
             @PathParam("code") String code, @NotNull(message = "a body is required") @Valid SolutionRequest request) {
         if (!code.equals(request.code())) {

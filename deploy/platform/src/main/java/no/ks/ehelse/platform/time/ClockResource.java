@@ -40,7 +40,7 @@ public class ClockResource {
     }
 
     @PUT
-    @Operation(summary = "Test hook, off in production: set this instance's clock")
+    @Operation(summary = "Test hook, off in production: set this instance's clock", hidden = true)
     public ClockSetting set(@NotNull(message = "a body is required") @Valid ClockSetting setting) {
         if (!adjustable) {
             throw new ProblemException(404, "not-found", "Not found", "The clock is not adjustable here");
