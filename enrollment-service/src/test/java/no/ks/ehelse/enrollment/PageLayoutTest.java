@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -48,10 +50,11 @@ class PageLayoutTest {
 
     @Test
     void anApiClientStillGetsProblemJsonForTheSameError() {
+        // A page asked for as JSON is not there in that form: a problem, not a page.
         given().accept("application/json")
                 .get("/losninger/finnes-ikke")
                 .then()
-                .statusCode(404)
+                .statusCode(406)
                 .contentType("application/problem+json");
         // Under /api/ a browser's Accept does not turn the answer into a page.
         given().accept(BROWSER_ACCEPT)
@@ -60,6 +63,25 @@ class PageLayoutTest {
                 .get("/api/v1/tracks/00000000-0000-0000-0000-000000000000")
                 .then()
                 .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anApiCallLabelledAsAFormIsNotJudgedByThePagesCsrfCheck() {
+        TestClock.set(LocalDate.parse("2024-05-01"));
+        TestRegistry.load();
+        String track = Tracks.open("vkp", null, LocalDate.parse("2024-05-31"), null);
+        String id = Tracks.enroll(track, Tracks.admin(), "4623")
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // A bodiless POST labelled as a form (curl -d ''): the domain's answer, not the CSRF filter's bare 400.
+        given().auth()
+                .oauth2(Tracks.admin())
+                .contentType("application/x-www-form-urlencoded")
+                .post("/api/v1/enrollments/" + id + "/completion")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
     }
 

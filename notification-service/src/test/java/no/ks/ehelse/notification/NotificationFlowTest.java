@@ -101,8 +101,19 @@ class NotificationFlowTest {
             assertTrue(confirmation.text().contains("Innføringsleder Test"), "who leads");
             assertTrue(confirmation.text().contains("Neste steg"), "what to do next");
             assertTrue(
-                    confirmation.text().contains("/api/v1/enrollments/" + enrollment + "/withdrawal"),
-                    "how to withdraw");
+                    confirmation.text().contains("Se påmeldingen: http://localhost:8082/pameldinger/" + enrollment),
+                    "the enrollment's page");
+            assertTrue(
+                    confirmation
+                            .text()
+                            .contains("meld avbud: http://localhost:8082/pameldinger/" + enrollment + "/avbud"),
+                    "how to withdraw: a page, not an API call");
+            assertFalse(confirmation.text().contains("POST "), "no API calls in a mail");
+            assertTrue(
+                    confirmation
+                            .html()
+                            .contains("<a href=\"http://localhost:8082/pameldinger/" + enrollment + "/avbud\">"),
+                    confirmation.html());
             assertNotNull(confirmation.html(), "an HTML part as well");
             assertTrue(confirmation.html().contains("<strong>Etne (4611)</strong>"), confirmation.html());
 

@@ -26,6 +26,26 @@ final class Access {
         }
     }
 
+    /**
+     * A municipality's own page: the municipality itself, any lead (who acts on the tracks of their solutions
+     * there) and admins.
+     */
+    static void requireMayViewMunicipality(Caller caller, String kommunenummer) {
+        if (caller.has(Roles.ADMIN) || caller.has(Roles.LEAD)) {
+            return;
+        }
+        if (caller.has(Roles.MUNICIPALITY) && kommunenummer.equals(caller.kommunenummer())) {
+            return;
+        }
+        throw new ProblemException(
+                403,
+                "forbidden",
+                "Forbidden",
+                caller.has(Roles.MUNICIPALITY)
+                        ? "Your token acts for municipality " + caller.kommunenummer() + ", not " + kommunenummer
+                        : "Only the municipality itself, a lead or an admin may see this");
+    }
+
     static void requireManagerOrMunicipality(Caller caller, Track track, String kommunenummer) {
         if (manages(caller, track)) {
             return;

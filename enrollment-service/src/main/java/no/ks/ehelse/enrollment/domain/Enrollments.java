@@ -242,6 +242,15 @@ public class Enrollments {
         return placed(e, Track.findById(e.trackId));
     }
 
+    /** The enrollment for someone who may act on it: the municipality itself, the track's lead or an admin. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Placed getFor(UUID enrollmentId, Caller caller) {
+        Enrollment e = find(enrollmentId);
+        Track track = Track.findById(e.trackId);
+        Access.requireManagerOrMunicipality(caller, track, e.kommunenummer);
+        return placed(e, track);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<HistoryEntry> history(UUID enrollmentId) {
         find(enrollmentId);

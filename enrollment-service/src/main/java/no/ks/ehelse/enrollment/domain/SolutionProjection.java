@@ -22,6 +22,13 @@ public class SolutionProjection extends PanacheEntityBase {
     @Column(nullable = false)
     public String stage;
 
+    /** The priority area (innsatsområde), e.g. MEDICINES; null until the registry announces the solution again. */
+    public String area;
+
+    public String owner;
+
+    public String description;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 }

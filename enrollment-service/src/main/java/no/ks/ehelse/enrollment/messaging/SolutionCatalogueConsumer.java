@@ -50,6 +50,9 @@ public class SolutionCatalogueConsumer {
         }
         solution.name = name;
         solution.stage = stage;
+        solution.area = event.text("area");
+        solution.owner = event.text("owner");
+        solution.description = event.optionalText("description");
         solution.updatedAt = OffsetDateTime.now(clock);
         solution.persist();
     }

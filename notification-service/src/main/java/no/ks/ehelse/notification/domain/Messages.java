@@ -23,6 +23,7 @@ import no.ks.ehelse.notification.domain.MessageModel.Person;
 import no.ks.ehelse.notification.domain.MessageModel.Place;
 import no.ks.ehelse.notification.domain.MessageModel.Summary;
 import no.ks.ehelse.notification.domain.MessageModel.TrackInfo;
+import no.ks.ehelse.platform.web.PageLinks;
 
 /**
  * Renders a message from its source event and the projections, at send time, so a message says what is true
@@ -50,8 +51,10 @@ public class Messages {
 
     private final Engine engine;
     private final NotificationConfig config;
+    private final PageLinks pages;
 
-    Messages(Engine engine, NotificationConfig config) {
+    Messages(Engine engine, NotificationConfig config, PageLinks pages) {
+        this.pages = pages;
         this.engine = engine;
         this.config = config;
     }
@@ -140,12 +143,13 @@ public class Messages {
                 member(s, "LEAD"),
                 member(s, "DEPUTY"),
                 t.status,
-                config.links().enrollmentApi() + "/api/v1/tracks/" + t.id);
+                // Every action a mail asks for is a page: the solution's page has the track's plan and sign-up.
+                pages.url("enrollment", "/losninger/" + t.solution + "#lop-" + t.id));
     }
 
     private EnrollmentInfo enrollment(JsonNode data) {
         String id = data.path("id").asText();
-        String link = config.links().enrollmentApi() + "/api/v1/enrollments/" + id;
+        String link = pages.url("enrollment", "/pameldinger/" + id);
         return new EnrollmentInfo(
                 data.path("status").asText(),
                 data.path("waitlistPosition").canConvertToInt()
@@ -157,7 +161,7 @@ public class Messages {
                 data.path("deadlineItem").asText(null),
                 date(data.path("deadline")),
                 link,
-                link + "/withdrawal");
+                link + "/avbud");
     }
 
     /** Who enrolled and who waits, by name, from the enrollment projection at send time. */

@@ -87,7 +87,7 @@ public interface NotificationConfig {
     }
 
     interface Links {
-        /** Base URL of enrollment-service's API as recipients reach it, for "see details" links. */
+        /** Base URL of enrollment-service's API, for the link in webhook payloads (mails link to pages instead). */
         @WithDefault("http://localhost:8082")
         String enrollmentApi();
     }

@@ -59,4 +59,9 @@ public class ProblemException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /** The problem type's slug, e.g. {@code registration-closed}: what a page translates into its own words. */
+    public String type() {
+        return type;
+    }
 }

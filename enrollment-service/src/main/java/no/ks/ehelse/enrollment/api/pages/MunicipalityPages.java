@@ -1,0 +1,99 @@
+package no.ks.ehelse.enrollment.api.pages;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.ks.ehelse.enrollment.domain.Catalogue;
+import no.ks.ehelse.enrollment.domain.Enrollments;
+import no.ks.ehelse.enrollment.domain.Track;
+import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.security.Caller;
+
+/**
+ * A municipality's own page: its enrollments with their status, and sign-up for an open track with one click
+ * (a form that posts and redirects to the new enrollment's page). The municipality itself, leads and admins.
+ */
+@Path("/kommuner/{kommunenummer: [0-9]{4}}")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class MunicipalityPages {
+
+    private final Catalogue catalogue;
+    private final Enrollments enrollments;
+    private final Caller caller;
+    private final Template page;
+
+    MunicipalityPages(
+            Catalogue catalogue,
+            Enrollments enrollments,
+            Caller caller,
+            @Location("pages/municipality.html") Template page) {
+        this.catalogue = catalogue;
+        this.enrollments = enrollments;
+        this.caller = caller;
+        this.page = page;
+    }
+
+    @GET
+    public TemplateInstance show(
+            @PathParam("kommunenummer") String kommunenummer, @QueryParam("melding") String notice) {
+        return render(kommunenummer, null, "avbud".equals(notice) ? "Avbudet er registrert." : null);
+    }
+
+    @POST
+    @Path("pameldinger")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signUp(@PathParam("kommunenummer") String kommunenummer, @FormParam("track") String track) {
+        Optional<UUID> trackId = uuid(track);
+        Optional<Track> chosen = trackId.flatMap(catalogue::track);
+        if (chosen.isEmpty()) {
+            return Response.status(422)
+                    .entity(render(kommunenummer, "Innføringsløpet du valgte finnes ikke. Velg et løp i listen.", null))
+                    .build();
+        }
+        try {
+            Enrollments.Placed placed = enrollments.enroll(trackId.get(), kommunenummer, null, caller);
+            return Response.seeOther(URI.create("/pameldinger/" + placed.enrollment().id + "?melding=pameldt"))
+                    .build();
+        } catch (ProblemException refusal) {
+            String explained = Refusals.explain(refusal, chosen.get(), kommunenummer);
+            if (explained == null) {
+                throw refusal;
+            }
+            return Response.status(refusal.status())
+                    .entity(render(kommunenummer, explained, null))
+                    .build();
+        }
+    }
+
+    private TemplateInstance render(String kommunenummer, String refusal, String notice) {
+        Catalogue.MunicipalityPage data = catalogue.municipality(kommunenummer, caller);
+        return page.data("page", data).data("refusal", refusal).data("notice", notice);
+    }
+
+    static Optional<UUID> uuid(String value) {
+        if (value == null || value.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package no.ks.ehelse.enrollment.api.pages;
+
+import io.quarkus.qute.TemplateData;
+import no.ks.ehelse.enrollment.domain.Catalogue;
+import no.ks.ehelse.enrollment.domain.Enrollment;
+import no.ks.ehelse.enrollment.domain.Enrollments;
+import no.ks.ehelse.enrollment.domain.MunicipalityProjection;
+import no.ks.ehelse.enrollment.domain.Plan;
+import no.ks.ehelse.enrollment.domain.SolutionProjection;
+import no.ks.ehelse.enrollment.domain.Track;
+
+/**
+ * The domain types the page templates read directly (Qute resolves their fields and methods without reflection
+ * only when told which types they are). Pages only read them; every change goes through the domain services.
+ */
+@TemplateData(target = Track.class)
+@TemplateData(target = Enrollment.class)
+@TemplateData(target = SolutionProjection.class)
+@TemplateData(target = MunicipalityProjection.class)
+@TemplateData(target = Plan.Details.class)
+@TemplateData(target = Plan.PhasePlan.class)
+@TemplateData(target = Plan.Milestone.class)
+@TemplateData(target = Plan.Prerequisite.class)
+@TemplateData(target = Plan.Member.class)
+@TemplateData(target = Enrollments.Placed.class)
+@TemplateData(target = Catalogue.TrackPlaces.class)
+@TemplateData(target = Catalogue.SolutionEntry.class)
+@TemplateData(target = Catalogue.MunicipalityPage.class)
+final class PageData {
+
+    private PageData() {}
+}
