@@ -25,6 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import no.ks.ehelse.localstack.Pages;
 import no.ks.ehelse.localstack.TestTokens;
 import no.ks.ehelse.notification.domain.TrackProjection;
 

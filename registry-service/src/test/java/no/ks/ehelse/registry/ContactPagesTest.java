@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import no.ks.ehelse.localstack.EventContract;
 import no.ks.ehelse.localstack.EventProbe;
+import no.ks.ehelse.localstack.Pages;
 import no.ks.ehelse.localstack.TestTokens;
 
 /**

@@ -1,10 +1,11 @@
-package no.ks.ehelse.notification;
+package no.ks.ehelse.localstack;
 
 import static io.restassured.RestAssured.given;
 
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,16 +18,17 @@ import io.restassured.specification.RequestSpecification;
  * treats a request with an Authorization header as a service request): GET a page, then POST one of its forms
  * with the CSRF token the page carried and the cookie that came with it.
  */
-final class Pages {
+public final class Pages {
 
-    static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    /** The form field and the cookie the platform's CSRF filter compares (each service names its own cookie). */
     private static final String CSRF = "csrf-token";
 
     /** A page as served: its status, its HTML, and the CSRF cookie (if it set one). */
-    record Shown(int status, Document html, String csrfCookie) {
+    public record Shown(int status, Document html, String csrfCookie) {
 
         /** The form posting to {@code action}; fails the test when the page has none. */
-        Element form(String action) {
+        public Element form(String action) {
             Element form = html.selectFirst("form[action=" + action + "]");
             if (form == null) {
                 throw new AssertionError("no form posts to " + action + " on\n" + html.select("main"));
@@ -37,16 +39,16 @@ final class Pages {
 
     private Pages() {}
 
-    static Shown get(String token, String path) {
+    public static Shown get(String token, String path) {
         Response response = request(token).get(path);
-        return new Shown(response.statusCode(), Jsoup.parse(response.asString()), response.cookie(CSRF));
+        return new Shown(response.statusCode(), Jsoup.parse(response.asString()), response.cookie(cookieName()));
     }
 
     /**
      * Posts {@code fields} (name, value, name, value, …; a name may repeat) to the form on {@code page} that posts to
      * {@code action}, with its CSRF token. The answer is not followed: a 303 stays a 303.
      */
-    static Response post(String token, Shown page, String action, String... fields) {
+    public static Response post(String token, Shown page, String action, String... fields) {
         page.form(action);
         return postElsewhere(token, page, action, fields);
     }
@@ -55,24 +57,24 @@ final class Pages {
      * Posts to {@code action} with the page's valid CSRF token although the page has no such form: a hand-made
      * request, so what refuses it must be the authorization, not CSRF.
      */
-    static Response postElsewhere(String token, Shown page, String action, String... fields) {
+    public static Response postElsewhere(String token, Shown page, String action, String... fields) {
         String csrf = page.html().selectFirst("input[name=" + CSRF + "]").attr("value");
         RequestSpecification request =
-                request(token).cookie(CSRF, page.csrfCookie()).formParam(CSRF, csrf);
+                request(token).cookie(cookieName(), page.csrfCookie()).formParam(CSRF, csrf);
         return form(request, fields).post(action);
     }
 
     /** Posts without any CSRF token, as a forged cross-site form would. */
-    static Response postWithoutCsrf(String token, String action, String... fields) {
+    public static Response postWithoutCsrf(String token, String action, String... fields) {
         return form(request(token), fields).post(action);
     }
 
-    static Document html(Response response) {
+    public static Document html(Response response) {
         return Jsoup.parse(response.asString());
     }
 
     /** The messages of the error summary, in order, each with the field it links to. */
-    static List<Map.Entry<String, String>> errorSummary(Document page) {
+    public static List<Map.Entry<String, String>> errorSummary(Document page) {
         return page.select(".ds-error-summary li a").stream()
                 .map(a -> Map.entry(a.attr("href"), a.text()))
                 .toList();
@@ -84,6 +86,10 @@ final class Pages {
             request.formParam(fields[i], fields[i + 1]);
         }
         return request;
+    }
+
+    private static String cookieName() {
+        return ConfigProvider.getConfig().getValue("quarkus.rest-csrf.cookie-name", String.class);
     }
 
     private static RequestSpecification request(String token) {
