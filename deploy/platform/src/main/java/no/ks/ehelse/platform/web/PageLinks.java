@@ -32,6 +32,19 @@ public class PageLinks {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    /**
+     * This service's sign-in path (its OIDC redirect path): a link there starts the code flow and ends signed in. Per
+     * service, since on the production host each service signs in under its own page prefix.
+     */
+    public String signIn() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.authentication.redirect-path", String.class);
+    }
+
+    /** This service's sign-out path (RP-initiated logout at the IdP, then the post-logout page). */
+    public String signOut() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.logout.path", String.class);
+    }
+
     /** The address of {@code path} (starting with "/") on {@code service}. */
     public String url(String service, String path) {
         if (!path.startsWith("/")) {

@@ -23,10 +23,10 @@ public class SignedOutPage {
 
     SignedOutPage(
             @Location("ehelse/logget-ut.html") Template page,
-            // Empty in production (one host); the local run names each service's own URL.
-            @ConfigProperty(name = "ehelse.pages.base-url.enrollment-service") Optional<String> enrollment) {
+            // Empty in production (one host); the local run names enrollment-service's own URL (PageLinks).
+            @ConfigProperty(name = "ehelse.pages.base-url.enrollment") Optional<String> enrollment) {
         this.page = page;
-        this.startPage = enrollment.orElse("") + "/";
+        this.startPage = enrollment.map(String::strip).orElse("").replaceFirst("/$", "") + "/";
     }
 
     @GET
