@@ -382,6 +382,67 @@ class Benchmarks {
         return m.group(1).contains("_ns") ? value / 1e9 : value;
     }
 
+    /**
+     * 6. The catalogue pages (enrollment-service, public, server-rendered): the start page and a solution page,
+     * with an open track so both show what is open now. hey at a fixed 50 req/s (p50, p95, p99), wrk at saturation,
+     * each against the service's trivial endpoint in the same run. Alone: {@code -Dtest=Benchmarks#catalogue}.
+     */
+    @Test
+    @Order(7)
+    void catalogue() throws Exception {
+        String track = suite.openTrack("vkp", "Benchmark katalog", 100);
+        String base = suite.url("enrollment-service");
+        String start = io.restassured.RestAssured.given()
+                .accept("text/html")
+                .get(base + "/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String solution = io.restassured.RestAssured.given()
+                .accept("text/html")
+                .get(base + "/losninger/vkp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        // The pages measured are the real ones, with the open track on both.
+        if (!start.contains("Benchmark katalog") || !solution.contains("Benchmark katalog")) {
+            throw new AssertionError("the open track " + track + " is not on the pages");
+        }
+        if (!onPath("wrk") || !onPath("hey")) {
+            line("wrk or hey is not installed (deploy/benchmark/run installs both with apt); catalogue skipped.\n");
+            return;
+        }
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("trivial: /q/health/live", suite.managementUrl("enrollment-service") + "/q/health/live");
+        pages.put("start page /", base + "/");
+        pages.put("solution page /losninger/vkp", base + "/losninger/vkp");
+        line("## Catalogue pages (enrollment-service, HTML, no sign-in)\n");
+        line("| page | hey at 50 req/s (-c10 -q5 -z30s): p50 | p95 | p99 | wrk -t2 -c50 -d30s: req/s | p50 | p99 |"
+                + " req/s vs trivial |");
+        line("|---|---|---|---|---|---|---|---|");
+        double trivial = 0;
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            String url = page.getValue();
+            String accept = url.contains("/q/") ? "application/json" : "text/html";
+            String hey = run("hey", "-z", "30s", "-c", "10", "-q", "5", "-H", "Accept: " + accept, url);
+            if (!hey.contains("[200]")) {
+                throw new AssertionError("hey got no 200 from " + url + ":\n" + hey);
+            }
+            String wrk = run("wrk", "-t2", "-c50", "-d30s", "--latency", "-H", "Accept: " + accept, url);
+            double rps = number(wrk, "Requests/sec:\\s+([0-9.]+)");
+            if (trivial == 0) {
+                trivial = rps;
+            }
+            line("| " + page.getKey() + " | " + millis(hey, "50% in ([0-9.]+) secs") + " | "
+                    + millis(hey, "95% in ([0-9.]+) secs") + " | " + millis(hey, "99% in ([0-9.]+) secs") + " | "
+                    + round(rps) + " | " + text(wrk, "\\s50%\\s+(\\S+)") + " | " + text(wrk, "\\s99%\\s+(\\S+)")
+                    + " | " + String.format("%.2f", rps / trivial) + " |");
+        }
+        line("");
+    }
+
     /** Runs wrk and hey against each query; returns endpoint → p99 at 200 req/s. */
     private static Map<String, String> queryTables(int events) throws Exception {
         Map<String, String> p99 = new java.util.LinkedHashMap<>();
