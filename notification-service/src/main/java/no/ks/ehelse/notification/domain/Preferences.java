@@ -2,7 +2,10 @@ package no.ks.ehelse.notification.domain;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +13,9 @@ import jakarta.transaction.Transactional;
 /** Each e-mail address's cadence: every notification at once, or one daily digest. */
 @ApplicationScoped
 public class Preferences {
+
+    /** A registry contact's address, their name, and how they hear. */
+    public record ContactChoice(String address, String name, Cadence cadence) {}
 
     private final Clock clock;
 
@@ -46,5 +52,16 @@ public class Preferences {
                         kommunenummer,
                         address.strip().toLowerCase(Locale.ROOT))
                 > 0;
+    }
+
+    /** The municipality's registry contacts (one row per address) with each one's choice. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContactChoice> ofContacts(String kommunenummer) {
+        Map<String, ContactChoice> byAddress = new TreeMap<>();
+        for (ContactProjection c : ContactProjection.<ContactProjection>list("kommunenummer", kommunenummer)) {
+            String address = c.email.strip().toLowerCase(Locale.ROOT);
+            byAddress.putIfAbsent(address, new ContactChoice(address, c.name, preference(address)));
+        }
+        return List.copyOf(byAddress.values());
     }
 }

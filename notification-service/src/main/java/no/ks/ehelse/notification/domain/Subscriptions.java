@@ -35,6 +35,9 @@ public class Subscriptions {
     /** A new subscription and, for a webhook, its secret: the only time the secret is shown. */
     public record Created(Subscription subscription, String secret) {}
 
+    /** The disabled reason of a subscription its owner ended. */
+    public static final String CANCELLED = "cancelled by its owner";
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -127,6 +130,27 @@ public class Subscriptions {
             s.disabledAt = OffsetDateTime.now(clock);
             s.disabledReason = reason;
         }
+    }
+
+    /**
+     * The owner ends a subscription. It is kept, disabled with {@link #CANCELLED} as the reason, because its messages
+     * and their delivery log refer to it; a cancelled subscription is no longer listed as the owner's.
+     */
+    @Transactional
+    public void cancel(Subscription subscription) {
+        Subscription s = Subscription.findById(subscription.id);
+        s.disabledAt = OffsetDateTime.now(clock);
+        s.disabledReason = CANCELLED;
+    }
+
+    /** The owner's subscriptions that they have not cancelled (active, or disabled by a 410), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Subscription> current(String owner) {
+        return Subscription.list(
+                "owner = ?1 and (disabledReason is null or disabledReason <> ?2)",
+                Sort.descending("createdAt"),
+                owner,
+                CANCELLED);
     }
 
     /** Turns a disabled subscription back on (after its endpoint is fixed). */

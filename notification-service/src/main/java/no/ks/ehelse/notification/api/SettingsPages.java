@@ -1,0 +1,206 @@
+package no.ks.ehelse.notification.api;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.ks.ehelse.notification.domain.Cadence;
+import no.ks.ehelse.notification.domain.Preferences;
+import no.ks.ehelse.notification.domain.Subscription;
+import no.ks.ehelse.notification.domain.Subscriptions;
+import no.ks.ehelse.platform.api.Problem;
+import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.security.Caller;
+import no.ks.ehelse.platform.security.Roles;
+import no.ks.ehelse.platform.web.FormErrors;
+
+/**
+ * The signed-in person's notification settings: how their address (and, for a municipality, each of its registry
+ * contacts) gets e-mail, and their own subscriptions, with a form for a new e-mail subscription. The same rules as
+ * the preference and subscription APIs; removing a subscription cancels it ({@link Subscriptions#cancel}).
+ */
+@Path("/varsler/innstillinger")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER})
+public class SettingsPages {
+
+    enum Notice {
+        DELIVERY("levering-lagret", "Valget ditt er lagret."),
+        SUBSCRIBED("abonnement-lagt-til", "Abonnementet er lagt til."),
+        CANCELLED("abonnement-fjernet", "Abonnementet er fjernet.");
+
+        final String param;
+        final String text;
+
+        Notice(String param, String text) {
+            this.param = param;
+            this.text = text;
+        }
+
+        static String text(String param) {
+            return Arrays.stream(values())
+                    .filter(n -> n.param.equals(param))
+                    .map(n -> n.text)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    public record EventChoice(String type, String label) {}
+
+    public record SettingsPage(
+            String notice,
+            String ownAddress,
+            Cadence ownDelivery,
+            String kommunenummer,
+            List<Preferences.ContactChoice> contacts,
+            List<SubscriptionView> subscriptions,
+            List<EventChoice> eventTypes,
+            List<Cadence> cadences,
+            SubscriptionForm form,
+            FormErrors errors) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance settings(SettingsPage page);
+    }
+
+    private final Subscriptions subscriptions;
+    private final Preferences preferences;
+    private final Caller caller;
+    private final Validator validator;
+
+    SettingsPages(Subscriptions subscriptions, Preferences preferences, Caller caller, Validator validator) {
+        this.subscriptions = subscriptions;
+        this.preferences = preferences;
+        this.caller = caller;
+        this.validator = validator;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance page(@QueryParam("melding") String notice) {
+        return settings(
+                Notice.text(notice), SubscriptionForm.startingWith(ownAddress(), municipality()), FormErrors.none());
+    }
+
+    /** Immediate or daily digest for one address the caller may choose for. */
+    @POST
+    @Path("levering")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response delivery(@RestForm("address") String address, @RestForm("delivery") String delivery) {
+        Cadence cadence = parse(delivery);
+        if (address == null || !mayChoose(address)) {
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "Only the recipient, their municipality or an admin may choose this");
+        }
+        preferences.prefer(address, cadence, caller.name());
+        return back(Notice.DELIVERY);
+    }
+
+    @POST
+    @Path("abonnementer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response subscribe(@BeanParam SubscriptionForm form) {
+        FormErrors errors = form.errors(validator);
+        if (!errors.any()) {
+            try {
+                subscriptions.subscribe(form.request().request(), caller.name());
+                return back(Notice.SUBSCRIBED);
+            } catch (ProblemException e) {
+                Problem problem = e.toProblem(null);
+                if (problem.violations() == null
+                        || problem.violations().stream()
+                                .noneMatch(v -> v.field().equals("address"))) {
+                    throw e;
+                }
+                errors = FormErrors.none().add("address", "Skriv inn en gyldig e-postadresse, som ehelse@kommunen.no");
+            }
+        }
+        return Response.status(400).entity(settings(null, form, errors)).build();
+    }
+
+    @POST
+    @Path("abonnementer/{id}/fjern")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response cancel(@PathParam("id") UUID id) {
+        Subscription s = subscriptions
+                .find(id, caller.name(), false)
+                .orElseThrow(() -> ProblemException.notFound("Subscription", id.toString()));
+        subscriptions.cancel(s);
+        return back(Notice.CANCELLED);
+    }
+
+    private TemplateInstance settings(String notice, SubscriptionForm form, FormErrors errors) {
+        String own = ownAddress();
+        String kommunenummer = municipality();
+        return Templates.settings(new SettingsPage(
+                notice,
+                own,
+                own == null ? null : preferences.preference(own),
+                kommunenummer,
+                kommunenummer == null ? List.of() : preferences.ofContacts(kommunenummer),
+                subscriptions.current(caller.name()).stream()
+                        .map(SubscriptionView::of)
+                        .toList(),
+                EventTypeText.SUBSCRIBABLE.entrySet().stream()
+                        .map(e -> new EventChoice(e.getKey(), e.getValue()))
+                        .toList(),
+                List.of(Cadence.values()),
+                form,
+                errors));
+    }
+
+    /** The caller's own address: the name in their token when it is an e-mail address. */
+    private String ownAddress() {
+        String name = caller.name();
+        return name.contains("@") ? name : null;
+    }
+
+    private String municipality() {
+        return caller.has(Roles.MUNICIPALITY) ? caller.kommunenummer() : null;
+    }
+
+    private boolean mayChoose(String address) {
+        return caller.has(Roles.ADMIN)
+                || address.equalsIgnoreCase(caller.name())
+                || municipality() != null && preferences.isContactOf(address, municipality());
+    }
+
+    private static Cadence parse(String delivery) {
+        try {
+            return Cadence.valueOf(String.valueOf(delivery).strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("delivery", "must be IMMEDIATE or DAILY_DIGEST");
+        }
+    }
+
+    private static Response back(Notice notice) {
+        return Response.seeOther(URI.create("/varsler/innstillinger?melding=" + notice.param))
+                .build();
+    }
+}
