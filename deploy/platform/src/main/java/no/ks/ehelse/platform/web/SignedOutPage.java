@@ -1,8 +1,5 @@
 package no.ks.ehelse.platform.web;
 
-import java.util.Optional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.Location;
@@ -21,12 +18,10 @@ public class SignedOutPage {
     private final Template page;
     private final String startPage;
 
-    SignedOutPage(
-            @Location("ehelse/logget-ut.html") Template page,
-            // Empty in production (one host); the local run names each service's own URL.
-            @ConfigProperty(name = "ehelse.pages.base-url.enrollment-service") Optional<String> enrollment) {
+    SignedOutPage(@Location("ehelse/logget-ut.html") Template page, PageLinks links) {
         this.page = page;
-        this.startPage = enrollment.orElse("") + "/";
+        // The start page belongs to enrollment-service: the same host in production, its own port locally.
+        this.startPage = links.url("enrollment", "/");
     }
 
     @GET
