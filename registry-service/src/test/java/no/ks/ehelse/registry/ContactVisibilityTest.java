@@ -87,13 +87,13 @@ class ContactVisibilityTest {
                 .get("/api/v1/networks/digi-agder/contacts")
                 .then()
                 .statusCode(200)
-                .body("[0].email", notNullValue());
+                .body("items[0].email", notNullValue());
         given().auth()
                 .oauth2(TestTokens.forRole("lead", Map.of("solutions", java.util.List.of("vkp"))))
                 .get("/api/v1/municipalities/3430/contacts")
                 .then()
                 .statusCode(200)
-                .body("email", everyItem(nullValue()));
+                .body("items.email", everyItem(nullValue()));
     }
 
     @Test

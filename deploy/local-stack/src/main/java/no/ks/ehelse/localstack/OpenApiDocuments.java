@@ -90,6 +90,7 @@ public final class OpenApiDocuments {
 
     private static String served(String format) {
         return RestAssured.given()
+                .baseUri(Management.url())
                 .queryParam("format", format)
                 .get("/q/openapi")
                 .then()
