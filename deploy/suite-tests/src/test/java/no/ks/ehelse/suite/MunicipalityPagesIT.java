@@ -273,7 +273,14 @@ class MunicipalityPagesIT {
         assertEquals("1 varsel.", page().locator("#antall").innerText());
         assertTrue(page().locator("main").innerText().contains("Påmelding bekreftet: Bergen i " + TRACK));
         browser.check("varsler");
-        browser.open(notification + "/varsler/innstillinger");
+        // The contact edited on the registry's page reaches notification-service (contacts.changed over Kafka).
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    browser.open(notification + "/varsler/innstillinger");
+                    return page().locator("main").innerText().contains("postmottak-4601@kommune.example.test");
+                });
         browser.check("varsler-innstillinger");
     }
 
