@@ -51,7 +51,7 @@ class PersonalDataTest {
                     .get(path)
                     .then()
                     .statusCode(200)
-                    .body("[0].actor", equalTo("saksbehandler@ulvik.kommune.example"));
+                    .body("items[0].actor", equalTo("saksbehandler@ulvik.kommune.example"));
         }
         for (String token : new String[] {
             ulvik,
@@ -64,8 +64,8 @@ class PersonalDataTest {
                     .get(path)
                     .then()
                     .statusCode(200)
-                    .body("[0].action", equalTo("ENROLLED"))
-                    .body("[0].actor", equalTo("municipality"));
+                    .body("items[0].action", equalTo("ENROLLED"))
+                    .body("items[0].actor", equalTo("municipality"));
         }
     }
 

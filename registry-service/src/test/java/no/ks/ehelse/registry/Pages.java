@@ -21,6 +21,8 @@ final class Pages {
 
     static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final String CSRF = "csrf-token";
+    /** Each service's CSRF cookie has its own name (cookies do not separate by port locally). */
+    private static final String CSRF_COOKIE = "ehelse_csrf_registry-service";
 
     /** A page as served: its status, its HTML, and the CSRF cookie (if it set one). */
     record Shown(int status, Document html, String csrfCookie) {
@@ -39,7 +41,7 @@ final class Pages {
 
     static Shown get(String token, String path) {
         Response response = request(token).get(path);
-        return new Shown(response.statusCode(), Jsoup.parse(response.asString()), response.cookie(CSRF));
+        return new Shown(response.statusCode(), Jsoup.parse(response.asString()), response.cookie(CSRF_COOKIE));
     }
 
     /**
@@ -58,7 +60,7 @@ final class Pages {
     static Response postElsewhere(String token, Shown page, String action, String... fields) {
         String csrf = page.html().selectFirst("input[name=" + CSRF + "]").attr("value");
         RequestSpecification request =
-                request(token).cookie(CSRF, page.csrfCookie()).formParam(CSRF, csrf);
+                request(token).cookie(CSRF_COOKIE, page.csrfCookie()).formParam(CSRF, csrf);
         return form(request, fields).post(action);
     }
 
