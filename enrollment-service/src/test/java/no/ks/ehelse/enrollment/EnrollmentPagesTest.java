@@ -176,7 +176,7 @@ class EnrollmentPagesTest {
         assertEquals(303, answer.statusCode(), answer.asString());
         Document confirmation = page(given().accept(HTML).auth().oauth2(token).get(answer.header("Location")), 200);
         assertEquals(
-                "På venteliste, plass 1 på ventelisten",
+                "På venteliste, plass 1",
                 confirmation.getElementById("pamelding-status").text());
         Document overview = page(given().accept(HTML).auth().oauth2(token).get("/kommuner/4615"), 200);
         assertTrue(overview.selectFirst("table").text().contains("På venteliste, plass 1"));

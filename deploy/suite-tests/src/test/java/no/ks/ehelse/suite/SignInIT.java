@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +25,14 @@ import com.microsoft.playwright.options.SameSiteAttribute;
  */
 class SignInIT {
 
-    private static final String SERVICE = "notification-service";
+    private static final String SERVICE = "enrollment-service";
     private static Suite suite;
     private static String url;
 
     @BeforeAll
     static void start() {
-        suite = Suite.start("sign-in", List.of(SERVICE));
+        suite = PagesSuite.get();
         url = suite.url(SERVICE);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test
@@ -65,12 +57,19 @@ class SignInIT {
             assertEquals(SameSiteAttribute.LAX, session.sameSite);
             assertFalse(session.secure, "plain http here (production forces Secure)");
 
-            // The session is the person's identity for the service's API too: their own municipality, not another.
+            // The session is the person's identity for the service's API too.
             assertEquals(
-                    200, browser.open(url + "/api/v1/feed?kommunenummer=4601").status());
-            var other = browser.open(url + "/api/v1/feed?kommunenummer=4602");
-            assertEquals(403, other.status());
-            assertTrue(other.headers().get("content-type").startsWith("application/problem+json"));
+                    200,
+                    browser.open(url + "/api/v1/municipalities/4601/enrollments")
+                            .status());
+            // Another municipality's page: the Norwegian 403 page, in the layout, with the same status.
+            var page = browser.open(url + "/kommuner/4602");
+            assertEquals(403, page.status());
+            assertTrue(page.headers().get("content-type").startsWith("text/html"));
+            assertEquals(
+                    "Du har ikke tilgang til denne siden",
+                    browser.page.locator("h1").innerText());
+            browser.check("ingen-tilgang-innlogging");
 
             browser.open(url + "/innlogget");
             browser.page
@@ -80,8 +79,15 @@ class SignInIT {
                     .click();
             // Through the OIDC server's end-session endpoint and back, with the state Quarkus checks.
             browser.page.waitForURL(u -> u.startsWith(url + "/logget-ut"));
-            String signedOut = browser.page.content();
-            assertTrue(signedOut.contains("<h1>Du er logget ut</h1>"), browser.page.url() + "\n" + signedOut);
+            assertEquals("Du er logget ut", browser.page.locator("h1").innerText(), browser.page.url());
+            assertEquals(
+                    url + "/",
+                    browser.page
+                            .getByRole(
+                                    com.microsoft.playwright.options.AriaRole.LINK,
+                                    new com.microsoft.playwright.Page.GetByRoleOptions().setName("Til forsiden"))
+                            .evaluate("a => a.href"),
+                    "the start page, enrollment-service's own");
             browser.check("logget-ut");
             assertTrue(
                     browser.page.context().cookies(url).stream().noneMatch(c -> c.name.startsWith("q_session_")),
@@ -115,7 +121,7 @@ class SignInIT {
         given().redirects()
                 .follow(false)
                 .accept("application/json")
-                .get(url + "/api/v1/feed?kommunenummer=4601")
+                .get(url + "/api/v1/municipalities/4601/enrollments")
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
@@ -125,13 +131,17 @@ class SignInIT {
     @Test
     void theApiAcceptsTheServersBearerTokensForPeopleAndMachines() {
         suite.as(SERVICE, suite.municipality("4601"))
-                .get("/api/v1/feed?kommunenummer=4601")
+                .get("/api/v1/municipalities/4601/enrollments")
                 .then()
                 .statusCode(200);
+        // A page asked for with a bearer token: the same scope, the Norwegian 403 page.
         suite.as(SERVICE, suite.municipality("4601"))
-                .get("/api/v1/feed?kommunenummer=4602")
+                .accept("text/html")
+                .get("/kommuner/4602")
                 .then()
-                .statusCode(403);
+                .statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("Du har ikke tilgang til denne siden"));
         suite.as(SERVICE, suite.oidc.machineToken("nhn"))
                 .accept("text/html")
                 .get("/innlogget")
@@ -139,7 +149,7 @@ class SignInIT {
                 .statusCode(200)
                 .body(containsString("(Norsk helsenett)"));
         suite.as(SERVICE, suite.token("admin", Map.of()))
-                .get("/api/v1/feed?kommunenummer=4602")
+                .get("/api/v1/municipalities/4602/enrollments")
                 .then()
                 .statusCode(200);
     }

@@ -77,6 +77,23 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
+     * The services whose pages link to each other, for the browser tests: registry- and enrollment-service first,
+     * then notification-service, which is told their page addresses (its mails link to the enrollment pages, and
+     * each service's port is only known once it runs). Production needs none of this: one host, relative links.
+     */
+    public static Suite startForPages(String name) {
+        Suite suite = new Suite(name, List.of("registry-service", "enrollment-service", "notification-service"), false);
+        start(suite, List.of("registry-service", "enrollment-service"));
+        try {
+            suite.startService("notification-service");
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    /**
      * Some of the services, on a broker with SASL/SCRAM and the catalogue's ACLs ({@link SaslScramProfile}), each
      * connecting as its own Kafka user as in production. The list must hold registry- and adoption-stats-service.
      */
@@ -85,7 +102,14 @@ public final class Suite implements AutoCloseable {
     }
 
     private static Suite start(Suite suite) {
-        List<String> services = suite.services;
+        start(suite, suite.services);
+        if (suite.services.contains("adoption-stats-service")) {
+            suite.awaitReferenceData();
+        }
+        return suite;
+    }
+
+    private static void start(Suite suite, List<String> services) {
         // A test JVM that is stopped (Ctrl-C, a CI timeout) must not leave service processes behind.
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "suite-shutdown"));
         ExecutorService starter = Executors.newFixedThreadPool(services.size());
@@ -100,10 +124,6 @@ public final class Suite implements AutoCloseable {
         } finally {
             starter.shutdown();
         }
-        if (services.contains("adoption-stats-service")) {
-            suite.awaitReferenceData();
-        }
-        return suite;
     }
 
     /**
@@ -154,6 +174,11 @@ public final class Suite implements AutoCloseable {
         if (jvm != null) {
             env.put("JAVA_TOOL_OPTIONS", jvm);
         }
+        // Links to the pages of the services already running (see startForPages).
+        running.forEach((other, process) -> env.put(
+                "EHELSE_PAGES_BASE_URL_"
+                        + other.replace("-service", "").replace('-', '_').toUpperCase(java.util.Locale.ROOT),
+                process.url()));
         switch (service) {
             case "enrollment-service" -> env.put("EHELSE_DEADLINES_CHECK_INTERVAL", "1s");
             case "notification-service" ->

@@ -1,8 +1,5 @@
 package no.ks.ehelse.platform.web;
 
-import java.util.Optional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.Location;
@@ -21,12 +18,10 @@ public class SignedOutPage {
     private final Template page;
     private final String startPage;
 
-    SignedOutPage(
-            @Location("ehelse/logget-ut.html") Template page,
-            // Empty in production (one host); the local run names enrollment-service's own URL (PageLinks).
-            @ConfigProperty(name = "ehelse.pages.base-url.enrollment") Optional<String> enrollment) {
+    SignedOutPage(@Location("ehelse/logget-ut.html") Template page, PageLinks links) {
         this.page = page;
-        this.startPage = enrollment.map(String::strip).orElse("").replaceFirst("/$", "") + "/";
+        // The start page belongs to enrollment-service: the same host in production, its own port locally.
+        this.startPage = links.url("enrollment", "/");
     }
 
     @GET
