@@ -1,7 +1,6 @@
 package no.ks.ehelse.notification.api;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +30,7 @@ import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Caller;
 import no.ks.ehelse.platform.security.Roles;
 import no.ks.ehelse.platform.web.FormErrors;
+import no.ks.ehelse.platform.web.PageNotice;
 
 /**
  * The signed-in person's notification settings: how their address (and, for a municipality, each of its registry
@@ -42,27 +42,9 @@ import no.ks.ehelse.platform.web.FormErrors;
 @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER})
 public class SettingsPages {
 
-    enum Notice {
-        DELIVERY("levering-lagret", "Valget ditt er lagret."),
-        SUBSCRIBED("abonnement-lagt-til", "Abonnementet er lagt til."),
-        CANCELLED("abonnement-fjernet", "Abonnementet er fjernet.");
-
-        final String param;
-        final String text;
-
-        Notice(String param, String text) {
-            this.param = param;
-            this.text = text;
-        }
-
-        static String text(String param) {
-            return Arrays.stream(values())
-                    .filter(n -> n.param.equals(param))
-                    .map(n -> n.text)
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
+    static final PageNotice DELIVERY = new PageNotice("levering-lagret", "Valget ditt er lagret.");
+    static final PageNotice SUBSCRIBED = new PageNotice("abonnement-lagt-til", "Abonnementet er lagt til.");
+    static final PageNotice CANCELLED = new PageNotice("abonnement-fjernet", "Abonnementet er fjernet.");
 
     public record EventChoice(String type, String label) {}
 
@@ -99,7 +81,9 @@ public class SettingsPages {
     @Operation(hidden = true)
     public TemplateInstance page(@QueryParam("melding") String notice) {
         return settings(
-                Notice.text(notice), SubscriptionForm.startingWith(ownAddress(), municipality()), FormErrors.none());
+                PageNotice.textOf(notice, DELIVERY, SUBSCRIBED, CANCELLED),
+                SubscriptionForm.startingWith(ownAddress(), municipality()),
+                FormErrors.none());
     }
 
     /** Immediate or daily digest for one address the caller may choose for. */
@@ -117,7 +101,7 @@ public class SettingsPages {
                     "Only the recipient, their municipality or an admin may choose this");
         }
         preferences.prefer(address, cadence, caller.name());
-        return back(Notice.DELIVERY);
+        return back(DELIVERY);
     }
 
     @POST
@@ -129,7 +113,7 @@ public class SettingsPages {
         if (!errors.any()) {
             try {
                 subscriptions.subscribe(form.request().request(), caller.name());
-                return back(Notice.SUBSCRIBED);
+                return back(SUBSCRIBED);
             } catch (ProblemException e) {
                 Problem problem = e.toProblem(null);
                 if (problem.violations() == null
@@ -152,7 +136,7 @@ public class SettingsPages {
                 .find(id, caller.name(), false)
                 .orElseThrow(() -> ProblemException.notFound("Subscription", id.toString()));
         subscriptions.cancel(s);
-        return back(Notice.CANCELLED);
+        return back(CANCELLED);
     }
 
     private TemplateInstance settings(String notice, SubscriptionForm form, FormErrors errors) {
@@ -199,8 +183,8 @@ public class SettingsPages {
         }
     }
 
-    private static Response back(Notice notice) {
-        return Response.seeOther(URI.create("/varsler/innstillinger?melding=" + notice.param))
+    private static Response back(PageNotice notice) {
+        return Response.seeOther(URI.create("/varsler/innstillinger?melding=" + notice.param()))
                 .build();
     }
 }

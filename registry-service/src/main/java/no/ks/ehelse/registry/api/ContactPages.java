@@ -25,6 +25,7 @@ import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Caller;
 import no.ks.ehelse.platform.security.Roles;
 import no.ks.ehelse.platform.web.FormErrors;
+import no.ks.ehelse.platform.web.PageNotice;
 import no.ks.ehelse.registry.domain.Contact;
 import no.ks.ehelse.registry.domain.ContactDirectory;
 import no.ks.ehelse.registry.domain.ContactRole;
@@ -40,28 +41,10 @@ import no.ks.ehelse.registry.domain.MunicipalityRegistry;
 @Authenticated
 public class ContactPages {
 
-    /** What the page says after a change (POST, then 303 to the page with {@code ?melding=}). */
-    enum Notice {
-        ADDED("lagt-til", "Kontakten er lagt til."),
-        CHANGED("endret", "Endringen er lagret."),
-        REMOVED("fjernet", "Kontakten er fjernet.");
-
-        final String param;
-        final String text;
-
-        Notice(String param, String text) {
-            this.param = param;
-            this.text = text;
-        }
-
-        static String text(String param) {
-            return Arrays.stream(values())
-                    .filter(n -> n.param.equals(param))
-                    .map(n -> n.text)
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
+    // What the page says after a change (POST, then 303 to the page with ?melding=).
+    static final PageNotice ADDED = new PageNotice("lagt-til", "Kontakten er lagt til.");
+    static final PageNotice CHANGED = new PageNotice("endret", "Endringen er lagret.");
+    static final PageNotice REMOVED = new PageNotice("fjernet", "Kontakten er fjernet.");
 
     public record RoleGroup(ContactRole role, List<ContactView> contacts) {}
 
@@ -131,7 +114,11 @@ public class ContactPages {
     public TemplateInstance page(
             @PathParam("kommunenummer") String kommunenummer, @QueryParam("melding") String notice) {
         mayRead(kommunenummer);
-        return list(kommunenummer, Notice.text(notice), ContactForm.empty(), FormErrors.none());
+        return list(
+                kommunenummer,
+                PageNotice.textOf(notice, ADDED, CHANGED, REMOVED),
+                ContactForm.empty(),
+                FormErrors.none());
     }
 
     @POST
@@ -146,7 +133,7 @@ public class ContactPages {
                     .build();
         }
         directory.addToMunicipality(kommunenummer, form.request().details());
-        return backToList(kommunenummer, Notice.ADDED);
+        return backToList(kommunenummer, ADDED);
     }
 
     @GET
@@ -173,7 +160,7 @@ public class ContactPages {
                     .build();
         }
         directory.update(id, form.request().details());
-        return backToList(kommunenummer, Notice.CHANGED);
+        return backToList(kommunenummer, CHANGED);
     }
 
     @GET
@@ -193,7 +180,7 @@ public class ContactPages {
         mayEdit(kommunenummer);
         ownContact(kommunenummer, id);
         directory.remove(id);
-        return backToList(kommunenummer, Notice.REMOVED);
+        return backToList(kommunenummer, REMOVED);
     }
 
     private TemplateInstance list(String kommunenummer, String notice, ContactForm form, FormErrors errors) {
@@ -235,8 +222,8 @@ public class ContactPages {
         return contact;
     }
 
-    private static Response backToList(String kommunenummer, Notice notice) {
-        return Response.seeOther(URI.create("/kontakter/" + kommunenummer + "?melding=" + notice.param))
+    private static Response backToList(String kommunenummer, PageNotice notice) {
+        return Response.seeOther(URI.create("/kontakter/" + kommunenummer + "?melding=" + notice.param()))
                 .build();
     }
 
