@@ -3,14 +3,13 @@ package no.ks.ehelse.notification.api;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import io.quarkus.qute.TemplateExtension;
 import no.ks.ehelse.notification.domain.Cadence;
 import no.ks.ehelse.notification.domain.Channel;
+import no.ks.ehelse.notification.domain.EventCatalogue;
 import no.ks.ehelse.notification.domain.MessageKind;
 
 /**
@@ -30,20 +29,7 @@ public final class EventTypeText {
     private EventTypeText() {}
 
     private static Map<String, String> subscribable() {
-        Map<String, String> types = new LinkedHashMap<>();
-        types.put("no.ks.ehelse.enrollment.enrolled.v1", "En kommune meldte seg på (bekreftet eller venteliste)");
-        types.put("no.ks.ehelse.enrollment.waitlist-promoted.v1", "En kommune fikk plass fra ventelisten");
-        types.put("no.ks.ehelse.enrollment.withdrawn.v1", "En kommune meldte avbud");
-        types.put("no.ks.ehelse.enrollment.phase-changed.v1", "En påmelding gikk over i en ny fase");
-        types.put("no.ks.ehelse.enrollment.deadline-passed.v1", "En forutsetning passerte fristen");
-        types.put("no.ks.ehelse.enrollment.went-live.v1", "En kommune tok løsningen i bruk");
-        types.put("no.ks.ehelse.enrollment.completed.v1", "En innføring ble fullført");
-        types.put("no.ks.ehelse.track.opened.v1", "Et innføringsløp åpnet for påmelding");
-        types.put("no.ks.ehelse.track.changed.v1", "Et innføringsløp ble endret");
-        types.put("no.ks.ehelse.track.deadline-approaching.v1", "Påmeldingsfristen nærmer seg");
-        types.put("no.ks.ehelse.track.deadline-extended.v1", "Påmeldingsfristen ble forlenget");
-        types.put("no.ks.ehelse.track.deadline-passed.v1", "Påmeldingsfristen gikk ut");
-        return Collections.unmodifiableMap(types);
+        return EventCatalogue.LABELS;
     }
 
     /** {@code {type.eventLabel}}: the Norwegian name of an event type, or the type itself if it has none. */
@@ -69,6 +55,7 @@ public final class EventTypeText {
             case WITHDRAWN -> "Avbud";
             case PREREQUISITE_OVERDUE -> "Forutsetning over frist";
             case EVENT -> "Hendelse";
+            case SUBSCRIPTION_CONFIRMATION -> "Bekreft abonnement";
         };
     }
 
@@ -84,6 +71,8 @@ public final class EventTypeText {
         return switch (cadence) {
             case IMMEDIATE -> "Straks";
             case DAILY_DIGEST -> "Daglig sammendrag: én e-post om dagen";
+            case WEEKLY_DIGEST -> "Ukentlig sammendrag: én e-post i uka";
+            case OFF -> "Av";
         };
     }
 }

@@ -3,10 +3,13 @@ package no.ks.ehelse.notification.api;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,12 +21,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import no.ks.ehelse.notification.domain.Channel;
 import no.ks.ehelse.notification.domain.Notification;
 import no.ks.ehelse.notification.domain.NotificationStatus;
 import no.ks.ehelse.notification.domain.Notifications;
+import no.ks.ehelse.notification.domain.RedeliveryLimited;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
+import no.ks.ehelse.platform.api.Problem;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Caller;
 import no.ks.ehelse.platform.security.Roles;
@@ -107,8 +113,27 @@ public class NotificationResource {
             responseCode = "409",
             description =
                     "The message cannot be sent again: a feed entry, already waiting to be sent, or its subscription is disabled")
+    @APIResponse(
+            responseCode = "429",
+            description = SubscriptionResource.REDELIVERY_LIMITED,
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "seconds until the message may be sent again",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response redeliver(@PathParam("id") UUID id) {
         return Response.accepted(NotificationView.of(notifications.redeliver(visible(id))))
+                .build();
+    }
+
+    /** The 429 of the redelivery limit, with the seconds until it would be accepted. */
+    @ServerExceptionMapper
+    public Response limited(RedeliveryLimited e, UriInfo uri) {
+        return Response.status(429)
+                .header("Retry-After", e.retryAfter())
+                .type(Problem.MEDIA_TYPE)
+                .entity(e.toProblem("/" + uri.getPath().replaceFirst("^/", "")))
                 .build();
     }
 

@@ -17,11 +17,12 @@ import no.ks.ehelse.platform.security.Caller;
 import no.ks.ehelse.platform.security.Roles;
 
 /**
- * Each recipient chooses immediate messages or one daily digest (confirmations are always sent at once). A person
- * sets their own (the address in their token), a municipality its registry contacts', an admin anyone's.
+ * Each recipient's address-wide choice for e-mail: immediate, a daily or weekly digest, or off (confirmations are
+ * always sent at once; what the recipient must act on is never off). Per kind: {@link KindPreferenceResource}. A
+ * person sets their own (the address in their token), a municipality its registry contacts', an admin anyone's.
  */
 @Path("/api/v1/recipients/{address}/delivery")
-@Tag(name = "Preferences", description = "Immediate or daily digest, per recipient")
+@Tag(name = "Preferences", description = "Immediate, daily or weekly digest, or off: per recipient, kind and channel")
 @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.READER})
 public class PreferenceResource {
 
@@ -46,7 +47,11 @@ public class PreferenceResource {
     }
 
     @PUT
-    @Operation(operationId = "setDeliveryPreference", summary = "Choose IMMEDIATE or DAILY_DIGEST for this recipient")
+    @Operation(
+            operationId = "setDeliveryPreference",
+            summary = "Choose IMMEDIATE, DAILY_DIGEST, WEEKLY_DIGEST or OFF for this recipient's e-mail: the default "
+                    + "for every kind without a choice of its own (OFF never stops confirmations or what the "
+                    + "recipient must act on)")
     public Preference set(
             @PathParam("address") String address,
             @NotNull(message = "a body is required") @Valid Preference preference) {
@@ -55,6 +60,11 @@ public class PreferenceResource {
     }
 
     private void check(String address) {
+        check(address, caller, preferences);
+    }
+
+    /** The recipient themselves, their municipality (for its registry contacts) or an admin. */
+    static void check(String address, Caller caller, Preferences preferences) {
         if (!address.contains("@") || address.length() > 320) {
             throw ProblemException.invalidField("address", "must be an e-mail address");
         }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,7 +28,8 @@ public record SubscriptionRequest(
 
         @NotNull(message = "is required") Channel channel,
 
-        @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+        @Schema(description = "the e-mail address or the webhook URL; left out for FEED (your own feed)")
+        @Size(max = 2000, message = "must be at most 2000 characters")
         String address,
 
         @Pattern(regexp = "[0-9]{4}", message = "must be a 4-digit kommunenummer")

@@ -9,8 +9,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import no.ks.ehelse.notification.domain.Cadence;
 import no.ks.ehelse.notification.domain.Channel;
 import no.ks.ehelse.notification.domain.Subscription;
+import no.ks.ehelse.notification.domain.SubscriptionStatus;
 
-/** A subscription; {@code secret} appears only in the answer that created a webhook subscription. */
+/**
+ * A subscription; {@code secret} appears only in the answer that created a webhook subscription. {@code status}:
+ * PENDING_CONFIRMATION while an e-mail address has not followed its confirmation link (nothing is sent), then
+ * ACTIVE. {@code previousSecretValidUntil}: the end of a secret rotation's overlap, when calls carry two signatures.
+ */
 public record SubscriptionView(
         UUID id,
         String owner,
@@ -25,6 +30,9 @@ public record SubscriptionView(
         OffsetDateTime createdAt,
         OffsetDateTime disabledAt,
         String disabledReason,
+        SubscriptionStatus status,
+        OffsetDateTime confirmedAt,
+        OffsetDateTime previousSecretValidUntil,
         @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
     static SubscriptionView of(Subscription s) {
@@ -46,6 +54,9 @@ public record SubscriptionView(
                 s.createdAt,
                 s.disabledAt,
                 s.disabledReason,
+                s.status,
+                s.confirmedAt,
+                s.previousSecretUntil,
                 secret);
     }
 }

@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * The daily digest: all of a recipient's due digest messages in one mail. One transaction per recipient, under an
+ * The daily and weekly digests: all of a recipient's due digest messages in one mail (on the weekly day, the week's
+ * messages and the day's go out together). One transaction per recipient, under an
  * advisory lock on the address, so two replicas never split one person's digest in two.
  */
 @ApplicationScoped
@@ -23,6 +24,8 @@ public class Digests {
     private final Recipients recipients;
     private final MailSender mail;
     private final Clock clock;
+    private final Preferences preferences;
+    private final MailLinks links;
 
     Digests(
             EntityManager em,
@@ -30,7 +33,11 @@ public class Digests {
             StatusTransitions transitions,
             Recipients recipients,
             MailSender mail,
-            Clock clock) {
+            Clock clock,
+            Preferences preferences,
+            MailLinks links) {
+        this.preferences = preferences;
+        this.links = links;
         this.em = em;
         this.messages = messages;
         this.transitions = transitions;
@@ -73,6 +80,7 @@ public class Digests {
         for (Notification n : due) {
             n.attempts++;
             String skip = recipients.skipReason(n);
+            skip = skip != null ? skip : preferences.offReason(n);
             if (skip != null) {
                 transitions.skipped(n, skip);
                 continue;
@@ -93,7 +101,13 @@ public class Digests {
         UUID digestId = UUID.randomUUID();
         try {
             Messages.Rendered digest = messages.digest(name, items);
-            mail.send(recipient, digest.subject(), digest.text(), digest.html(), "digest-" + digestId);
+            mail.send(
+                    recipient,
+                    digest.subject(),
+                    digest.text(),
+                    digest.html(),
+                    "digest-" + digestId,
+                    MailLinks.headers(links.unsubscribeDigest(recipient)));
         } catch (Messages.Broken e) {
             included.forEach(n -> transitions.failed(n, e.getMessage(), null));
             return;

@@ -47,6 +47,8 @@ public class Dispatcher {
     private final NotificationConfig config;
     private final Clock clock;
     private final DrainLoop loop;
+    private final Preferences preferences;
+    private final MailLinks links;
 
     Dispatcher(
             EntityManager em,
@@ -61,7 +63,11 @@ public class Dispatcher {
             WebhookSecrets secrets,
             Subscriptions subscriptions,
             NotificationConfig config,
-            Clock clock) {
+            Clock clock,
+            Preferences preferences,
+            MailLinks links) {
+        this.preferences = preferences;
+        this.links = links;
         this.em = em;
         this.messages = messages;
         this.transitions = transitions;
@@ -134,6 +140,7 @@ public class Dispatcher {
         n.attempts++;
         SourceEvent event = SourceEvent.findById(n.eventId);
         String skip = recipients.skipReason(n);
+        skip = skip != null ? skip : preferences.offReason(n);
         if (skip != null) {
             transitions.skipped(n, skip);
             return;
@@ -147,7 +154,13 @@ public class Dispatcher {
                 }
                 case EMAIL -> {
                     Messages.Rendered r = messages.render(n, event);
-                    mail.send(n.recipient, r.subject(), r.text(), r.html(), n.id.toString());
+                    mail.send(
+                            n.recipient,
+                            r.subject(),
+                            r.text(),
+                            r.html(),
+                            n.id.toString(),
+                            MailLinks.headers(links.unsubscribe(n)));
                     keep(n, r);
                     transitions.sent(n, null);
                 }
@@ -174,8 +187,8 @@ public class Dispatcher {
             transitions.failed(n, "endpoint refused: " + checked.refusal(), null);
             return;
         }
-        WebhookSender.Answer answer =
-                webhooks.post(checked.target(), secrets.open(s), "msg_" + n.id, payload(n, event));
+        WebhookSender.Answer answer = webhooks.post(
+                checked.target(), secrets.openAll(s, OffsetDateTime.now(clock)), "msg_" + n.id, payload(n, event));
         switch (policy.verdict(answer.status())) {
             case DELIVERED -> transitions.sent(n, answer.status());
             case DISABLE -> {
@@ -224,7 +237,10 @@ public class Dispatcher {
 
     private static void keep(Notification n, Messages.Rendered r) {
         n.subject = r.subject();
-        n.body = r.text();
+        // The opt-in link is for the address alone: the subscriber reads the delivery log and must not find it there.
+        n.body = n.kind == MessageKind.SUBSCRIPTION_CONFIRMATION
+                ? "Bekreftelseslenke sendt til " + n.recipient + " (lenken lagres ikke)."
+                : r.text();
     }
 
     static String rootCause(Throwable e) {

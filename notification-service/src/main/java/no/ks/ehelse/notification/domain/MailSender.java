@@ -8,4 +8,10 @@ public interface MailSender {
      * mail systems can recognise it as the same mail.
      */
     void send(String to, String subject, String text, String html, String mailId);
+
+    /** The same, with extra headers (e.g. RFC 8058's {@code List-Unsubscribe}). */
+    default void send(
+            String to, String subject, String text, String html, String mailId, java.util.Map<String, String> headers) {
+        send(to, subject, text, html, mailId);
+    }
 }

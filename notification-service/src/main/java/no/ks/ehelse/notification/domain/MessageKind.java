@@ -17,7 +17,9 @@ public enum MessageKind {
     /** {@code enrollment.deadline-passed}: one of the enrollment's prerequisites is past its due date. */
     PREREQUISITE_OVERDUE("prerequisite-overdue", false),
     /** Any other event type a subscription asked for. */
-    EVENT("event", false);
+    EVENT("event", false),
+    /** Double opt-in: the link an e-mail subscription's address must follow before it gets anything. */
+    SUBSCRIPTION_CONFIRMATION("subscription-confirmation", true);
 
     public final String template;
     public final boolean confirmation;
@@ -25,5 +27,18 @@ public enum MessageKind {
     MessageKind(String template, boolean confirmation) {
         this.template = template;
         this.confirmation = confirmation;
+    }
+
+    /**
+     * Cannot be turned off: a confirmation, or a message its recipient must act on (a prerequisite past its due
+     * date). Confirmations are also always immediate; a message to act on may wait for a digest.
+     */
+    public boolean fixed() {
+        return confirmation || this == PREREQUISITE_OVERDUE;
+    }
+
+    /** A kind a person chooses for on the preferences page (not the generic subscription message or opt-in). */
+    public boolean choosable() {
+        return this != EVENT && this != SUBSCRIPTION_CONFIRMATION;
     }
 }

@@ -52,15 +52,37 @@ public class Messages {
     private final Engine engine;
     private final NotificationConfig config;
     private final PageLinks pages;
+    private final MailLinks links;
 
-    Messages(Engine engine, NotificationConfig config, PageLinks pages) {
+    Messages(Engine engine, NotificationConfig config, PageLinks pages, MailLinks links) {
+        this.links = links;
         this.pages = pages;
         this.engine = engine;
         this.config = config;
     }
 
     public Rendered render(Notification n, SourceEvent event) {
+        if (n.kind == MessageKind.SUBSCRIPTION_CONFIRMATION) {
+            return render(n.kind.template, confirmation(n, event));
+        }
         return render(n.kind.template, model(n, event));
+    }
+
+    /** What a subscription's address is asked to confirm: who subscribed it, to what, and the link. */
+    public record Confirmation(
+            String address, String owner, List<String> eventTypes, String kommunenummer, String confirmLink) {}
+
+    private Confirmation confirmation(Notification n, SourceEvent event) {
+        List<String> types = new ArrayList<>();
+        event.data
+                .path("eventTypes")
+                .forEach(t -> types.add(EventCatalogue.LABELS.getOrDefault(t.asText(), t.asText())));
+        return new Confirmation(
+                n.recipient,
+                event.data.path("owner").asText(),
+                types,
+                event.data.path("kommunenummer").asText(null),
+                links.confirm(n));
     }
 
     public Rendered digest(String recipientName, List<Rendered> items) {

@@ -55,6 +55,37 @@ public interface NotificationConfig {
 
         @WithDefault("Europe/Oslo")
         ZoneId zone();
+
+        /** The day the weekly digest goes out, at {@link #time()}. */
+        @WithDefault("MONDAY")
+        java.time.DayOfWeek weeklyDay();
+    }
+
+    Redelivery redelivery();
+
+    interface Redelivery {
+        /** A message may be sent again by hand at most this often. */
+        @WithDefault("60s")
+        Duration minInterval();
+
+        /** ... and at most this many times within {@link #window()}. */
+        @WithDefault("5")
+        int maxCount();
+
+        @WithDefault("24h")
+        Duration window();
+    }
+
+    Subscriptions subscriptions();
+
+    interface Subscriptions {
+        /** After a webhook secret is rotated, calls are signed with the old one too for this long. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
+        /** How far back a replay may reach. */
+        @WithDefault("30d")
+        Duration replayWindow();
     }
 
     interface Webhooks {
@@ -90,5 +121,12 @@ public interface NotificationConfig {
         /** Base URL of enrollment-service's API, for the link in webhook payloads (mails link to pages instead). */
         @WithDefault("http://localhost:8082")
         String enrollmentApi();
+
+        /**
+         * Base URL of this service's pages for the links in mails that work without signing in (unsubscribe,
+         * confirm a subscription) and the preferences page; absolute, https in production.
+         */
+        @WithDefault("http://localhost:8084")
+        String pages();
     }
 }

@@ -1,6 +1,7 @@
 package no.ks.ehelse.notification.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,9 +47,11 @@ public class Notifications {
     }
 
     private final Clock clock;
+    private final NotificationConfig config;
 
-    Notifications(Clock clock) {
+    Notifications(Clock clock, NotificationConfig config) {
         this.clock = clock;
+        this.config = config;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -119,7 +122,12 @@ public class Notifications {
         return n;
     }
 
-    /** Sends a message again, now and on its own (not in a digest); for a webhook, only while it is enabled. */
+    /**
+     * Sends a message again, now and on its own (not in a digest); for a webhook, only while it is enabled. Limited
+     * per message: not again within {@code redelivery.min-interval} of the last time, and at most
+     * {@code redelivery.max-count} times within {@code redelivery.window} ({@link RedeliveryLimited}, a 429), so a
+     * script cannot turn the service into a mail cannon.
+     */
     @Transactional
     public Notification redeliver(Notification message) {
         Notification n = Notification.findById(message.id);
@@ -137,6 +145,7 @@ public class Notifications {
                         "The subscription is disabled (" + s.disabledReason + "); enable it before re-delivering");
             }
         }
+        limit(n);
         n.status = NotificationStatus.PENDING;
         n.digest = false;
         n.nextAttemptAt = OffsetDateTime.now(clock);
@@ -147,6 +156,32 @@ public class Notifications {
         a.outcome = "REQUEUED";
         a.persist();
         return n;
+    }
+
+    private void limit(Notification n) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        NotificationConfig.Redelivery limits = config.redelivery();
+        List<DeliveryAttempt> recent = DeliveryAttempt.list(
+                "notificationId = ?1 and outcome = 'REQUEUED' and attemptedAt > ?2",
+                Sort.descending("attemptedAt"),
+                n.id,
+                now.minus(limits.window()));
+        if (!recent.isEmpty()) {
+            OffsetDateTime allowedAt = recent.get(0).attemptedAt.plus(limits.minInterval());
+            if (allowedAt.isAfter(now)) {
+                throw new RedeliveryLimited(
+                        "This message was sent again at " + recent.get(0).attemptedAt + "; once per "
+                                + limits.minInterval().toSeconds() + " s",
+                        Duration.between(now, allowedAt));
+            }
+        }
+        if (recent.size() >= limits.maxCount()) {
+            OffsetDateTime oldest = recent.get(limits.maxCount() - 1).attemptedAt;
+            throw new RedeliveryLimited(
+                    "This message was sent again " + recent.size() + " times in the last "
+                            + limits.window().toHours() + " h; at most " + limits.maxCount(),
+                    Duration.between(now, oldest.plus(limits.window())));
+        }
     }
 
     private static void add(List<String> where, Map<String, Object> params, String field, Object value) {

@@ -80,11 +80,11 @@ public class Notifier {
                 continue;
             }
             Notification mail = notification(event, kind, Channel.EMAIL, r.address(), r, trackId, now);
-            if (!kind.confirmation && preferences.preference(r.address()) == Cadence.DAILY_DIGEST) {
-                digest(mail);
-            }
+            choose(mail, preferences.effective(r.address(), kind, Channel.EMAIL));
             planned.add(mail);
-            planned.add(notification(event, kind, Channel.FEED, r.address(), r, trackId, now));
+            Notification feed = notification(event, kind, Channel.FEED, r.address(), r, trackId, now);
+            choose(feed, preferences.effective(r.address(), kind, Channel.FEED));
+            planned.add(feed);
         }
         // Municipalities' feeds.
         for (String k : recipients.municipalityFeeds(kind, track, trackId, kommunenummer)) {
@@ -99,13 +99,18 @@ public class Notifier {
         }
         // Subscriptions, on their chosen channel.
         for (Subscription s : Subscriptions.matching(em, event, trackId, kommunenummer)) {
-            Recipient r = s.channel == Channel.EMAIL
-                    ? Recipient.of(s.address, null, kommunenummer)
-                    : new Recipient("webhook:" + s.id, null, kommunenummer, null);
+            Recipient r =
+                    switch (s.channel) {
+                        case EMAIL -> Recipient.of(s.address, null, kommunenummer);
+                        // The owner's own feed (GET /api/v1/feed?recipient=<owner>).
+                        case FEED ->
+                            new Recipient(s.owner.toLowerCase(java.util.Locale.ROOT), null, kommunenummer, null);
+                        case WEBHOOK -> new Recipient("webhook:" + s.id, null, kommunenummer, null);
+                    };
             Notification n = notification(event, kind, s.channel, r.address(), r, trackId, now);
             n.subscriptionId = s.id;
-            if (s.channel == Channel.EMAIL && !kind.confirmation && s.cadence == Cadence.DAILY_DIGEST) {
-                digest(n);
+            if (s.channel == Channel.EMAIL && !kind.confirmation && s.cadence.digest()) {
+                digest(n, s.cadence);
             }
             planned.add(n);
         }
@@ -156,9 +161,36 @@ public class Notifier {
         }
     }
 
-    private void digest(Notification n) {
+    /**
+     * Applies a person's choice to a planned message: off is kept as SKIPPED with the reason (so the log shows why
+     * nobody was told), a digest waits for the next daily or weekly digest time.
+     */
+    private void choose(Notification n, Cadence cadence) {
+        if (cadence == Cadence.OFF) {
+            n.status = NotificationStatus.SKIPPED;
+            n.lastError = n.recipient + " turned off " + n.kind + " on " + n.channel;
+            n.nextAttemptAt = null;
+        } else if (cadence.digest() && n.channel == Channel.EMAIL) {
+            digest(n, cadence);
+        }
+    }
+
+    private void digest(Notification n, Cadence cadence) {
         n.digest = true;
-        n.nextAttemptAt = nextDigest(OffsetDateTime.now(clock), config.digest()).toOffsetDateTime();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        n.nextAttemptAt = (cadence == Cadence.WEEKLY_DIGEST
+                        ? nextWeeklyDigest(now, config.digest())
+                        : nextDigest(now, config.digest()))
+                .toOffsetDateTime();
+    }
+
+    /** The next weekly digest time ({@code digest.weekly-day} at {@code digest.time}) strictly after {@code now}. */
+    public static ZonedDateTime nextWeeklyDigest(OffsetDateTime now, NotificationConfig.Digest digest) {
+        ZonedDateTime next = nextDigest(now, digest);
+        while (next.getDayOfWeek() != digest.weeklyDay()) {
+            next = next.plusDays(1);
+        }
+        return next;
     }
 
     /** The next digest time strictly after {@code now}. */

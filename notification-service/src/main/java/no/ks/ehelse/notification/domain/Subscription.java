@@ -65,6 +65,20 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "disabled_reason")
     public String disabledReason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SubscriptionStatus status = SubscriptionStatus.ACTIVE;
+
+    @Column(name = "confirmed_at")
+    public OffsetDateTime confirmedAt;
+
+    /** The secret before the last rotation, encrypted like {@link #secret}; still signed with until the time below. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "previous_secret_until")
+    public OffsetDateTime previousSecretUntil;
+
     @Override
     public String toString() {
         return "Subscription[" + id + ", " + channel + ", owner " + owner + "]";

@@ -65,6 +65,18 @@ public class WebhookSecrets {
     }
 
     /**
+     * The secrets a call is signed with: the current one and, during a rotation's overlap, the one before it
+     * (Standard Webhooks sends several signatures separated by spaces; a receiver accepts any that verifies).
+     */
+    List<String> openAll(Subscription s, java.time.OffsetDateTime now) {
+        String current = open(s);
+        if (s.previousSecret == null || s.previousSecretUntil == null || !now.isBefore(s.previousSecretUntil)) {
+            return List.of(current);
+        }
+        return List.of(current, cipher.open(s.previousSecret, s.id.toString()));
+    }
+
+    /**
      * Re-encrypts every secret not under the current key (plain text, or a previous key), in one transaction that
      * locks those rows; returns how many. Idempotent: a second run finds nothing to do.
      */
@@ -91,6 +103,25 @@ public class WebhookSecrets {
             for (Subscription s : stale) {
                 String plain = SecretCipher.keyIdOf(s.secret) == null ? s.secret : open(s);
                 s.secret = seal(s.id, plain);
+            }
+            // A rotation's previous secret is only signed with for its overlap: re-encrypted if the key is still
+            // known, dropped if not (the new secret is what the receiver has by then).
+            List<Subscription> previous = em.createQuery(
+                            "FROM Subscription WHERE previousSecret IS NOT NULL AND previousSecret NOT LIKE :current",
+                            Subscription.class)
+                    .setParameter("current", "v1:" + cipher.currentKeyId() + ":%")
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            for (Subscription s : previous) {
+                String keyId = SecretCipher.keyIdOf(s.previousSecret);
+                if (keyId != null && cipher.knows(keyId)) {
+                    s.previousSecret = seal(s.id, cipher.open(s.previousSecret, s.id.toString()));
+                } else if (keyId == null) {
+                    s.previousSecret = seal(s.id, s.previousSecret);
+                } else {
+                    s.previousSecret = null;
+                    s.previousSecretUntil = null;
+                }
             }
             return stale.size();
         });

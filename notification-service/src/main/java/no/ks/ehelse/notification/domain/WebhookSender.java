@@ -15,4 +15,15 @@ public interface WebhookSender {
      * is the same on every try of one notification, so receivers can drop repeats.
      */
     Answer post(WebhookEndpoints.Target target, String secret, String webhookId, String body);
+
+    /**
+     * Signed with each of {@code secrets} (Standard Webhooks: {@code webhook-signature: v1,<a> v1,<b>}), for the
+     * overlap of a secret rotation.
+     */
+    default Answer post(WebhookEndpoints.Target target, java.util.List<String> secrets, String webhookId, String body) {
+        if (secrets.size() != 1) {
+            throw new UnsupportedOperationException("this sender signs with one secret");
+        }
+        return post(target, secrets.get(0), webhookId, body);
+    }
 }

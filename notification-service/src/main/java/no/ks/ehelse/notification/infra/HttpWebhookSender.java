@@ -59,6 +59,11 @@ public class HttpWebhookSender implements WebhookSender {
 
     @Override
     public Answer post(Target target, String secret, String webhookId, String body) {
+        return post(target, java.util.List.of(secret), webhookId, body);
+    }
+
+    @Override
+    public Answer post(Target target, java.util.List<String> secrets, String webhookId, String body) {
         long timestamp = clock.instant().getEpochSecond();
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + requestTarget(target) + " HTTP/1.1\r\n"
@@ -67,7 +72,13 @@ public class HttpWebhookSender implements WebhookSender {
                 + "user-agent: ks-ehelse-notification/1.0\r\n"
                 + "webhook-id: " + webhookId + "\r\n"
                 + "webhook-timestamp: " + timestamp + "\r\n"
-                + "webhook-signature: " + WebhookSignature.sign(secret, webhookId, timestamp, body) + "\r\n"
+                + "webhook-signature: "
+                + String.join(
+                        " ",
+                        secrets.stream()
+                                .map(secret -> WebhookSignature.sign(secret, webhookId, timestamp, body))
+                                .toList())
+                + "\r\n"
                 + "content-length: " + payload.length + "\r\n"
                 + "connection: close\r\n\r\n";
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,6 +1,7 @@
 package no.ks.ehelse.notification.infra;
 
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -19,8 +20,14 @@ public class SmtpMailSender implements MailSender {
 
     @Override
     public void send(String to, String subject, String text, String html, String mailId) {
+        send(to, subject, text, html, mailId, Map.of());
+    }
+
+    @Override
+    public void send(String to, String subject, String text, String html, String mailId, Map<String, String> headers) {
         Mail mail = Mail.withText(to, subject, text).setHtml(html);
         mail.addHeader("Message-ID", "<" + mailId + "@varsel.ehelse.ks.no>");
+        headers.forEach(mail::addHeader);
         mail.setTo(List.of(to));
         mailer.send(mail);
     }
