@@ -59,6 +59,16 @@ public final class EventTypeText {
         };
     }
 
+    /** {@code {cadence.shortLabel}}: a cadence in a few words, for a list of choices. */
+    static String shortLabel(Cadence cadence) {
+        return switch (cadence) {
+            case IMMEDIATE -> "Straks";
+            case DAILY_DIGEST -> "Daglig sammendrag";
+            case WEEKLY_DIGEST -> "Ukentlig sammendrag";
+            case OFF -> "Av";
+        };
+    }
+
     static String label(Channel channel) {
         return switch (channel) {
             case EMAIL -> "E-post";
@@ -72,7 +82,7 @@ public final class EventTypeText {
             case IMMEDIATE -> "Straks";
             case DAILY_DIGEST -> "Daglig sammendrag: én e-post om dagen";
             case WEEKLY_DIGEST -> "Ukentlig sammendrag: én e-post i uka";
-            case OFF -> "Av";
+            case OFF -> "Av: bare bekreftelser og det du må gjøre noe med";
         };
     }
 }

@@ -1,7 +1,9 @@
 package no.ks.ehelse.notification.api;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.notification.domain.Cadence;
+import no.ks.ehelse.notification.domain.Channel;
+import no.ks.ehelse.notification.domain.MessageKind;
 import no.ks.ehelse.notification.domain.Preferences;
 import no.ks.ehelse.notification.domain.Subscription;
 import no.ks.ehelse.notification.domain.Subscriptions;
@@ -58,7 +62,12 @@ public class SettingsPages {
             List<EventChoice> eventTypes,
             List<Cadence> cadences,
             SubscriptionForm form,
-            FormErrors errors) {}
+            FormErrors errors,
+            List<KindRow> kinds,
+            List<Cadence> subscriptionCadences) {}
+
+    /** One kind's row in the per-kind form: its e-mail and feed choice, each fixed or with the values allowed. */
+    public record KindRow(MessageKind kind, Preferences.KindChoice email, Preferences.KindChoice feed) {}
 
     @CheckedTemplate
     static class Templates {
@@ -156,7 +165,58 @@ public class SettingsPages {
                         .toList(),
                 List.of(Cadence.values()),
                 form,
-                errors));
+                errors,
+                own == null ? List.of() : rows(preferences.kinds(own)),
+                List.of(Cadence.IMMEDIATE, Cadence.DAILY_DIGEST, Cadence.WEEKLY_DIGEST)));
+    }
+
+    private static List<KindRow> rows(List<Preferences.KindChoice> choices) {
+        Map<MessageKind, Preferences.KindChoice[]> byKind = new LinkedHashMap<>();
+        for (Preferences.KindChoice c : choices) {
+            byKind.computeIfAbsent(c.kind(), k -> new Preferences.KindChoice[2])[c.channel() == Channel.EMAIL ? 0 : 1] =
+                    c;
+        }
+        return byKind.entrySet().stream()
+                .map(e -> new KindRow(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
+    }
+
+    /**
+     * The caller's own choices per kind, all in one form: each select is a field {@code valg} with the value
+     * {@code <CHANNEL>:<KIND>:<DELIVERY>}; a fixed kind has none. A value the kind does not allow is refused like the
+     * API does (400 naming it).
+     */
+    @POST
+    @Path("typer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response kinds(@RestForm("valg") List<String> choices) {
+        String own = ownAddress();
+        if (own == null) {
+            throw new ProblemException(
+                    403, "forbidden", "Forbidden", "Your sign-in has no e-mail address to choose for");
+        }
+        for (String choice : choices == null ? List.<String>of() : choices) {
+            String[] parts = choice.split(":");
+            if (parts.length != 3) {
+                throw ProblemException.invalidField("valg", "must be <CHANNEL>:<KIND>:<DELIVERY>");
+            }
+            MessageKind kind = Preferences.choosableKinds().stream()
+                    .filter(k -> k.name().equals(parts[1]))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            ProblemException.invalidField("kind", "must be one of " + Preferences.choosableKinds()));
+            Channel channel = Preferences.CHANNELS.stream()
+                    .filter(c -> c.name().equals(parts[0]))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> ProblemException.invalidField("channel", "must be one of " + Preferences.CHANNELS));
+            Cadence cadence = parse(parts[2]);
+            if (preferences.effective(own, kind, channel) != cadence) {
+                preferences.prefer(own, kind, channel, cadence, caller.name());
+            }
+        }
+        return back(DELIVERY);
     }
 
     /** The caller's own address: the name in their token when it is an e-mail address. */
@@ -179,7 +239,7 @@ public class SettingsPages {
         try {
             return Cadence.valueOf(String.valueOf(delivery).strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("delivery", "must be IMMEDIATE or DAILY_DIGEST");
+            throw ProblemException.invalidField("delivery", "must be one of " + List.of(Cadence.values()));
         }
     }
 

@@ -54,7 +54,7 @@ public class SubscriptionForm {
         }
         for (ConstraintViolation<SubscriptionRequest> v : validator.validate(request())) {
             String field = v.getPropertyPath().toString();
-            if (field.equals("address")) {
+            if (field.equals("address") && !blank(address)) {
                 errors.putIfAbsent(
                         "address",
                         blank(address) ? "Skriv inn e-postadressen" : "E-postadressen kan ha høyst 2000 tegn");
@@ -62,7 +62,10 @@ public class SubscriptionForm {
                 errors.putIfAbsent("kommunenummer", "Kommunenummeret har fire sifre, som 4601");
             }
         }
-        if (!blank(delivery) && cadence() == null) {
+        if (blank(address)) {
+            errors.put("address", "Skriv inn e-postadressen");
+        }
+        if (!blank(delivery) && (cadence() == null || cadence() == Cadence.OFF)) {
             errors.put("delivery", "Velg hvor ofte du vil få e-post");
         }
         FormErrors ordered = FormErrors.none();
