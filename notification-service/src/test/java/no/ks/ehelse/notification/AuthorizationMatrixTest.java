@@ -95,10 +95,19 @@ class AuthorizationMatrixTest {
                 .query("GET /api/v1/feed", "lead", "recipient=test-lead@example.test")
                 .query("GET /api/v1/feed", "reader", "recipient=test-reader@example.test")
                 .query("GET /api/v1/notifications", "municipality", "kommunenummer=4601")
+                .path("/api/v1/recipients/", "kind", "WENT_LIVE")
+                .path("/api/v1/recipients/", "channel", "EMAIL")
                 .body("PUT /api/v1/recipients/{address}/delivery", "{\"delivery\": \"DAILY_DIGEST\"}")
+                .body(
+                        "PUT /api/v1/recipients/{address}/preferences/{kind}/{channel}",
+                        "{\"delivery\": \"WEEKLY_DIGEST\"}")
                 .body("POST /api/v1/subscriptions", subscriptionBody)
+                .query(
+                        "POST /api/v1/subscriptions/{id}/replay",
+                        "since=" + java.time.Instant.now().minusSeconds(3600))
+                .last("DELETE /api/v1/subscriptions/{id}")
                 .check();
         System.out.println("notification-service: " + calls + " authorization calls checked");
-        assertTrue(calls >= 16 * 6, "every operation with every role: " + calls);
+        assertTrue(calls >= 21 * 6, "every operation with every role: " + calls);
     }
 }

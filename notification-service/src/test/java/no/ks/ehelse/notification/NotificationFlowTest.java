@@ -322,7 +322,7 @@ class NotificationFlowTest {
         try {
             moveClock(digestTime.plusSeconds(60));
             MailSink.Mail digest = mail.await(m -> m.isTo(lead), 1, WAIT).get(0);
-            assertTrue(digest.subject().startsWith("Daglig oppsummering: 2 meldinger"), digest.subject());
+            assertTrue(digest.subject().startsWith("Oppsummering: 2 meldinger"), digest.subject());
             assertTrue(digest.text().contains("Fitjar har trukket påmeldingen"), digest.text());
             assertTrue(digest.text().contains("Tysnes har tatt i bruk digihelsestasjon"), digest.text());
             // Both are SENT by the digest that mailed them, so no second mail can follow.

@@ -79,7 +79,10 @@ class SubscriptionWiringTest {
                 "a URL for e-mail     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\", \"address\": \"https://x.example/h\"} | address",
                 "an ftp webhook       | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"WEBHOOK\", \"address\": \"ftp://x.example/h\"} | address",
                 "a digest webhook     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"WEBHOOK\", \"address\": \"https://x.example/h\", \"delivery\": \"DAILY_DIGEST\"} | delivery",
-                "the feed channel     | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"FEED\", \"address\": \"a@kommune.example\"} | channel",
+                "someone else's feed  | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"FEED\", \"address\": \"a@kommune.example\"} | address",
+                "no e-mail address    | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\"} | address",
+                "an unknown type      | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enroled.v1\"], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\"} | eventTypes[0]",
+                "an OFF subscription  | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\", \"delivery\": \"OFF\"} | delivery",
                 "an unknown channel   | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"SMS\", \"address\": \"a@kommune.example\"} | channel",
                 "a bad kommunenummer  | {\"eventTypes\": [\"no.ks.ehelse.enrollment.enrolled.v1\"], \"channel\": \"EMAIL\", \"address\": \"a@kommune.example\", \"kommunenummer\": \"46\"} | kommunenummer",
             })
