@@ -246,6 +246,9 @@ class NotificationPagesTest {
         assertEquals(
                 List.of("En kommune tok løsningen i bruk", "Et innføringsløp åpnet for påmelding"),
                 listed.select("ul li").eachText());
+        assertTrue(
+                listed.text().contains("Venter på bekreftelse"),
+                "another address gets nothing until it confirms: " + listed.text());
 
         // Another person cannot remove it; its owner can.
         Pages.Shown readers = Pages.get(TestTokens.forRole("reader"), "/varsler/innstillinger");
@@ -275,12 +278,12 @@ class NotificationPagesTest {
         assertEquals(
                 "Abonnementet er fjernet.", page.html().selectFirst(".ds-alert").text());
         assertNull(page.html().getElementById("abonnement-" + id));
+        // Removed is deleted: no longer found (its delivery log stays for operators).
         given().auth()
                 .oauth2(fjellvik)
                 .get("/api/v1/subscriptions/" + id)
                 .then()
-                .statusCode(200)
-                .body("disabledReason", equalTo("cancelled by its owner"));
+                .statusCode(404);
     }
 
     @Test
