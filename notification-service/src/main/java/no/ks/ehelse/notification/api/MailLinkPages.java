@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.notification.domain.MailLinkActions;
 import no.ks.ehelse.notification.domain.MailLinks;
-import no.ks.ehelse.notification.domain.MessageKind;
 import no.ks.ehelse.notification.domain.Subscription;
 import no.ks.ehelse.notification.domain.SubscriptionStatus;
 
@@ -121,9 +120,5 @@ public class MailLinkPages {
                 .filter(k -> !k.fixed())
                 .map(k -> "e-post av typen «" + EventTypeText.label(k) + "»")
                 .orElse("all e-post som kan slås av (alt unntatt bekreftelser og det du må gjøre noe med)");
-    }
-
-    static boolean isFixed(MessageKind kind) {
-        return kind.fixed();
     }
 }
