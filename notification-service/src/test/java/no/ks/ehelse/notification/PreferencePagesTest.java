@@ -32,18 +32,18 @@ class PreferencePagesTest {
     void thePageChoosesPerKindAndChannelAndShowsWhatCannotBeChangedAsFixed() {
         Pages.Shown page = Pages.get(token, "/varsler/innstillinger");
         assertEquals(200, page.status());
-        Element confirmed = page.html().getElementById("type-ENROLLED_CONFIRMED");
+        Element confirmed = page.html().getElementById("type-egen-ENROLLED_CONFIRMED");
         assertNotNull(confirmed, page.html().outerHtml());
         assertEquals(2, confirmed.select("td:contains(Alltid straks)").size(), confirmed.outerHtml());
         assertTrue(confirmed.select("select").isEmpty(), "a confirmation offers nothing to choose");
-        Element overdue = page.html().getElementById("valg-EMAIL-PREREQUISITE_OVERDUE");
+        Element overdue = page.html().getElementById("valg-egen-EMAIL-PREREQUISITE_OVERDUE");
         assertNull(overdue.selectFirst("option[value$=:OFF]"), "what must be acted on is never off");
         assertNotNull(overdue.selectFirst("option[value=EMAIL:PREREQUISITE_OVERDUE:WEEKLY_DIGEST]"));
-        Element wentLive = page.html().getElementById("valg-EMAIL-WENT_LIVE");
+        Element wentLive = page.html().getElementById("valg-egen-EMAIL-WENT_LIVE");
         assertEquals(
                 List.of("Straks", "Daglig sammendrag", "Ukentlig sammendrag", "Av"),
                 wentLive.select("option").eachText());
-        assertNotNull(page.html().selectFirst("label[for=valg-EMAIL-WENT_LIVE]"), "every select has a label");
+        assertNotNull(page.html().selectFirst("label[for=valg-egen-EMAIL-WENT_LIVE]"), "every select has a label");
 
         Response saved = Pages.post(
                 token,
@@ -78,7 +78,7 @@ class PreferencePagesTest {
 
         Pages.Shown after = Pages.get(token, "/varsler/innstillinger?melding=levering-lagret");
         assertNotNull(after.html()
-                .selectFirst("#valg-EMAIL-WENT_LIVE option[value=EMAIL:WENT_LIVE:WEEKLY_DIGEST][selected]"));
+                .selectFirst("#valg-egen-EMAIL-WENT_LIVE option[value=EMAIL:WENT_LIVE:WEEKLY_DIGEST][selected]"));
         assertTrue(after.html().text().contains("Valget ditt er lagret."));
 
         Response refused =
@@ -95,5 +95,42 @@ class PreferencePagesTest {
                         .extract()
                         .jsonPath()
                         .getList("kinds.findAll { it.kind == 'WENT_LIVE' && it.channel == 'EMAIL' }.delivery"));
+    }
+
+    @Test
+    void aMunicipalityChoosesPerKindForItsRoleAddressAndForNoOneElse() {
+        String role = "postmottak@nordvik.kommune.example.test";
+        Given.municipalityWithContacts("5596", "Nordvik", "Nordvik digi", role);
+        String nordvik = TestTokens.forRole(
+                "municipality", Map.of("kommunenummer", "5596", "upn", "kontakt@nordvik.kommune.example.test"));
+        Pages.Shown page = Pages.get(nordvik, "/varsler/innstillinger");
+        assertEquals(200, page.status());
+        Element details = page.html().selectFirst("details:contains(" + role + ")");
+        assertNotNull(details, "the role address has its own choices per kind");
+        assertNotNull(details.selectFirst("input[name=address][value=" + role + "]"));
+
+        Response saved = Pages.post(
+                nordvik, page, "/varsler/innstillinger/typer", "address", role, "valg", "EMAIL:WENT_LIVE:OFF");
+        assertEquals(303, saved.statusCode(), saved.asString());
+        assertEquals(
+                List.of("OFF"),
+                given().auth()
+                        .oauth2(nordvik)
+                        .get("/api/v1/recipients/" + role + "/preferences")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("kinds.findAll { it.kind == 'WENT_LIVE' && it.channel == 'EMAIL' }.delivery"));
+
+        Response notTheirs = Pages.post(
+                nordvik,
+                page,
+                "/varsler/innstillinger/typer",
+                "address",
+                "someone@elsewhere.example.test",
+                "valg",
+                "EMAIL:WENT_LIVE:OFF");
+        assertEquals(403, notTheirs.statusCode());
     }
 }

@@ -64,7 +64,11 @@ public class SettingsPages {
             SubscriptionForm form,
             FormErrors errors,
             List<KindRow> kinds,
-            List<Cadence> subscriptionCadences) {}
+            List<Cadence> subscriptionCadences,
+            List<ContactKinds> contactKinds) {}
+
+    /** A registry contact's choices per kind (a municipality's role addresses such as postmottak@). */
+    public record ContactKinds(String address, String name, List<KindRow> rows) {}
 
     /** One kind's row in the per-kind form: its e-mail and feed choice, each fixed or with the values allowed. */
     public record KindRow(MessageKind kind, Preferences.KindChoice email, Preferences.KindChoice feed) {}
@@ -167,7 +171,13 @@ public class SettingsPages {
                 form,
                 errors,
                 own == null ? List.of() : rows(preferences.kinds(own)),
-                List.of(Cadence.IMMEDIATE, Cadence.DAILY_DIGEST, Cadence.WEEKLY_DIGEST)));
+                List.of(Cadence.IMMEDIATE, Cadence.DAILY_DIGEST, Cadence.WEEKLY_DIGEST),
+                kommunenummer == null
+                        ? List.of()
+                        : preferences.ofContacts(kommunenummer).stream()
+                                .filter(c -> !c.address().equalsIgnoreCase(own == null ? "" : own))
+                                .map(c -> new ContactKinds(c.address(), c.name(), rows(preferences.kinds(c.address()))))
+                                .toList()));
     }
 
     private static List<KindRow> rows(List<Preferences.KindChoice> choices) {
@@ -182,7 +192,7 @@ public class SettingsPages {
     }
 
     /**
-     * The caller's own choices per kind, all in one form: each select is a field {@code valg} with the value
+     * One address's choices per kind (the caller's own, or as a municipality one of its contacts'), in one form: each select is a field {@code valg} with the value
      * {@code <CHANNEL>:<KIND>:<DELIVERY>}; a fixed kind has none. A value the kind does not allow is refused like the
      * API does (400 naming it).
      */
@@ -190,11 +200,14 @@ public class SettingsPages {
     @Path("typer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response kinds(@RestForm("valg") List<String> choices) {
-        String own = ownAddress();
-        if (own == null) {
+    public Response kinds(@RestForm("address") String address, @RestForm("valg") List<String> choices) {
+        String own = address == null || address.isBlank() ? ownAddress() : address.strip();
+        if (own == null || !mayChoose(own)) {
             throw new ProblemException(
-                    403, "forbidden", "Forbidden", "Your sign-in has no e-mail address to choose for");
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "Only the recipient, their municipality or an admin may choose this");
         }
         for (String choice : choices == null ? List.<String>of() : choices) {
             String[] parts = choice.split(":");
