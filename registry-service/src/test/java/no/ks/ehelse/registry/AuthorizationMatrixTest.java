@@ -30,10 +30,24 @@ class AuthorizationMatrixTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        // Bergen hosts Kinn: in scope of the municipality token (4601) and the network token (Digi Vestland).
+        String arrangement = given().auth()
+                .oauth2(TestTokens.forRole("admin"))
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"name": "Vertskommune VKP", "host": "4601", "partners": ["4602"], "allSolutions": false,
+                         "solutions": ["vkp"], "validFrom": "2025-01-01"}""")
+                .post("/api/v1/host-arrangements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         int calls = AuthorizationMatrix.of("registry-service")
                 .networkScope("digi-vestland", "digi-rogaland")
                 .path("/api/v1/", "id", UUID.randomUUID().toString())
                 .path("network", "/api/v1/contacts/", "id", bergensContact)
+                .path("/api/v1/host-arrangements/", "id", arrangement)
+                .path("/api/v1/vendors/", "code", "visma")
                 .body("PUT /api/v1/contacts/{id}", contact)
                 .body("POST /api/v1/municipalities/{kommunenummer}/contacts", contact)
                 .path("/api/v1/", "kommunenummer", "4601")
@@ -46,6 +60,6 @@ class AuthorizationMatrixTest {
                 .last("POST /api/v1/admin/republish")
                 .check();
         System.out.println("registry-service: " + calls + " authorization calls checked");
-        assertTrue(calls >= 24 * 7, "every operation with every role: " + calls);
+        assertTrue(calls >= 33 * 7, "every operation with every role: " + calls);
     }
 }
