@@ -149,6 +149,13 @@ class NetworkRoleTest {
         given().auth()
                 .oauth2(TestTokens.forRole("network"))
                 .contentType(ContentType.JSON)
+                .body("{\"role\": \"EPJ_SYSTEM_OWNER\", \"email\": \"overtatt@etne.kommune.example.test\"}")
+                .put("/api/v1/contacts/" + kinns)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.forRole("network"))
+                .contentType(ContentType.JSON)
                 .body("{\"role\": \"HELSEID_ORDERER\", \"email\": \"helseid@etne.kommune.example.test\"}")
                 .post("/api/v1/municipalities/4611/contacts")
                 .then()

@@ -51,7 +51,7 @@ public class ContactResource {
     public ContactView update(
             @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid ContactRequest request) {
         Contact contact = directory.find(id);
-        if (networkScope.network() != null && !networkScope.covers(contact.kommunenummer)) {
+        if (networkScope.isNetworkRole() && !networkScope.covers(contact.kommunenummer)) {
             // A network corrects its municipalities' contacts, not another's nor a network's own list.
             throw new ProblemException(
                     403, "forbidden", "Forbidden", "The contact is not of a municipality in the caller's network");

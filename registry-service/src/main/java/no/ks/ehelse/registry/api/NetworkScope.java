@@ -33,6 +33,14 @@ public class NetworkScope {
         return caller.has(Roles.NETWORK) ? caller.network() : null;
     }
 
+    /**
+     * Whether the network role is what limits the caller (with or without a usable claim): an admin who also has it
+     * is not limited by it.
+     */
+    boolean isNetworkRole() {
+        return caller.has(Roles.NETWORK) && !caller.has(Roles.ADMIN);
+    }
+
     /** Whether the caller is the network of this municipality. */
     boolean covers(String kommunenummer) {
         String network = network();
@@ -54,7 +62,7 @@ public class NetworkScope {
      * operation, which answers 404 as it does for everyone.
      */
     void requireCovered(String kommunenummer) {
-        if (caller.has(Roles.NETWORK) && municipality(kommunenummer).isPresent() && !covers(kommunenummer)) {
+        if (isNetworkRole() && municipality(kommunenummer).isPresent() && !covers(kommunenummer)) {
             throw new ProblemException(
                     403,
                     "forbidden",
