@@ -218,7 +218,7 @@ class ContactPagesTest {
         assertEquals(200, page.status());
         assertNull(page.html().selectFirst("main form"), "only the municipality and admins change contacts");
         assertEquals(
-                "Bare kommunen selv og KS' administratorer kan endre kontaktene.",
+                "Bare kommunen selv, kontaktpersonen e-helse i kommunens digitaliseringsnettverk og KS' administratorer kan endre kontaktene.",
                 page.html().selectFirst("main .eh-meta").text());
 
         Pages.Shown unknown = Pages.get(TestTokens.forRole("admin"), "/kontakter/9999");

@@ -43,7 +43,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class AuthorizationMatrix {
 
-    public static final List<String> ROLES = List.of("admin", "lead", "municipality", "nhn", "reader", "none");
+    public static final List<String> ROLES =
+            List.of("admin", "lead", "municipality", "network", "nhn", "reader", "none");
     private static final Path SECURITY_DOC = Path.of("../docs/security.md");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,6 +57,9 @@ public final class AuthorizationMatrix {
     private String otherKommunenummer = "3430";
     private List<String> solutions = List.of("vkp");
     private List<String> otherSolutions = List.of("kjernejournal");
+    // Bergen (4601) and Kinn (4602) are in Digi Vestland; 3430 is in Digi Innlandet.
+    private String network = "digi-vestland";
+    private String otherNetwork = "digi-rogaland";
     private int calls;
 
     private AuthorizationMatrix(String service) {
@@ -73,6 +77,13 @@ public final class AuthorizationMatrix {
         this.solutions = solutions;
         this.otherKommunenummer = otherKommunenummer;
         this.otherSolutions = otherSolutions;
+        return this;
+    }
+
+    /** The network code of the network tokens in scope and of those outside it. */
+    public AuthorizationMatrix networkScope(String network, String otherNetwork) {
+        this.network = network;
+        this.otherNetwork = otherNetwork;
         return this;
     }
 
@@ -197,6 +208,9 @@ public final class AuthorizationMatrix {
         }
         if (role.equals("lead")) {
             claims.put("solutions", inScope ? solutions : otherSolutions);
+        }
+        if (role.equals("network")) {
+            claims.put("network", inScope ? network : otherNetwork);
         }
         return TestTokens.forRole(role, claims);
     }

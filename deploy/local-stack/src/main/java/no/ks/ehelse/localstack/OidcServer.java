@@ -74,6 +74,11 @@ public final class OidcServer implements AutoCloseable {
                     "Innføringsleder for VKP og DigiHelse",
                     "lead",
                     Map.of("name", "Innføringsleder KS", "solutions", List.of("vkp", "digihelse"))),
+            new Persona(
+                    "nett-digi-vestland",
+                    "Kontaktperson e-helse i Digi Vestland (Bergen, Kinn og de andre kommunene i Vestland)",
+                    "network",
+                    Map.of("name", "Kontaktperson e-helse Digi Vestland", "network", "digi-vestland")),
             new Persona("admin", "Administrator i KS", "admin", Map.of("name", "Administrator KS")),
             new Persona("leser", "Lesetilgang", "reader", Map.of("name", "Leser KS")));
 

@@ -34,7 +34,8 @@ import no.ks.ehelse.registry.domain.MunicipalityRegistry;
 /**
  * The municipality's own contacts page: its contacts by role, and forms to add, change and remove them. Admins, leads
  * and readers may look (addresses as {@link ContactVisibility} allows); the municipality itself and admins may change
- * them. Changes go through {@link ContactDirectory}, so {@code contacts.changed} is announced as from the API.
+ * them; its network (the network role of the municipality's Diginettverk) may look, add and correct, as through the
+ * API, but not remove. Changes go through {@link ContactDirectory}, so {@code contacts.changed} is announced as from the API.
  */
 @Path("/kontakter/{kommunenummer}")
 @Produces(MediaType.TEXT_HTML)
@@ -53,6 +54,7 @@ public class ContactPages {
             String municipality,
             List<RoleGroup> roles,
             boolean mayEdit,
+            boolean mayRemove,
             String notice,
             List<ContactRole> allRoles,
             ContactForm form,
@@ -94,6 +96,7 @@ public class ContactPages {
     private final MunicipalityRegistry registry;
     private final ContactVisibility visibility;
     private final Caller caller;
+    private final NetworkScope networkScope;
     private final Validator validator;
 
     ContactPages(
@@ -101,11 +104,13 @@ public class ContactPages {
             MunicipalityRegistry registry,
             ContactVisibility visibility,
             Caller caller,
+            NetworkScope networkScope,
             Validator validator) {
         this.directory = directory;
         this.registry = registry;
         this.visibility = visibility;
         this.caller = caller;
+        this.networkScope = networkScope;
         this.validator = validator;
     }
 
@@ -167,7 +172,7 @@ public class ContactPages {
     @Path("{id}/fjern")
     @Operation(hidden = true)
     public TemplateInstance confirmRemoval(@PathParam("kommunenummer") String kommunenummer, @PathParam("id") UUID id) {
-        mayEdit(kommunenummer);
+        mayRemove(kommunenummer);
         Contact contact = ownContact(kommunenummer, id);
         return Templates.remove(new RemovePage(kommunenummer, name(kommunenummer), visibility.view(contact)));
     }
@@ -177,7 +182,7 @@ public class ContactPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response remove(@PathParam("kommunenummer") String kommunenummer, @PathParam("id") UUID id) {
-        mayEdit(kommunenummer);
+        mayRemove(kommunenummer);
         ownContact(kommunenummer, id);
         directory.remove(id);
         return backToList(kommunenummer, REMOVED);
@@ -196,6 +201,7 @@ public class ContactPages {
                 name(kommunenummer),
                 roles,
                 mayChange(kommunenummer),
+                mayRemoveAny(kommunenummer),
                 notice,
                 List.of(ContactRole.values()),
                 form,
@@ -232,18 +238,33 @@ public class ContactPages {
     }
 
     private boolean mayChange(String kommunenummer) {
+        return mayRemoveAny(kommunenummer) || networkScope.covers(kommunenummer);
+    }
+
+    private boolean mayRemoveAny(String kommunenummer) {
         return caller.has(Roles.ADMIN) || own(kommunenummer);
     }
 
     private void mayRead(String kommunenummer) {
-        if (!(caller.has(Roles.ADMIN) || caller.has(Roles.LEAD) || caller.has(Roles.READER) || own(kommunenummer))) {
-            throw forbidden("Only the municipality itself, admins, leads and readers may see its contacts");
+        if (!(caller.has(Roles.ADMIN)
+                || caller.has(Roles.LEAD)
+                || caller.has(Roles.READER)
+                || own(kommunenummer)
+                || networkScope.covers(kommunenummer))) {
+            throw forbidden(
+                    "Only the municipality itself, its network, admins, leads and readers may see its contacts");
         }
     }
 
     private void mayEdit(String kommunenummer) {
         if (!mayChange(kommunenummer)) {
-            throw forbidden("Only the municipality itself or an admin may change its contacts");
+            throw forbidden("Only the municipality itself, its network or an admin may change its contacts");
+        }
+    }
+
+    private void mayRemove(String kommunenummer) {
+        if (!mayRemoveAny(kommunenummer)) {
+            throw forbidden("Only the municipality itself or an admin may remove its contacts");
         }
     }
 

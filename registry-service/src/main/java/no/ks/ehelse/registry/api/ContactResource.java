@@ -16,7 +16,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Roles;
+import no.ks.ehelse.registry.domain.Contact;
 import no.ks.ehelse.registry.domain.ContactDirectory;
 
 @Path("/api/v1/contacts/{id}")
@@ -26,10 +28,12 @@ public class ContactResource {
 
     private final ContactDirectory directory;
     private final ContactVisibility visibility;
+    private final NetworkScope networkScope;
 
-    ContactResource(ContactDirectory directory, ContactVisibility visibility) {
+    ContactResource(ContactDirectory directory, ContactVisibility visibility, NetworkScope networkScope) {
         this.directory = directory;
         this.visibility = visibility;
+        this.networkScope = networkScope;
     }
 
     @GET
@@ -39,10 +43,19 @@ public class ContactResource {
     }
 
     @PUT
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "replaceContact", summary = "Replace a contact (admin); announces contacts.changed")
+    @RolesAllowed({Roles.ADMIN, Roles.NETWORK})
+    @Operation(
+            operationId = "replaceContact",
+            summary = "Replace a contact (admin, or the network of the contact's municipality); announces"
+                    + " contacts.changed")
     public ContactView update(
             @PathParam("id") UUID id, @NotNull(message = "a body is required") @Valid ContactRequest request) {
+        Contact contact = directory.find(id);
+        if (networkScope.isNetworkRole() && !networkScope.covers(contact.kommunenummer)) {
+            // A network corrects its municipalities' contacts, not another's nor a network's own list.
+            throw new ProblemException(
+                    403, "forbidden", "Forbidden", "The contact is not of a municipality in the caller's network");
+        }
         return visibility.view(directory.update(id, request.details()));
     }
 

@@ -12,15 +12,17 @@ import no.ks.ehelse.registry.domain.Contact;
  * Contact addresses are personal data (docs/security.md): admins see all; a municipality its own; a lead the
  * addresses of Diginettverk contacts (the networks' coordinators, whom leads work with) but not a municipality's,
  * since the registry does not know which municipalities are enrolled in the lead's tracks (it consumes no
- * enrollment events); others none.
+ * enrollment events); a network those of its own municipalities and its own network contacts; others none.
  */
 @RequestScoped
 public class ContactVisibility {
 
     private final Caller caller;
+    private final NetworkScope networkScope;
 
-    ContactVisibility(Caller caller) {
+    ContactVisibility(Caller caller, NetworkScope networkScope) {
         this.caller = caller;
+        this.networkScope = networkScope;
     }
 
     Response created(Contact contact) {
@@ -34,6 +36,9 @@ public class ContactVisibility {
                 && contact.kommunenummer != null
                 && contact.kommunenummer.equals(caller.kommunenummer());
         boolean networkContactForLead = caller.has(Roles.LEAD) && contact.kommunenummer == null;
-        return ContactView.of(contact, caller.has(Roles.ADMIN) || networkContactForLead || own);
+        boolean ofOwnNetwork = contact.kommunenummer != null
+                ? networkScope.covers(contact.kommunenummer)
+                : networkScope.isOwn(contact.network);
+        return ContactView.of(contact, caller.has(Roles.ADMIN) || networkContactForLead || own || ofOwnNetwork);
     }
 }

@@ -30,16 +30,18 @@ public class MunicipalityContactResource {
 
     private final ContactDirectory directory;
     private final ContactVisibility visibility;
+    private final NetworkScope networkScope;
 
-    MunicipalityContactResource(ContactDirectory directory, ContactVisibility visibility) {
+    MunicipalityContactResource(ContactDirectory directory, ContactVisibility visibility, NetworkScope networkScope) {
         this.directory = directory;
         this.visibility = visibility;
+        this.networkScope = networkScope;
     }
 
     @GET
     @Operation(
             operationId = "listMunicipalityContacts",
-            summary = "Contacts of a municipality (addresses for admin, lead and the municipality itself)")
+            summary = "Contacts of a municipality (addresses for admin, the municipality itself and its network)")
     public Page<ContactView> list(
             @PathParam("kommunenummer") String kommunenummer, @BeanParam @Valid PageRequest page) {
         return Page.of(
@@ -50,10 +52,11 @@ public class MunicipalityContactResource {
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.NETWORK})
     @Operation(
             operationId = "addMunicipalityContact",
-            summary = "Add a contact to a municipality (admin); announces contacts.changed")
+            summary =
+                    "Add a contact to a municipality (admin, or the municipality's network); announces contacts.changed")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -67,6 +70,7 @@ public class MunicipalityContactResource {
     public Response add(
             @PathParam("kommunenummer") String kommunenummer,
             @NotNull(message = "a body is required") @Valid ContactRequest request) {
+        networkScope.requireCovered(kommunenummer);
         return visibility.created(directory.addToMunicipality(kommunenummer, request.details()));
     }
 }

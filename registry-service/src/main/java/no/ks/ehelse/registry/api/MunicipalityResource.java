@@ -96,6 +96,10 @@ public class MunicipalityResource {
                     @QueryParam("namePrefix")
                     @Size(max = 100, message = "must be at most 100 characters")
                     String namePrefix,
+            @Parameter(description = "a vendor code, e.g. cgm: only municipalities with that vendor")
+                    @QueryParam("vendor")
+                    @Size(max = 40, message = "must be at most 40 characters")
+                    String vendor,
             @Parameter(
                             description =
                                     "the day the numbers must be valid on, e.g. 2019-06-01 for the numbers before the 2020 reform")
@@ -110,7 +114,7 @@ public class MunicipalityResource {
             @BeanParam @Valid PageRequest page) {
         return Page.of(
                 registry.list(
-                        new MunicipalityRegistry.Filter(county, network, healthRegion, namePrefix, validOn),
+                        new MunicipalityRegistry.Filter(county, network, healthRegion, namePrefix, vendor, validOn),
                         sortOf(sort)),
                 page,
                 MunicipalitySummary::of);

@@ -27,7 +27,13 @@ public record MunicipalityView(
         LocalDate populationDate,
         String network,
         String healthRegion,
+
+        @Schema(description = "Free text, kept for compatibility; see vendors")
         String epjVendor,
+
+        @Schema(description = "Codes of the municipality's EPJ and welfare-technology vendors (/api/v1/vendors)")
+        List<String> vendors,
+
         List<Link> successors,
         List<Link> predecessors) {
 
@@ -44,6 +50,7 @@ public record MunicipalityView(
                 s.network(),
                 s.healthRegion(),
                 s.epjVendor(),
+                s.vendors(),
                 s.successors(),
                 s.predecessors());
     }

@@ -2,11 +2,21 @@ package no.ks.ehelse.registry.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.SortNatural;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 
 /**
  * A municipality number with the period it is valid for. Current numbers carry population, network and health
@@ -42,8 +52,17 @@ public class Municipality extends PanacheEntityBase {
     @Column(name = "health_region")
     public String healthRegion;
 
+    /** Free text, kept for compatibility; {@link #vendors} are the references. */
     @Column(name = "epj_vendor")
     public String epjVendor;
+
+    /** Codes of the municipality's EPJ and welfare-technology vendors ({@link Vendor}). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "municipality_vendor", joinColumns = @JoinColumn(name = "kommunenummer"))
+    @Column(name = "vendor")
+    @SortNatural
+    public SortedSet<String> vendors = new TreeSet<>();
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;

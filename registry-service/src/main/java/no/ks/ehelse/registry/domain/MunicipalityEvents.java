@@ -34,6 +34,7 @@ public class MunicipalityEvents {
             String network,
             String healthRegion,
             String epjVendor,
+            List<String> vendors,
             List<Link> successors,
             List<Link> predecessors) {
 
@@ -49,6 +50,7 @@ public class MunicipalityEvents {
                     m.network,
                     m.healthRegion,
                     m.epjVendor,
+                    List.copyOf(m.vendors),
                     successors,
                     predecessors);
         }

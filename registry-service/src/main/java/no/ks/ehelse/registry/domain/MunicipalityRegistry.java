@@ -23,11 +23,17 @@ import no.ks.ehelse.registry.domain.MunicipalityEvents.MunicipalityState;
 public class MunicipalityRegistry {
 
     /** List filters; null means "any". {@code validOn} null means today. */
-    public record Filter(String county, String network, String healthRegion, String namePrefix, LocalDate validOn) {}
+    public record Filter(
+            String county, String network, String healthRegion, String namePrefix, String vendor, LocalDate validOn) {}
 
-    /** An admin correction; null fields are left as they are. */
+    /** An admin correction; null fields are left as they are. {@code vendors} replaces the vendor references. */
     public record Patch(
-            Integer population, LocalDate populationDate, String epjVendor, String network, String healthRegion) {}
+            Integer population,
+            LocalDate populationDate,
+            String epjVendor,
+            List<String> vendors,
+            String network,
+            String healthRegion) {}
 
     private final MunicipalityEvents events;
     private final Clock clock;
@@ -52,6 +58,9 @@ public class MunicipalityRegistry {
         if (filter.healthRegion() != null) {
             Areas.requireKnown(Areas.Kind.HEALTH_REGION, filter.healthRegion(), "healthRegion");
         }
+        if (filter.vendor() != null && Vendor.findById(filter.vendor()) == null) {
+            throw ProblemException.invalidField("vendor", "'" + filter.vendor() + "' is not a vendor in the registry");
+        }
         StringBuilder q =
                 new StringBuilder("(validFrom IS NULL OR validFrom <= :day) AND (validTo IS NULL OR validTo >= :day)");
         Map<String, Object> params = new HashMap<>();
@@ -67,6 +76,10 @@ public class MunicipalityRegistry {
         if (filter.healthRegion() != null) {
             q.append(" AND healthRegion = :healthRegion");
             params.put("healthRegion", filter.healthRegion());
+        }
+        if (filter.vendor() != null) {
+            q.append(" AND :vendor MEMBER OF vendors");
+            params.put("vendor", filter.vendor());
         }
         if (filter.namePrefix() != null) {
             q.append(" AND lower(name) LIKE :prefix");
@@ -116,6 +129,11 @@ public class MunicipalityRegistry {
         }
         if (patch.epjVendor() != null) {
             m.epjVendor = patch.epjVendor().isBlank() ? null : patch.epjVendor().strip();
+        }
+        if (patch.vendors() != null) {
+            List<String> vendors = Vendors.checkedReferences("vendors", patch.vendors());
+            m.vendors.clear();
+            m.vendors.addAll(vendors);
         }
         if (patch.network() != null) {
             m.network = Areas.requireNetwork(patch.network(), "network");

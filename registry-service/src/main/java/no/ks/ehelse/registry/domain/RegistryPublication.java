@@ -16,7 +16,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Puts the registry's whole state on its compacted topics: once on the first start (the reference data comes
- * from migrations, not from API calls, so nothing else would announce it), and again when an admin asks, e.g.
+ * from migrations, not from API calls, so nothing else would announce it; a migration that adds to what the events
+ * carry clears {@code registry_publication} so the next start announces it all again), and again when an admin asks, e.g.
  * after a topic was lost or a new consumer wants a fresh start.
  */
 @ApplicationScoped
@@ -24,13 +25,15 @@ public class RegistryPublication {
 
     private static final Logger LOG = Logger.getLogger(RegistryPublication.class);
 
-    public record Summary(int municipalities, int solutions, int contactLists) {}
+    public record Summary(int municipalities, int solutions, int contactLists, int vendors, int hostArrangements) {}
 
     private final EntityManager em;
     private final MunicipalityRegistry registry;
     private final MunicipalityEvents municipalityEvents;
     private final SolutionEvents solutionEvents;
     private final ContactEvents contactEvents;
+    private final VendorEvents vendorEvents;
+    private final HostArrangementEvents arrangementEvents;
     private final Clock clock;
 
     RegistryPublication(
@@ -39,12 +42,16 @@ public class RegistryPublication {
             MunicipalityEvents municipalityEvents,
             SolutionEvents solutionEvents,
             ContactEvents contactEvents,
+            VendorEvents vendorEvents,
+            HostArrangementEvents arrangementEvents,
             Clock clock) {
         this.em = em;
         this.registry = registry;
         this.municipalityEvents = municipalityEvents;
         this.solutionEvents = solutionEvents;
         this.contactEvents = contactEvents;
+        this.vendorEvents = vendorEvents;
+        this.arrangementEvents = arrangementEvents;
         this.clock = clock;
     }
 
@@ -60,8 +67,13 @@ public class RegistryPublication {
                     .setParameter("now", OffsetDateTime.now(clock))
                     .executeUpdate();
             LOG.infof(
-                    "First start: announced %d municipalities, %d solutions and %d contact lists",
-                    summary.municipalities(), summary.solutions(), summary.contactLists());
+                    "First start: announced %d municipalities, %d solutions, %d contact lists, %d vendors and %d host"
+                            + " arrangements",
+                    summary.municipalities(),
+                    summary.solutions(),
+                    summary.contactLists(),
+                    summary.vendors(),
+                    summary.hostArrangements());
         }
     }
 
@@ -84,6 +96,19 @@ public class RegistryPublication {
                 contacts.stream().filter(c -> c.network != null).collect(Collectors.groupingBy(c -> c.network));
         byMunicipality.forEach((number, list) -> contactEvents.changed(number, null, list));
         byNetwork.forEach((network, list) -> contactEvents.changed(null, network, list));
-        return new Summary(all.size(), solutions.size(), byMunicipality.size() + byNetwork.size());
+        List<Vendor> vendors = Vendor.listAll();
+        vendors.forEach(vendorEvents::registered);
+        List<HostArrangement> arrangements = HostArrangement.listAll();
+        for (HostArrangement a : arrangements) {
+            // An ended arrangement is announced as ended again, so a rebuilt projection keeps it as history.
+            arrangementEvents.publish(
+                    a.endReason != null ? HostArrangementEvents.ENDED : HostArrangementEvents.REGISTERED, a);
+        }
+        return new Summary(
+                all.size(),
+                solutions.size(),
+                byMunicipality.size() + byNetwork.size(),
+                vendors.size(),
+                arrangements.size());
     }
 }

@@ -1,5 +1,7 @@
 package no.ks.ehelse.registry.domain;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.platform.events.Outbox;
 
@@ -16,10 +18,16 @@ public class SolutionEvents {
 
     /** The data of both event types: the solution as it now is. */
     public record SolutionState(
-            String code, String name, PriorityArea area, String owner, String description, SolutionStage stage) {
+            String code,
+            String name,
+            PriorityArea area,
+            String owner,
+            String description,
+            SolutionStage stage,
+            List<String> requires) {
 
         static SolutionState of(Solution s) {
-            return new SolutionState(s.code, s.name, s.area, s.owner, s.description, s.stage);
+            return new SolutionState(s.code, s.name, s.area, s.owner, s.description, s.stage, List.copyOf(s.requires));
         }
     }
 

@@ -33,6 +33,12 @@ public class Caller {
         return claim == null ? null : claim.toString().replace("\"", "");
     }
 
+    /** The {@code network} claim of a network token: the Diginettverk's code, e.g. {@code digi-vestland}; or null. */
+    public String network() {
+        Object claim = token.getClaim("network");
+        return claim == null ? null : claim.toString().replace("\"", "");
+    }
+
     /** The solution codes a lead token is scoped to ({@code solutions} claim). */
     public Set<String> solutions() {
         Object claim = token.getClaim("solutions");

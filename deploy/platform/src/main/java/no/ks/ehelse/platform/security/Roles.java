@@ -9,6 +9,11 @@ public final class Roles {
     public static final String LEAD = "lead";
     /** A municipality, scoped to the {@code kommunenummer} claim. */
     public static final String MUNICIPALITY = "municipality";
+    /**
+     * A Diginettverk's e-health contact (kontaktperson e-helse), scoped to the municipalities of the network in its
+     * {@code network} claim (the network's code, e.g. {@code digi-vestland}).
+     */
+    public static final String NETWORK = "network";
     /** Norsk helsenett's integration. */
     public static final String NHN = "nhn";
     /** Read-only access. */
