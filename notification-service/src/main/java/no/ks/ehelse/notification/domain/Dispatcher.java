@@ -40,6 +40,7 @@ public class Dispatcher {
     private final WebhookRetryPolicy policy;
     private final Digests digests;
     private final MailSender mail;
+    private final Invitations invitations;
     private final WebhookSender webhooks;
     private final WebhookEndpoints endpoints;
     private final WebhookSecrets secrets;
@@ -56,6 +57,7 @@ public class Dispatcher {
             WebhookRetryPolicy policy,
             Digests digests,
             MailSender mail,
+            Invitations invitations,
             WebhookSender webhooks,
             WebhookEndpoints endpoints,
             WebhookSecrets secrets,
@@ -69,6 +71,7 @@ public class Dispatcher {
         this.policy = policy;
         this.digests = digests;
         this.mail = mail;
+        this.invitations = invitations;
         this.webhooks = webhooks;
         this.endpoints = endpoints;
         this.secrets = secrets;
@@ -134,6 +137,9 @@ public class Dispatcher {
         n.attempts++;
         SourceEvent event = SourceEvent.findById(n.eventId);
         String skip = recipients.skipReason(n);
+        if (skip == null && n.kind.meeting() && event != null) {
+            skip = MeetingMails.skipReason(n, event, OffsetDateTime.now(clock));
+        }
         if (skip != null) {
             transitions.skipped(n, skip);
             return;
@@ -147,7 +153,13 @@ public class Dispatcher {
                 }
                 case EMAIL -> {
                     Messages.Rendered r = messages.render(n, event);
-                    mail.send(n.recipient, r.subject(), r.text(), r.html(), n.id.toString());
+                    mail.send(
+                            n.recipient,
+                            r.subject(),
+                            r.text(),
+                            r.html(),
+                            n.id.toString(),
+                            invitations.attachments(n, event));
                     keep(n, r);
                     transitions.sent(n, null);
                 }

@@ -60,6 +60,9 @@ public class Messages {
     }
 
     public Rendered render(Notification n, SourceEvent event) {
+        if (n.kind.meeting()) {
+            return render(n.kind.template, MeetingMails.model(n, event, MeetingMails.zone()));
+        }
         return render(n.kind.template, model(n, event));
     }
 

@@ -18,10 +18,13 @@ public class SmtpMailSender implements MailSender {
     }
 
     @Override
-    public void send(String to, String subject, String text, String html, String mailId) {
+    public void send(String to, String subject, String text, String html, String mailId, List<Attachment> attachments) {
         Mail mail = Mail.withText(to, subject, text).setHtml(html);
         mail.addHeader("Message-ID", "<" + mailId + "@varsel.ehelse.ks.no>");
         mail.setTo(List.of(to));
+        for (Attachment a : attachments) {
+            mail.addAttachment(a.name(), a.data(), a.contentType());
+        }
         mailer.send(mail);
     }
 }
