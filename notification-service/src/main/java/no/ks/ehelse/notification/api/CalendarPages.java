@@ -49,12 +49,12 @@ public class CalendarPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
 
     /** One row: the agenda item with its date and time as people read them. */
-    public record Row(Agenda.Item item, String weekday, String time, boolean clash) {}
+    public record Row(Agenda.AgendaItem item, String weekday, String time, boolean clash) {}
 
     public record CalendarPage(
             String kommunenummer,
             String municipality,
-            Agenda.View agenda,
+            Agenda.AgendaView agenda,
             java.util.List<Row> rows,
             String feedUrl,
             String webcalUrl,
@@ -83,11 +83,11 @@ public class CalendarPages {
             @PathParam("kommunenummer") String kommunenummer, @QueryParam("melding") String notice) {
         MunicipalityProjection m = mayRead(kommunenummer);
         LocalDate today = LocalDate.now(clock.withZone(OSLO));
-        Agenda.View view =
+        Agenda.AgendaView view =
                 agenda.of(kommunenummer, m.name, today, today.plusYears(1).minusDays(1));
         java.util.Set<String> clashing = new java.util.HashSet<>();
         view.warnings().stream()
-                .filter(w -> w.type() == Agenda.WarningType.OVERLAP)
+                .filter(w -> w.type() == Agenda.AgendaWarningType.OVERLAP)
                 .forEach(w -> clashing.addAll(w.uids()));
         java.util.List<Row> rows = view.items().stream()
                 .map(i -> new Row(

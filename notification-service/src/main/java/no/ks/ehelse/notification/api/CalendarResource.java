@@ -57,7 +57,7 @@ public class CalendarResource {
             summary = "The municipality's dates across its tracks and information meetings, from..to (default: "
                     + "today and a year on, at most 366 days), with warnings for overlapping meetings of two tracks "
                     + "and for busy weeks")
-    public Agenda.View agenda(
+    public Agenda.AgendaView agenda(
             @PathParam("kommunenummer") String kommunenummer,
             @QueryParam("from") String from,
             @QueryParam("to") String to) {

@@ -22,7 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Agenda {
 
     /** One date; {@code start}/{@code end} are null for a whole-day date of a track's plan. */
-    public record Item(
+    public record AgendaItem(
             String uid,
             String kind,
             String title,
@@ -33,21 +33,22 @@ public class Agenda {
             String trackName,
             String solution) {}
 
-    public enum WarningType {
+    public enum AgendaWarningType {
         OVERLAP,
         BUSY_WEEK
     }
 
     /** A warning with the dates it is about and a sentence in bokmål. */
-    public record Warning(WarningType type, String message, String isoWeek, LocalDate date, List<String> uids) {}
+    public record AgendaWarning(
+            AgendaWarningType type, String message, String isoWeek, LocalDate date, List<String> uids) {}
 
-    public record View(
+    public record AgendaView(
             String kommunenummer,
             String municipality,
             LocalDate from,
             LocalDate to,
-            List<Item> items,
-            List<Warning> warnings) {}
+            List<AgendaItem> items,
+            List<AgendaWarning> warnings) {}
 
     private final MeetingConfig config;
 
@@ -55,13 +56,13 @@ public class Agenda {
         this.config = config;
     }
 
-    public View of(String kommunenummer, String municipality, LocalDate from, LocalDate to) {
+    public AgendaView of(String kommunenummer, String municipality, LocalDate from, LocalDate to) {
         ZoneId zone = config.zone();
-        List<Item> items = new ArrayList<>();
+        List<AgendaItem> items = new ArrayList<>();
         for (TrackProjection t : tracksOf(kommunenummer)) {
             for (TrackCalendarEntry e : TrackCalendarEntry.ofTrack(t.id)) {
                 if (!e.cancelled && !e.day.isBefore(from) && !e.day.isAfter(to)) {
-                    items.add(new Item(e.uid, e.kind, e.title, e.day, null, null, t.id, t.name, t.solution));
+                    items.add(new AgendaItem(e.uid, e.kind, e.title, e.day, null, null, t.id, t.name, t.solution));
                 }
             }
         }
@@ -69,7 +70,7 @@ public class Agenda {
             LocalDate day = m.startsAt.atZoneSameInstant(zone).toLocalDate();
             if (!m.cancelled() && !day.isBefore(from) && !day.isAfter(to)) {
                 TrackProjection t = m.trackId == null ? null : TrackProjection.findById(m.trackId);
-                items.add(new Item(
+                items.add(new AgendaItem(
                         "meeting-" + m.id + "@ehelse.ks.example",
                         "INFORMATION_MEETING",
                         m.title,
@@ -81,21 +82,21 @@ public class Agenda {
                         m.solution));
             }
         }
-        items.sort(Comparator.comparing(Item::date)
+        items.sort(Comparator.comparing(AgendaItem::date)
                 .thenComparing(i -> i.start() == null ? OffsetDateTime.MIN : i.start())
-                .thenComparing(Item::title));
-        List<Warning> warnings = new ArrayList<>(overlaps(items));
+                .thenComparing(AgendaItem::title));
+        List<AgendaWarning> warnings = new ArrayList<>(overlaps(items));
         warnings.addAll(busyWeeks(items, config.calendar().busyWeekLimit()));
-        return new View(kommunenummer, municipality, from, to, items, warnings);
+        return new AgendaView(kommunenummer, municipality, from, to, items, warnings);
     }
 
     /** Pairs of meetings of two different tracks that overlap; deadlines are not meetings. */
-    static List<Warning> overlaps(List<Item> items) {
-        List<Warning> warnings = new ArrayList<>();
+    static List<AgendaWarning> overlaps(List<AgendaItem> items) {
+        List<AgendaWarning> warnings = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             for (int j = i + 1; j < items.size(); j++) {
-                Item a = items.get(i);
-                Item b = items.get(j);
+                AgendaItem a = items.get(i);
+                AgendaItem b = items.get(j);
                 if (a.trackId() == null
                         || b.trackId() == null
                         || a.trackId().equals(b.trackId())
@@ -104,8 +105,8 @@ public class Agenda {
                         || !overlap(a, b)) {
                     continue;
                 }
-                warnings.add(new Warning(
-                        WarningType.OVERLAP,
+                warnings.add(new AgendaWarning(
+                        AgendaWarningType.OVERLAP,
                         "Kollisjon " + Formats.norsk(a.date()) + ": «" + a.title() + "» og «" + b.title()
                                 + "» er samtidig, i to ulike innføringsløp.",
                         week(a.date()),
@@ -116,28 +117,28 @@ public class Agenda {
         return warnings;
     }
 
-    static List<Warning> busyWeeks(List<Item> items, int limit) {
-        Map<String, List<Item>> byWeek = new TreeMap<>();
-        for (Item item : items) {
+    static List<AgendaWarning> busyWeeks(List<AgendaItem> items, int limit) {
+        Map<String, List<AgendaItem>> byWeek = new TreeMap<>();
+        for (AgendaItem item : items) {
             byWeek.computeIfAbsent(week(item.date()), w -> new ArrayList<>()).add(item);
         }
-        List<Warning> warnings = new ArrayList<>();
+        List<AgendaWarning> warnings = new ArrayList<>();
         byWeek.forEach((week, inWeek) -> {
             if (inWeek.size() > limit) {
                 LocalDate first = inWeek.get(0).date();
-                warnings.add(new Warning(
-                        WarningType.BUSY_WEEK,
+                warnings.add(new AgendaWarning(
+                        AgendaWarningType.BUSY_WEEK,
                         "Travel uke: " + inWeek.size() + " datoer i uke " + first.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
                                 + " (" + first.get(IsoFields.WEEK_BASED_YEAR) + "), mer enn " + limit + ".",
                         week,
                         first,
-                        inWeek.stream().map(Item::uid).toList()));
+                        inWeek.stream().map(AgendaItem::uid).toList()));
             }
         });
         return warnings;
     }
 
-    private static boolean overlap(Item a, Item b) {
+    private static boolean overlap(AgendaItem a, AgendaItem b) {
         if (!a.date().equals(b.date())) {
             return false;
         }
