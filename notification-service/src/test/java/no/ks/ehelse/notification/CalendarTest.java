@@ -105,6 +105,7 @@ class CalendarTest {
         Given.enrollment("enrolled", UUID.randomUUID(), track, "4621", "CONFIRMED", null);
         MailSink.Mail confirmation = mail.await(m -> m.isTo("ehelse@kalenderby.kommune.example"), 1, WAIT)
                 .get(0);
+        MeetingMailsTest.keep(confirmation, "enrollment-confirmation-with-track-calendar.eml");
         List<Ics> files = GivenMeetings.calendars(confirmation);
         assertEquals(1, files.size(), confirmation.subject());
         Ics ics = files.get(0);
@@ -140,6 +141,7 @@ class CalendarTest {
                         1,
                         WAIT)
                 .get(0);
+        MeetingMailsTest.keep(update, "track-changed-with-update-and-cancel.eml");
         List<Ics> updates = GivenMeetings.calendars(update);
         Ics request = updates.stream()
                 .filter(i -> i.method().equals("REQUEST"))

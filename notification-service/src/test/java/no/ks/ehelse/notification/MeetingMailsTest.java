@@ -77,6 +77,7 @@ class MeetingMailsTest {
         UUID olaRegistration = GivenMeetings.registered(meeting, "Ola Avmelder", ola, "4612");
 
         MailSink.Mail invitation = mail.await(m -> m.isTo(kari), 1, WAIT).get(0);
+        keep(invitation, "meeting-invitation.eml");
         assertEquals("Du er påmeldt: Informasjonsmøte DigiHelse vår", invitation.subject());
         assertTrue(invitation.text().contains("Hei Kari Lege"), invitation.text());
         assertTrue(invitation.text().contains("kl. 10.00–11.00"), invitation.text());
@@ -135,6 +136,7 @@ class MeetingMailsTest {
                 .get(0);
         assertEquals("Endret: Informasjonsmøte DigiHelse vår", update.subject());
         assertTrue(update.text().contains("kl. 13.00–14.00"), update.text());
+        keep(update, "meeting-update.eml");
         VEvent updated = GivenMeetings.calendars(update).get(0).event();
         assertEquals("REQUEST", GivenMeetings.calendars(update).get(0).method());
         assertEquals(uid, value(updated, "UID"), "the same UID: the calendar moves the meeting");
@@ -247,6 +249,19 @@ class MeetingMailsTest {
                 .then()
                 .statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    /** Keeps a received mail under target/mails, to read it as a person would (any mail client opens .eml). */
+    static void keep(MailSink.Mail mail, String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "mails");
+            java.nio.file.Files.createDirectories(dir);
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(dir.resolve(name))) {
+                mail.raw().writeTo(out);
+            }
+        } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void moveClock(Instant now) {
