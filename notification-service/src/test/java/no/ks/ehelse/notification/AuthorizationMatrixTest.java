@@ -87,6 +87,8 @@ class AuthorizationMatrixTest {
                 .path("/api/v1/feed/", "id", feedEntry)
                 .path("/api/v1/notifications/", "id", message)
                 .path("/api/v1/subscriptions/", "id", subscription)
+                .path("/api/v1/tracks/", "trackId", track.toString())
+                .path("/api/v1/municipalities/", "kommunenummer", "4601")
                 .path("/api/v1/subscriptions/", "messageId", delivery)
                 .path("/api/v1/recipients/", "address", CONTACT)
                 .path("lead", "/api/v1/recipients/", "address", "test-lead@example.test")

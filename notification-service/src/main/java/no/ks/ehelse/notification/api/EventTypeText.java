@@ -54,6 +54,12 @@ public final class EventTypeText {
             case WENT_LIVE -> "Tatt i bruk";
             case WITHDRAWN -> "Avbud";
             case PREREQUISITE_OVERDUE -> "Forutsetning over frist";
+            case MEETING_REGISTERED -> "Påmeldt informasjonsmøte";
+            case MEETING_WAITLISTED -> "Venteliste til informasjonsmøte";
+            case MEETING_CHANGED -> "Informasjonsmøte endret";
+            case MEETING_CANCELLED -> "Informasjonsmøte avlyst";
+            case MEETING_UNREGISTERED -> "Avmeldt informasjonsmøte";
+            case MEETING_REMINDER -> "Påminnelse om informasjonsmøte";
             case EVENT -> "Hendelse";
             case SUBSCRIPTION_CONFIRMATION -> "Bekreft abonnement";
         };

@@ -107,7 +107,8 @@ public class Digests {
                     digest.text(),
                     digest.html(),
                     "digest-" + digestId,
-                    MailLinks.headers(links.unsubscribeDigest(recipient)));
+                    MailLinks.headers(links.unsubscribeDigest(recipient)),
+                    List.of());
         } catch (Messages.Broken e) {
             included.forEach(n -> transitions.failed(n, e.getMessage(), null));
             return;

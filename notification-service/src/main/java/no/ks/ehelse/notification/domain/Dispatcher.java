@@ -40,6 +40,7 @@ public class Dispatcher {
     private final WebhookRetryPolicy policy;
     private final Digests digests;
     private final MailSender mail;
+    private final Invitations invitations;
     private final WebhookSender webhooks;
     private final WebhookEndpoints endpoints;
     private final WebhookSecrets secrets;
@@ -58,6 +59,7 @@ public class Dispatcher {
             WebhookRetryPolicy policy,
             Digests digests,
             MailSender mail,
+            Invitations invitations,
             WebhookSender webhooks,
             WebhookEndpoints endpoints,
             WebhookSecrets secrets,
@@ -75,6 +77,7 @@ public class Dispatcher {
         this.policy = policy;
         this.digests = digests;
         this.mail = mail;
+        this.invitations = invitations;
         this.webhooks = webhooks;
         this.endpoints = endpoints;
         this.secrets = secrets;
@@ -141,6 +144,9 @@ public class Dispatcher {
         SourceEvent event = SourceEvent.findById(n.eventId);
         String skip = recipients.skipReason(n);
         skip = skip != null ? skip : preferences.offReason(n);
+        if (skip == null && n.kind.meeting() && event != null) {
+            skip = MeetingMails.skipReason(n, event, OffsetDateTime.now(clock));
+        }
         if (skip != null) {
             transitions.skipped(n, skip);
             return;
@@ -160,7 +166,8 @@ public class Dispatcher {
                             r.text(),
                             r.html(),
                             n.id.toString(),
-                            MailLinks.headers(links.unsubscribe(n)));
+                            MailLinks.headers(links.unsubscribe(n)),
+                            invitations.attachments(n, event));
                     keep(n, r);
                     transitions.sent(n, null);
                 }

@@ -16,6 +16,14 @@ public enum MessageKind {
     WITHDRAWN("withdrawn", false),
     /** {@code enrollment.deadline-passed}: one of the enrollment's prerequisites is past its due date. */
     PREREQUISITE_OVERDUE("prerequisite-overdue", false),
+    /** Information meetings (enrollment.meetings.v1): to the person who registered, with an .ics where it fits. */
+    MEETING_REGISTERED("meeting-registered", true),
+    MEETING_WAITLISTED("meeting-waitlisted", true),
+    MEETING_CHANGED("meeting-changed", true),
+    MEETING_CANCELLED("meeting-cancelled", true),
+    MEETING_UNREGISTERED("meeting-unregistered", true),
+    /** The day before the meeting, once per confirmed registration (planned by {@link MeetingReminders}). */
+    MEETING_REMINDER("meeting-reminder", true),
     /** Any other event type a subscription asked for. */
     EVENT("event", false),
     /** Double opt-in: the link an e-mail subscription's address must follow before it gets anything. */
@@ -23,6 +31,11 @@ public enum MessageKind {
 
     public final String template;
     public final boolean confirmation;
+
+    /** Rendered from the meeting projection ({@link MeetingMails}) instead of the enrollment model. */
+    public boolean meeting() {
+        return name().startsWith("MEETING_");
+    }
 
     MessageKind(String template, boolean confirmation) {
         this.template = template;

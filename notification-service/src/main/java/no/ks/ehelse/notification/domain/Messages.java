@@ -65,6 +65,9 @@ public class Messages {
         if (n.kind == MessageKind.SUBSCRIPTION_CONFIRMATION) {
             return render(n.kind.template, confirmation(n, event));
         }
+        if (n.kind.meeting()) {
+            return render(n.kind.template, MeetingMails.model(n, event, MeetingMails.zone()));
+        }
         return render(n.kind.template, model(n, event));
     }
 

@@ -97,8 +97,9 @@ public class Notifier {
                     trackId,
                     now));
         }
-        // Subscriptions, on their chosen channel.
-        for (Subscription s : Subscriptions.matching(em, event, trackId, kommunenummer)) {
+        // Subscriptions, on their chosen channel. Mails to a meeting's registrants are theirs alone (personal data).
+        for (Subscription s :
+                kind.meeting() ? List.<Subscription>of() : Subscriptions.matching(em, event, trackId, kommunenummer)) {
             Recipient r =
                     switch (s.channel) {
                         case EMAIL -> Recipient.of(s.address, null, kommunenummer);
@@ -145,7 +146,7 @@ public class Notifier {
             case "no.ks.ehelse.track.deadline-passed.v1" -> MessageKind.DEADLINE_PASSED;
             case "no.ks.ehelse.track.deadline-extended.v1" -> MessageKind.DEADLINE_EXTENDED;
             case "no.ks.ehelse.track.changed.v1" -> MessageKind.TRACK_CHANGED;
-            default -> MessageKind.EVENT;
+            default -> MeetingMails.kindOf(event.type(), event.data());
         };
     }
 

@@ -75,6 +75,12 @@ public class Recipients {
                     people.addAll(contacts(k));
                 }
             }
+            case MEETING_REGISTERED,
+                    MEETING_WAITLISTED,
+                    MEETING_CHANGED,
+                    MEETING_CANCELLED,
+                    MEETING_UNREGISTERED,
+                    MEETING_REMINDER -> people.addAll(MeetingMails.recipients(kind, data));
             case EVENT -> {
                 // Subscribers only.
             }

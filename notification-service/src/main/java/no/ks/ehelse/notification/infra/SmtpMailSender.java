@@ -19,16 +19,21 @@ public class SmtpMailSender implements MailSender {
     }
 
     @Override
-    public void send(String to, String subject, String text, String html, String mailId) {
-        send(to, subject, text, html, mailId, Map.of());
-    }
-
-    @Override
-    public void send(String to, String subject, String text, String html, String mailId, Map<String, String> headers) {
+    public void send(
+            String to,
+            String subject,
+            String text,
+            String html,
+            String mailId,
+            Map<String, String> headers,
+            List<Attachment> attachments) {
         Mail mail = Mail.withText(to, subject, text).setHtml(html);
         mail.addHeader("Message-ID", "<" + mailId + "@varsel.ehelse.ks.no>");
         headers.forEach(mail::addHeader);
         mail.setTo(List.of(to));
+        for (Attachment a : attachments) {
+            mail.addAttachment(a.name(), a.data(), a.contentType());
+        }
         mailer.send(mail);
     }
 }

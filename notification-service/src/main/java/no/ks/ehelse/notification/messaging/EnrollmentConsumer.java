@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.notification.domain.EnrollmentProjection;
 import no.ks.ehelse.notification.domain.Notifier;
+import no.ks.ehelse.notification.domain.TrackCalendar;
 import no.ks.ehelse.notification.domain.TrackProjection;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
@@ -32,11 +33,13 @@ public class EnrollmentConsumer {
 
     private final Consumption consumption;
     private final Notifier notifier;
+    private final TrackCalendar calendar;
     private final Clock clock;
 
-    EnrollmentConsumer(Consumption consumption, Notifier notifier, Clock clock) {
+    EnrollmentConsumer(Consumption consumption, Notifier notifier, TrackCalendar calendar, Clock clock) {
         this.consumption = consumption;
         this.notifier = notifier;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -72,6 +75,7 @@ public class EnrollmentConsumer {
             track.registrationDeadline = deadline;
             track.updatedAt = OffsetDateTime.now(clock);
             track.persist();
+            calendar.update(track);
         }
         notifier.plan(event);
     }
