@@ -203,6 +203,13 @@ class DashboardPagesTest {
     }
 
     @Test
+    void theCataloguesLinkLeadsToTheDashboard() {
+        Pages.Shown moved = Pages.get(null, "/tall/losninger/" + SOLUTION);
+        assertEquals(301, moved.status());
+        assertEquals(404, Pages.get(null, "/tall/losninger/ukjent").status());
+    }
+
+    @Test
     void anUnknownSolutionIsTheNorwegianNotFoundPage() {
         Pages.Shown page = Pages.get(null, "/tall/helse-plattformen");
         assertEquals(404, page.status());

@@ -257,6 +257,15 @@ public class DashboardPages {
                         year));
     }
 
+    /** The address enrollment-service's solution pages link to ("Se hvor mange kommuner…"): the dashboard. */
+    @GET
+    @Path("losninger/{solution}")
+    public Response fromCatalogue(@PathParam("solution") String solution) {
+        return Response.status(Response.Status.MOVED_PERMANENTLY)
+                .location(java.net.URI.create("/tall/" + solutionOf(solution).code))
+                .build();
+    }
+
     /** A table of the dashboard as a file: {@code ?format=xlsx} (the default) or {@code csv}. */
     @GET
     @Path("{solution}/tabeller/{table}")
