@@ -103,10 +103,18 @@ public class AdoptionQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public NonAdopters nonAdopters(String solution) {
+        return nonAdopters(solution, null);
+    }
+
+    /** The non-adopters of one Diginettverk ({@code network} a code, null for all), out of that network's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NonAdopters nonAdopters(String solution, String network) {
         requireSolution(solution);
         Map<String, AdoptionLevel> levels = levels(solution, null);
         Map<String, List<Municipality>> byNetwork = new TreeMap<>();
-        List<Current> all = current();
+        List<Current> all = current().stream()
+                .filter(m -> network == null || network.equals(m.network()))
+                .toList();
         for (Current m : all) {
             AdoptionLevel level = levels.getOrDefault(m.kommunenummer(), AdoptionLevel.NONE);
             if (level != AdoptionLevel.ACTIVE) {
@@ -116,7 +124,7 @@ public class AdoptionQueries {
             }
         }
         List<NonAdopterGroup> groups = new ArrayList<>();
-        byNetwork.forEach((network, list) -> groups.add(new NonAdopterGroup(network, list.size(), list)));
+        byNetwork.forEach((code, list) -> groups.add(new NonAdopterGroup(code, list.size(), list)));
         return new NonAdopters(
                 solution, groups.stream().mapToLong(NonAdopterGroup::count).sum(), all.size(), groups);
     }

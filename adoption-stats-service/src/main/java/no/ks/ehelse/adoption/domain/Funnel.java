@@ -11,14 +11,18 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** From enrollment to live, per track and for the solution: how many, and the median days it took. */
+/**
+ * From enrollment to live, per track and for the solution: how many, and the median days it took. A municipality
+ * that NHN reports live from a date before it enrolled was already live: it counts as live and as already live,
+ * and stays out of the median, which is therefore never negative.
+ */
 @ApplicationScoped
 public class Funnel {
 
-    public record Stage(UUID trackId, long enrolled, long live, Double medianDaysToLive) {}
+    public record Stage(UUID trackId, long enrolled, long live, long alreadyLive, Double medianDaysToLive) {}
 
     public record SolutionFunnel(
-            String solution, long enrolled, long live, Double medianDaysToLive, List<Stage> tracks) {}
+            String solution, long enrolled, long live, long alreadyLive, Double medianDaysToLive, List<Stage> tracks) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SolutionFunnel of(String solution) {
@@ -28,13 +32,16 @@ public class Funnel {
         List<Stage> tracks = new ArrayList<>();
         byTrack.forEach((track, list) -> tracks.add(stage(track, list)));
         Stage total = stage(null, all);
-        return new SolutionFunnel(solution, total.enrolled(), total.live(), total.medianDaysToLive(), tracks);
+        return new SolutionFunnel(
+                solution, total.enrolled(), total.live(), total.alreadyLive(), total.medianDaysToLive(), tracks);
     }
 
     private static Stage stage(UUID track, List<EnrollmentProjection> enrollments) {
+        long live = enrollments.stream().filter(e -> e.wentLiveOn != null).count();
         List<Long> days = enrollments.stream()
                 .filter(e -> e.wentLiveOn != null)
                 .map(e -> ChronoUnit.DAYS.between(e.enrolledAt.toLocalDate(), e.wentLiveOn))
+                .filter(d -> d >= 0)
                 .sorted()
                 .toList();
         Double median = days.isEmpty()
@@ -42,6 +49,6 @@ public class Funnel {
                 : days.size() % 2 == 1
                         ? (double) days.get(days.size() / 2)
                         : (days.get(days.size() / 2 - 1) + days.get(days.size() / 2)) / 2.0;
-        return new Stage(track, enrollments.size(), days.size(), median);
+        return new Stage(track, enrollments.size(), live, live - days.size(), median);
     }
 }

@@ -443,6 +443,59 @@ class Benchmarks {
         line("");
     }
 
+    /**
+     * 7. The solution dashboard (adoption-stats-service, public, server-rendered) with the data set the earlier steps
+     * loaded: {@code /tall/kjernejournal} reads non-adopters, coverage by network, health region and county, usage
+     * per month and the ambition per request. hey at a fixed 50 req/s (p50, p95, p99; localhost, so about the
+     * server time), wrk at saturation, against the service's trivial endpoint. Alone: {@code
+     * -Dtest=Benchmarks#dashboard}; target p95 ≤ 50 ms (issue 16).
+     */
+    @Test
+    @Order(8)
+    void dashboard() throws Exception {
+        String base = suite.url("adoption-stats-service");
+        String page = io.restassured.RestAssured.given()
+                .accept("text/html")
+                .get(base + "/tall/kjernejournal")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        if (!page.contains("kommuner har ikke tatt i bruk")) {
+            throw new AssertionError("the dashboard has no headline:\n" + page);
+        }
+        if (!onPath("wrk") || !onPath("hey")) {
+            line("wrk or hey is not installed (deploy/benchmark/run installs both with apt); dashboard skipped.\n");
+            return;
+        }
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("trivial: /q/health/live", suite.managementUrl("adoption-stats-service") + "/q/health/live");
+        pages.put("solution dashboard /tall/kjernejournal", base + "/tall/kjernejournal");
+        line("## Solution dashboard (adoption-stats-service, HTML, no sign-in)\n");
+        line("| page | hey at 50 req/s (-c10 -q5 -z30s): p50 | p95 | p99 | wrk -t2 -c50 -d30s: req/s | p50 | p99 |"
+                + " req/s vs trivial |");
+        line("|---|---|---|---|---|---|---|---|");
+        double trivial = 0;
+        for (Map.Entry<String, String> entry : pages.entrySet()) {
+            String url = entry.getValue();
+            String accept = url.contains("/q/") ? "application/json" : "text/html";
+            String hey = run("hey", "-z", "30s", "-c", "10", "-q", "5", "-H", "Accept: " + accept, url);
+            if (!hey.contains("[200]")) {
+                throw new AssertionError("hey got no 200 from " + url + ":\n" + hey);
+            }
+            String wrk = run("wrk", "-t2", "-c50", "-d30s", "--latency", "-H", "Accept: " + accept, url);
+            double rps = number(wrk, "Requests/sec:\\s+([0-9.]+)");
+            if (trivial == 0) {
+                trivial = rps;
+            }
+            line("| " + entry.getKey() + " | " + millis(hey, "50% in ([0-9.]+) secs") + " | "
+                    + millis(hey, "95% in ([0-9.]+) secs") + " | " + millis(hey, "99% in ([0-9.]+) secs") + " | "
+                    + round(rps) + " | " + text(wrk, "\\s50%\\s+(\\S+)") + " | " + text(wrk, "\\s99%\\s+(\\S+)")
+                    + " | " + String.format("%.2f", rps / trivial) + " |");
+        }
+        line("");
+    }
+
     /** Runs wrk and hey against each query; returns endpoint → p99 at 200 req/s. */
     private static Map<String, String> queryTables(int events) throws Exception {
         Map<String, String> p99 = new java.util.LinkedHashMap<>();
