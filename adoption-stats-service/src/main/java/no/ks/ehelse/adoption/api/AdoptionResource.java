@@ -54,10 +54,13 @@ public class AdoptionResource {
                             regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK",
                             message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK")
                     String groupBy,
-            @Parameter(description = "the day to answer for, e.g. 2024-01-01 (default: the current status)")
+            @Parameter(
+                            description =
+                                    "the day to answer for, e.g. 2024-01-01, counting the municipalities valid that day (default: the current status)")
                     @QueryParam("asOf")
-                    LocalDate asOf) {
-        return queries.coverage(solution, AdoptionQueries.GroupBy.valueOf(groupBy), asOf);
+                    LocalDate asOf,
+            @Parameter(description = KnownAt.DESCRIPTION) @QueryParam("knownAt") String knownAt) {
+        return queries.coverage(solution, AdoptionQueries.GroupBy.valueOf(groupBy), asOf, KnownAt.parse(knownAt));
     }
 
     @GET
@@ -72,8 +75,9 @@ public class AdoptionResource {
                             regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK",
                             message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK")
                     String groupBy,
-            @QueryParam("asOf") LocalDate asOf) {
-        AdoptionQueries.Coverage c = coverage(solution, groupBy, asOf);
+            @QueryParam("asOf") LocalDate asOf,
+            @QueryParam("knownAt") String knownAt) {
+        AdoptionQueries.Coverage c = coverage(solution, groupBy, asOf, knownAt);
         List<List<Object>> rows = c.groups().stream()
                 .map(g -> List.<Object>of(
                         g.group(),
@@ -108,9 +112,13 @@ public class AdoptionResource {
     @Operation(
             operationId = "listNonAdopters",
             summary = "Non-adopters as a CSV table, one municipality per row (Accept: text/csv)")
-    public String nonAdoptersCsv(@PathParam("solution") String solution) {
+    public String nonAdoptersCsv(
+            @PathParam("solution") String solution,
+            @QueryParam("asOf") LocalDate asOf,
+            @QueryParam("knownAt") String knownAt) {
         List<List<Object>> rows = new java.util.ArrayList<>();
-        for (AdoptionQueries.NonAdopterGroup g : queries.nonAdopters(solution).byNetwork()) {
+        for (AdoptionQueries.NonAdopterGroup g :
+                queries.nonAdopters(solution, asOf, KnownAt.parse(knownAt)).byNetwork()) {
             for (AdoptionQueries.Municipality m : g.municipalities()) {
                 rows.add(List.of(String.valueOf(g.network()), m.kommunenummer(), m.name(), m.level()));
             }
@@ -142,8 +150,13 @@ public class AdoptionResource {
             operationId = "listNonAdopters",
             summary =
                     "The municipalities where the solution is not ACTIVE, per Diginettverk with names ('85 kommuner har ikke tatt i bruk Kjernejournal')")
-    public AdoptionQueries.NonAdopters nonAdopters(@PathParam("solution") String solution) {
-        return queries.nonAdopters(solution);
+    public AdoptionQueries.NonAdopters nonAdopters(
+            @PathParam("solution") String solution,
+            @Parameter(description = "the day to answer for, counting the municipalities valid that day (default: now)")
+                    @QueryParam("asOf")
+                    LocalDate asOf,
+            @Parameter(description = KnownAt.DESCRIPTION) @QueryParam("knownAt") String knownAt) {
+        return queries.nonAdopters(solution, asOf, KnownAt.parse(knownAt));
     }
 
     @GET
