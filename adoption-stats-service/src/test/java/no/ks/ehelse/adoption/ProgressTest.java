@@ -24,6 +24,7 @@ import no.ks.ehelse.adoption.domain.EnrollmentProjection;
 import no.ks.ehelse.adoption.domain.SolutionProjection;
 import no.ks.ehelse.localstack.EventContract;
 import no.ks.ehelse.localstack.EventProbe;
+import no.ks.ehelse.localstack.Pages;
 import no.ks.ehelse.localstack.TestEvents;
 import no.ks.ehelse.localstack.TestTokens;
 
@@ -155,8 +156,17 @@ class ProgressTest {
                 .body("points.reached", contains(1, 2));
     }
 
-    @Test
-    void theForecastProjectsFromTheTrendWithALowHighRange() {
+    private static boolean prognoseLoaded;
+
+    /**
+     * Went-lives in January to April 2024, one a month, and one made available in May, all received on 15 July;
+     * two enrollments and the 2024 ambition of 5 made available. The clock is left on 15 July 2024.
+     */
+    private static void prognoseHistory() {
+        if (prognoseLoaded) {
+            clock(Instant.parse("2024-07-15T12:00:00Z"));
+            return;
+        }
         arrive(
                 "2024-07-15T12:00:00Z",
                 "4601 prognose ACTIVE 2024-01-10",
@@ -175,13 +185,80 @@ class ProgressTest {
                 .statusCode(200)
                 .body("reachedNow", equalTo(5))
                 .body("activeNow", equalTo(4));
-        reader().get("/api/v1/adoption/prognose/coverage/series?from=2023-12&to=2024-07")
+        prognoseLoaded = true;
+    }
+
+    @Test
+    void theProgressPageShowsTheSeriesTheForecastAndAPermanentLink() {
+        prognoseHistory();
+        var series = reader().get(
+                        "/api/v1/adoption/prognose/coverage/series?from=2023-01&to=2024-07&level=TECHNICALLY_READY")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Pages.Shown page = Pages.get(null, "/tall/prognose/fremdrift");
+        org.junit.jupiter.api.Assertions.assertEquals(200, page.status());
+        var rows = page.html().select("#maneder tbody tr");
+        org.junit.jupiter.api.Assertions.assertEquals(series.getList("points").size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    series.getString("points[" + i + "].month"), rows.get(i).attr("data-month"));
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    series.getString("points[" + i + "].reached"),
+                    rows.get(i).select("td").get(0).text());
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(page.html().selectFirst("svg[role=img] title"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "5 av 5 kommuner har fått gjort tilgjengelig (teknisk tilrettelagt eller i bruk) prognose i juli 2024."
+                        + " Ambisjonen for 2024 på 5 kommuner er nådd.",
+                page.html().selectFirst("#sammendrag").text());
+        var all = page.html().select("#prognose tbody tr").stream()
+                .filter(r -> r.selectFirst("th").text().equals("Alle kommuner"))
+                .findFirst()
+                .orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(
+                List.of("5", "4", "september 2024", "august 2024", "Ikke med denne takten"),
+                all.select("td").eachText());
+        String permalink = page.html().select("#grunnlag a").attr("href");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                permalink.startsWith("/tall/prognose/fremdrift?fra=2023-01&til=2024-07&kjent=2024-07-15T12"),
+                permalink);
+        // A later report (Bergen stopped in June) does not change the figures the permanent link fixes.
+        arrive("2024-07-16T12:00:00Z", "4601 prognose DISCONTINUED 2024-06-20");
+        Pages.Shown again = Pages.get(null, permalink);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                page.html().select("#maneder").outerHtml(),
+                again.html().select("#maneder").outerHtml());
+        Pages.Shown now = Pages.get(null, "/tall/prognose/fremdrift?fra=2023-01");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "4",
+                now.html()
+                        .select("#maneder tbody tr[data-month=2024-06] td")
+                        .get(0)
+                        .text());
+        Pages.Shown overview = Pages.get(null, "/tall");
+        org.junit.jupiter.api.Assertions.assertEquals(200, overview.status());
+        var row = overview.html().select("#oversikt tbody tr").stream()
+                .filter(r -> r.selectFirst("th").text().equals("prognose"))
+                .findFirst()
+                .orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(
+                List.of("3", "5", "5 gjort tilgjengelig", "1"),
+                row.select("td").eachText().subList(0, 4));
+    }
+
+    @Test
+    void theForecastProjectsFromTheTrendWithALowHighRange() {
+        prognoseHistory();
+        reader().get("/api/v1/adoption/prognose/coverage/series?from=2023-12&to=2024-07&knownAt=2024-07-15T13:00:00Z")
                 .then()
                 .statusCode(200)
                 .body("points.reached", contains(0, 1, 2, 3, 4, 4, 4, 4));
         // Month-end counts 2023-12..2024-06: 0 1 2 3 4 4 4; least squares slope 20/28 = 0.71 a month, changes
         // 1 1 1 1 0 0 (low 0, high 1). One more to go: 1/0.71 → 2 months, 1/1 → 1 month, never at 0.
-        reader().get("/api/v1/adoption/prognose/forecast")
+        // As known on 15 July, before the page test's later report.
+        reader().get("/api/v1/adoption/prognose/forecast?knownAt=2024-07-15T13:00:00Z")
                 .then()
                 .statusCode(200)
                 .body("asOf", equalTo("2024-07-15"))

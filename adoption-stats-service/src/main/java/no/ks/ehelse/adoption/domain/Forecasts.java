@@ -75,12 +75,22 @@ public class Forecasts {
         this.em = em;
     }
 
+    public int windowMonths() {
+        return config.windowMonths();
+    }
+
     /** The forecast as the suite could have made it at {@code knownAt} (now by default), from today. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Forecast of(String solution, OffsetDateTime knownAt) {
         Figures.requireSolution(solution);
         OffsetDateTime known = knownAt == null ? figures.now() : knownAt;
+        // A forecast as known at a past moment is the one that could have been made then: from that day.
         LocalDate today = figures.today();
+        if (knownAt != null) {
+            LocalDate then =
+                    knownAt.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate();
+            today = then.isBefore(today) ? then : today;
+        }
         YearMonth current = YearMonth.from(today);
         int window = config.windowMonths();
         Figures.Snapshot now = figures.snapshot(solution, today, known);
