@@ -13,7 +13,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import no.ks.ehelse.platform.api.ProblemException;
 
-/** Tables as CSV (a header row, comma-separated, RFC 4180 quoting), in and out. */
+/**
+ * Tables as CSV (a header row, comma-separated, RFC 4180 quoting), in and out: the machine form that
+ * {@code Accept: text/csv} answers. Text that a spreadsheet would take for a formula is neutralised as in every
+ * download ({@link TableExport#neutralised}).
+ */
 final class Csv {
 
     static final String MEDIA_TYPE = "text/csv";
@@ -25,7 +29,12 @@ final class Csv {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         header.forEach(schema::addColumn);
         try {
-            return MAPPER.writer(schema.build()).writeValueAsString(rows);
+            List<List<Object>> safe = rows.stream()
+                    .map(row -> row.stream()
+                            .map(v -> v instanceof String text ? (Object) TableExport.neutralised(text) : v)
+                            .toList())
+                    .toList();
+            return MAPPER.writer(schema.build()).writeValueAsString(safe);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
