@@ -224,6 +224,30 @@ class ProgressTest {
         org.junit.jupiter.api.Assertions.assertTrue(
                 permalink.startsWith("/tall/prognose/fremdrift?fra=2023-01&til=2024-07&kjent=2024-07-15T12"),
                 permalink);
+        String links = page.html()
+                .select("a[href^=/tall/prognose/fremdrift/maneder?format=xlsx]")
+                .attr("href");
+        byte[] xlsx = given().get(links).then().statusCode(200).extract().asByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    "Kommuner som har nådd nivået", sheet.getRow(0).getCell(1).getStringCellValue());
+            for (int i = 0; i < rows.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertEquals(
+                        series.getString("points[" + i + "].month"),
+                        sheet.getRow(i + 1).getCell(0).getStringCellValue());
+                org.junit.jupiter.api.Assertions.assertEquals(
+                        series.getDouble("points[" + i + "].reached"),
+                        sheet.getRow(i + 1).getCell(1).getNumericCellValue());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        given().get("/tall/prognose/fremdrift/prognose?format=csv")
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"prognose-anslag.csv\""));
+        given().get("/tall/prognose/fremdrift/maneder").then().statusCode(400);
         // A later report (Bergen stopped in June) does not change the figures the permanent link fixes.
         arrive("2024-07-16T12:00:00Z", "4601 prognose DISCONTINUED 2024-06-20");
         Pages.Shown again = Pages.get(null, permalink);

@@ -5,7 +5,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +23,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.ks.ehelse.adoption.api.TableExport;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.AdoptionQueries;
 import no.ks.ehelse.adoption.domain.Ambition;
@@ -87,24 +91,11 @@ public class ProgressPages {
     public TemplateInstance overview(@QueryParam("kjent") String kjent) {
         mayRead();
         OffsetDateTime known = knownAt(kjent);
-        List<OverviewRow> rows = new ArrayList<>();
-        List<SolutionProjection> solutions = SolutionProjection.listAll(io.quarkus.panache.common.Sort.by("name"));
-        for (SolutionProjection s : solutions) {
-            Forecasts.Forecast f = forecasts.of(s.code, known);
-            Forecasts.Projection all = find(f, Forecasts.Target.ALL);
-            Forecasts.Projection amb = find(f, Forecasts.Target.AMBITION);
-            String ambition = amb.goal() == null
-                    ? "Ikke satt"
-                    : amb.goal() + (amb.level() == AdoptionLevel.ACTIVE ? " i bruk" : " gjort tilgjengelig");
-            String gap = amb.goal() == null ? "" : String.valueOf(Math.max(0, amb.goal() - amb.reachedNow()));
-            String trend =
-                    f.active().enoughData() ? Words.decimal(f.active().perMonth()) + " i måneden" : "For lite data";
-            rows.add(new OverviewRow(
-                    s.code, s.name, all.goal(), all.reachedNow(), ambition, gap, trend, forecastText(amb, all)));
-        }
+        List<OverviewRow> rows = overviewRows(known);
         return overview.data("rows", rows)
                 .data("knownAt", Words.moment(known))
                 .data("permalink", "/tall?kjent=" + known)
+                .data("kjent", known.toString())
                 .data("windowMonths", forecastsWindow());
     }
 
@@ -116,6 +107,12 @@ public class ProgressPages {
             @QueryParam("til") String til,
             @QueryParam("kjent") String kjent) {
         mayRead();
+        TemplateInstance page = progress.instance();
+        progressData(solution, fra, til, kjent).forEach(page::data);
+        return page;
+    }
+
+    private Map<String, Object> progressData(String solution, String fra, String til, String kjent) {
         SolutionProjection known = SolutionProjection.findById(solution);
         if (known == null) {
             throw ProblemException.notFound("Solution", solution);
@@ -166,23 +163,135 @@ public class ProgressPages {
         String summary = last + " av " + inAll + " kommuner har " + Words.reached(level) + " " + known.name + " i "
                 + Words.month(to) + ". " + forecastSentence(amb, forecast, to.getYear());
         String permalink = "/tall/" + solution + "/fremdrift?fra=" + from + "&til=" + to + "&kjent=" + at;
-        return progress.data("solution", known)
-                .data("summary", summary)
-                .data("chart", chart)
-                .data("chartTitle", chartTitle)
-                .data("months", months)
-                .data("projections", projections)
-                .data("forecast", forecast)
-                .data("perMonth", Words.decimal(forecast.active().perMonth()))
-                .data("low", Words.decimal(forecast.active().low()))
-                .data("high", Words.decimal(forecast.active().high()))
-                .data("levelWords", Words.reached(level))
-                .data("from", Words.month(from))
-                .data("to", Words.month(to))
-                .data("asOf", Words.date(forecast.asOf()))
-                .data("knownAt", Words.moment(at))
-                .data("approximations", series.approximations())
-                .data("permalink", permalink);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("solution", known);
+        data.put("summary", summary);
+        data.put("chart", chart);
+        data.put("chartTitle", chartTitle);
+        data.put("months", months);
+        data.put("projections", projections);
+        data.put("forecast", forecast);
+        data.put("perMonth", Words.decimal(forecast.active().perMonth()));
+        data.put("low", Words.decimal(forecast.active().low()));
+        data.put("high", Words.decimal(forecast.active().high()));
+        data.put("levelWords", Words.reached(level));
+        data.put("from", Words.month(from));
+        data.put("to", Words.month(to));
+        data.put("asOf", Words.date(forecast.asOf()));
+        data.put("knownAt", Words.moment(at));
+        data.put("approximations", series.approximations());
+        data.put("permalink", permalink);
+        data.put("query", "fra=" + from + "&til=" + to + "&kjent=" + at);
+        return data;
+    }
+
+    /** The overview's table as a download ({@code ?format=xlsx|csv|csv-comma}), as known at {@code kjent}. */
+    @GET
+    @Path("oversikt")
+    @Produces({TableExport.XLSX_MEDIA_TYPE, TableExport.CSV_MEDIA_TYPE})
+    public Response overviewDownload(@QueryParam("format") String format, @QueryParam("kjent") String kjent) {
+        mayRead();
+        TableExport.Format f = requiredFormat(format);
+        OffsetDateTime known = knownAt(kjent);
+        TableExport.Builder table = TableExport.Table.named(
+                "nasjonal-oversikt",
+                "Nasjonal oversikt",
+                TableExport.Column.text("Løsning (kode)"),
+                TableExport.Column.text("Løsning"),
+                TableExport.Column.integer("I aktiv bruk nå"),
+                TableExport.Column.integer("Kommuner"),
+                TableExport.Column.text("Årets ambisjon"),
+                TableExport.Column.text("Gjenstår"),
+                TableExport.Column.text("Takt"),
+                TableExport.Column.text("Anslag"));
+        for (OverviewRow r : overviewRows(known)) {
+            table.row(
+                    r.code(),
+                    r.name(),
+                    r.activeNow(),
+                    r.municipalities(),
+                    r.ambition(),
+                    r.gap(),
+                    r.trend(),
+                    r.forecast());
+        }
+        return TableExport.download(table.build(), f);
+    }
+
+    /**
+     * A table of the progress page as a download: {@code maneder} (the burn-up chart's months) or {@code prognose}
+     * (the forecast), for the same months and moment as the page's permanent link.
+     */
+    @GET
+    @Path("{solution}/fremdrift/{table}")
+    @Produces({TableExport.XLSX_MEDIA_TYPE, TableExport.CSV_MEDIA_TYPE})
+    public Response progressDownload(
+            @PathParam("solution") String solution,
+            @PathParam("table") String table,
+            @QueryParam("format") String format,
+            @QueryParam("fra") String fra,
+            @QueryParam("til") String til,
+            @QueryParam("kjent") String kjent) {
+        mayRead();
+        TableExport.Format f = requiredFormat(format);
+        if (!table.equals("maneder") && !table.equals("prognose")) {
+            throw ProblemException.notFound("Table", table);
+        }
+        Map<String, Object> page = progressData(solution, fra, til, kjent);
+        if (table.equals("maneder")) {
+            @SuppressWarnings("unchecked")
+            List<MonthRow> months = (List<MonthRow>) page.get("months");
+            TableExport.Builder t = TableExport.Table.named(
+                    solution + "-per-maned",
+                    "Per måned",
+                    TableExport.Column.text("Måned"),
+                    TableExport.Column.integer("Kommuner som har nådd nivået"),
+                    TableExport.Column.integer("Endring"),
+                    TableExport.Column.integer("Kommuner i alt"));
+            months.forEach(m -> t.row(m.month(), m.reached(), m.change(), m.municipalities()));
+            return TableExport.download(t.build(), f);
+        }
+        @SuppressWarnings("unchecked")
+        List<ProjectionRow> projections = (List<ProjectionRow>) page.get("projections");
+        TableExport.Builder t = TableExport.Table.named(
+                solution + "-anslag",
+                "Anslag",
+                TableExport.Column.text("Mål"),
+                TableExport.Column.text("Kommuner"),
+                TableExport.Column.integer("Nådd nå"),
+                TableExport.Column.text("Anslått"),
+                TableExport.Column.text("Tidligst"),
+                TableExport.Column.text("Senest"));
+        projections.forEach(p -> t.row(p.target(), p.goal(), p.reachedNow(), p.projected(), p.earliest(), p.latest()));
+        return TableExport.download(t.build(), f);
+    }
+
+    private static TableExport.Format requiredFormat(String format) {
+        if (format == null) {
+            throw ProblemException.invalidField(
+                            "format", "must be one of " + String.join(", ", TableExport.Format.PARAMS))
+                    .with("allowed", TableExport.Format.PARAMS);
+        }
+        return TableExport.Format.of(format);
+    }
+
+    private List<OverviewRow> overviewRows(OffsetDateTime known) {
+        List<OverviewRow> rows = new ArrayList<>();
+        List<SolutionProjection> solutions = SolutionProjection.listAll(io.quarkus.panache.common.Sort.by("name"));
+        for (SolutionProjection s : solutions) {
+            Forecasts.Forecast f = forecasts.of(s.code, known);
+            Forecasts.Projection all = find(f, Forecasts.Target.ALL);
+            Forecasts.Projection amb = find(f, Forecasts.Target.AMBITION);
+            String ambition = amb.goal() == null
+                    ? "Ikke satt"
+                    : amb.goal() + (amb.level() == AdoptionLevel.ACTIVE ? " i bruk" : " gjort tilgjengelig");
+            String gap = amb.goal() == null ? "" : String.valueOf(Math.max(0, amb.goal() - amb.reachedNow()));
+            String trend =
+                    f.active().enoughData() ? Words.decimal(f.active().perMonth()) + " i måneden" : "For lite data";
+            rows.add(new OverviewRow(
+                    s.code, s.name, all.goal(), all.reachedNow(), ambition, gap, trend, forecastText(amb, all)));
+        }
+        return rows;
     }
 
     private static String forecastSentence(Forecasts.Projection amb, Forecasts.Forecast f, int year) {
