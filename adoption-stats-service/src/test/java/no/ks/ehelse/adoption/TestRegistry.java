@@ -12,8 +12,8 @@ import no.ks.ehelse.adoption.domain.MunicipalityProjection;
 import no.ks.ehelse.adoption.domain.SolutionProjection;
 import no.ks.ehelse.localstack.TestEvents;
 
-/** Plays the registry once per test run: five 2024 municipalities, two former numbers (3005 merged into 3301, 1507 split
- * into 1508 and 1580), a few solutions. */
+/** Plays the registry once per test run: five 2024 municipalities (3301, 1508 and 1580 valid from 2024-01-01), two
+ * former numbers valid to 2023-12-31 (3005 renumbered 3301, 1507 split into 1508 and 1580), a few solutions. */
 final class TestRegistry {
 
     private static boolean loaded;
@@ -22,6 +22,11 @@ final class TestRegistry {
 
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** The numbers the 2024 county split made are valid from 2024-01-01, as in the registry. */
+    private static String validFrom(String event, String day) {
+        return event.replace("\"validFrom\": null", "\"validFrom\": \"" + day + "\"");
     }
 
     static synchronized void load() {
@@ -36,15 +41,22 @@ final class TestRegistry {
                 "4602", TestEvents.municipality("4602", "Kinn", "digi-vestland", "helse-vest", 17000, null, Map.of()));
         municipalities.put(
                 "3301",
-                TestEvents.municipality("3301", "Drammen", "digi-viken", "helse-sor-ost", 104487, null, Map.of()));
+                validFrom(
+                        TestEvents.municipality(
+                                "3301", "Drammen", "digi-viken", "helse-sor-ost", 104487, null, Map.of()),
+                        "2024-01-01"));
         municipalities.put(
                 "1508",
-                TestEvents.municipality(
-                        "1508", "Ålesund", "digi-more-og-romsdal", "helse-midt-norge", 58509, null, Map.of()));
+                validFrom(
+                        TestEvents.municipality(
+                                "1508", "Ålesund", "digi-more-og-romsdal", "helse-midt-norge", 58509, null, Map.of()),
+                        "2024-01-01"));
         municipalities.put(
                 "1580",
-                TestEvents.municipality(
-                        "1580", "Haram", "digi-more-og-romsdal", "helse-midt-norge", 9357, null, Map.of()));
+                validFrom(
+                        TestEvents.municipality(
+                                "1580", "Haram", "digi-more-og-romsdal", "helse-midt-norge", 9357, null, Map.of()),
+                        "2024-01-01"));
         municipalities.put(
                 "3005",
                 TestEvents.municipality("3005", "Drammen", null, null, null, "2023-12-31", Map.of("3301", "Drammen")));

@@ -71,10 +71,13 @@ public class AdoptionResource {
                             regexp = "NATION|HEALTH_REGION|COUNTY|NETWORK",
                             message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK")
                     String groupBy,
-            @Parameter(description = "the day to answer for, e.g. 2024-01-01 (default: the current status)")
+            @Parameter(
+                            description =
+                                    "the day to answer for, e.g. 2024-01-01, counting the municipalities valid that day (default: the current status)")
                     @QueryParam("asOf")
-                    LocalDate asOf) {
-        return queries.coverage(solution, AdoptionQueries.GroupBy.valueOf(groupBy), asOf);
+                    LocalDate asOf,
+            @Parameter(description = KnownAt.DESCRIPTION) @QueryParam("knownAt") String knownAt) {
+        return queries.coverage(solution, AdoptionQueries.GroupBy.valueOf(groupBy), asOf, KnownAt.parse(knownAt));
     }
 
     @GET
@@ -101,9 +104,10 @@ public class AdoptionResource {
                             message = "must be NATION, HEALTH_REGION, COUNTY or NETWORK")
                     String groupBy,
             @QueryParam("asOf") LocalDate asOf,
+            @QueryParam("knownAt") String knownAt,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        AdoptionQueries.Coverage c = coverage(solution, groupBy, asOf);
+        AdoptionQueries.Coverage c = coverage(solution, groupBy, asOf, knownAt);
         return download(format, headers, () -> coverageCsv(c), () -> tables.coverage(solution, c));
     }
 
@@ -155,9 +159,11 @@ public class AdoptionResource {
     public Response nonAdoptersDownload(
             @PathParam("solution") String solution,
             @QueryParam("network") String network,
+            @QueryParam("asOf") LocalDate asOf,
+            @QueryParam("knownAt") String knownAt,
             @Parameter(description = FORMAT) @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        AdoptionQueries.NonAdopters nonAdopters = nonAdopters(solution, network);
+        AdoptionQueries.NonAdopters nonAdopters = nonAdopters(solution, network, asOf, knownAt);
         return download(
                 format,
                 headers,
@@ -242,9 +248,13 @@ public class AdoptionResource {
             @PathParam("solution") String solution,
             @Parameter(description = "a Diginettverk's code, e.g. digi-vestland: only its municipalities")
                     @QueryParam("network")
-                    String network) {
+                    String network,
+            @Parameter(description = "the day to answer for, counting the municipalities valid that day (default: now)")
+                    @QueryParam("asOf")
+                    LocalDate asOf,
+            @Parameter(description = KnownAt.DESCRIPTION) @QueryParam("knownAt") String knownAt) {
         names.require(ReferenceNames.Kind.NETWORK, "network", network);
-        return queries.nonAdopters(solution, network);
+        return queries.nonAdopters(solution, network, asOf, KnownAt.parse(knownAt));
     }
 
     @GET

@@ -2,28 +2,48 @@ package no.ks.ehelse.adoption.api;
 
 import java.time.OffsetDateTime;
 
+import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.Ambition;
+import no.ks.ehelse.adoption.domain.Ambitions;
 
-/** An ambition against status: the target, how many municipalities have the solution ACTIVE now, the gap. */
+/**
+ * An ambition against status: {@code target} municipalities (for a share, of those in scope now) at {@code level}
+ * in its scope, how many reached that level now ({@code reachedNow}; {@code activeNow} counts only ACTIVE), the gap.
+ */
 public record AmbitionView(
         String solution,
         int year,
-        int target,
+        Ambition.Scope scope,
+        String scopeCode,
+        AdoptionLevel level,
+        long target,
+        Double share,
+        Integer outOf,
         String note,
         OffsetDateTime updatedAt,
+        long municipalitiesInScope,
+        long reachedNow,
         long activeNow,
         long remaining,
         double achieved) {
 
-    static AmbitionView of(Ambition a, long activeNow) {
+    static AmbitionView of(Ambition a, Ambitions.Status s) {
+        long goal = s.goal();
         return new AmbitionView(
                 a.solution,
                 a.year,
-                a.target,
+                a.scope,
+                a.scopeCode,
+                a.level,
+                goal,
+                a.share,
+                a.outOf,
                 a.note,
                 a.updatedAt,
-                activeNow,
-                Math.max(0, a.target - activeNow),
-                a.target == 0 ? 1.0 : Math.round(1000.0 * activeNow / a.target) / 1000.0);
+                s.inScope(),
+                s.reachedNow(),
+                s.activeNow(),
+                Math.max(0, goal - s.reachedNow()),
+                goal == 0 ? 1.0 : Math.round(1000.0 * s.reachedNow() / goal) / 1000.0);
     }
 }

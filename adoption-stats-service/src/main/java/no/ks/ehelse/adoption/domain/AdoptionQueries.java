@@ -29,9 +29,9 @@ public class AdoptionQueries {
         COUNTY(m -> m.county()),
         NETWORK(m -> m.network());
 
-        final Function<Current, String> key;
+        final Function<Timeline.Member, String> key;
 
-        GroupBy(Function<Current, String> key) {
+        GroupBy(Function<Timeline.Member, String> key) {
             this.key = key;
         }
     }
@@ -44,13 +44,31 @@ public class AdoptionQueries {
             long inhabitants,
             double shareOfInhabitantsActive) {}
 
-    public record Coverage(String solution, GroupBy groupBy, LocalDate asOf, List<CoverageGroup> groups) {}
+    /**
+     * {@code asOf} null: the latest status NHN reported; {@code knownAt}: the moment the figure is as known at;
+     * {@code municipalities}: how many were valid on the day; {@code approximations}: what had to be estimated.
+     */
+    public record Coverage(
+            String solution,
+            GroupBy groupBy,
+            LocalDate asOf,
+            java.time.OffsetDateTime knownAt,
+            long municipalities,
+            List<String> approximations,
+            List<CoverageGroup> groups) {}
 
     public record Municipality(String kommunenummer, String name, String network, AdoptionLevel level) {}
 
     public record NonAdopterGroup(String network, long count, List<Municipality> municipalities) {}
 
-    public record NonAdopters(String solution, long count, long of, List<NonAdopterGroup> byNetwork) {}
+    public record NonAdopters(
+            String solution,
+            long count,
+            long of,
+            LocalDate asOf,
+            java.time.OffsetDateTime knownAt,
+            List<String> approximations,
+            List<NonAdopterGroup> byNetwork) {}
 
     public record UsageRow(String group, String name, double value, long inhabitants, Double per1000) {}
 
@@ -67,20 +85,28 @@ public class AdoptionQueries {
             AdoptionLevel status, LocalDate effectiveDate, String reportedAs, java.time.OffsetDateTime receivedAt) {}
 
     private final EntityManager em;
+    private final Figures figures;
 
-    AdoptionQueries(EntityManager em) {
+    AdoptionQueries(EntityManager em, Figures figures) {
         this.em = em;
+        this.figures = figures;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Coverage coverage(String solution, GroupBy by, LocalDate asOf) {
+        return coverage(solution, by, asOf, null);
+    }
+
+    /** Coverage on a day as known at a moment ({@link Figures#snapshot}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Coverage coverage(String solution, GroupBy by, LocalDate asOf, java.time.OffsetDateTime knownAt) {
         requireSolution(solution);
-        Map<String, AdoptionLevel> levels = levels(solution, asOf);
+        Figures.Snapshot snapshot = figures.snapshot(solution, asOf, knownAt);
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Map<AdoptionLevel, Long>> byLevel = new HashMap<>();
-        for (Current m : current()) {
+        for (Timeline.Member m : snapshot.members()) {
             String group = String.valueOf(by.key.apply(m));
-            AdoptionLevel level = levels.getOrDefault(m.kommunenummer(), AdoptionLevel.NONE);
+            AdoptionLevel level = snapshot.levelOf(m.kommunenummer());
             long population = m.population() == null ? 0 : m.population();
             long[] c = counts.computeIfAbsent(group, g -> new long[3]);
             c[0]++;
@@ -98,25 +124,36 @@ public class AdoptionQueries {
                 c[1],
                 c[2],
                 c[2] == 0 ? 0 : Math.round(10000.0 * c[1] / c[2]) / 10000.0)));
-        return new Coverage(solution, by, asOf, groups);
+        Figures.Basis basis = snapshot.basis();
+        return new Coverage(
+                solution, by, basis.asOf(), basis.knownAt(), basis.municipalities(), basis.approximations(), groups);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public NonAdopters nonAdopters(String solution) {
-        return nonAdopters(solution, null);
+        return nonAdopters(solution, null, null, null);
     }
 
     /** The non-adopters of one Diginettverk ({@code network} a code, null for all), out of that network's. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public NonAdopters nonAdopters(String solution, String network) {
+        return nonAdopters(solution, network, null, null);
+    }
+
+    /**
+     * The non-adopters on a day as known at a moment ({@link Figures#snapshot}), of one Diginettverk
+     * ({@code network} a code, null for all).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NonAdopters nonAdopters(String solution, String network, LocalDate asOf, java.time.OffsetDateTime knownAt) {
         requireSolution(solution);
-        Map<String, AdoptionLevel> levels = levels(solution, null);
+        Figures.Snapshot snapshot = figures.snapshot(solution, asOf, knownAt);
         Map<String, List<Municipality>> byNetwork = new TreeMap<>();
-        List<Current> all = current().stream()
+        List<Timeline.Member> all = snapshot.members().stream()
                 .filter(m -> network == null || network.equals(m.network()))
                 .toList();
-        for (Current m : all) {
-            AdoptionLevel level = levels.getOrDefault(m.kommunenummer(), AdoptionLevel.NONE);
+        for (Timeline.Member m : all) {
+            AdoptionLevel level = snapshot.levelOf(m.kommunenummer());
             if (level != AdoptionLevel.ACTIVE) {
                 byNetwork
                         .computeIfAbsent(String.valueOf(m.network()), n -> new ArrayList<>())
@@ -125,8 +162,15 @@ public class AdoptionQueries {
         }
         List<NonAdopterGroup> groups = new ArrayList<>();
         byNetwork.forEach((code, list) -> groups.add(new NonAdopterGroup(code, list.size(), list)));
+        Figures.Basis basis = snapshot.basis();
         return new NonAdopters(
-                solution, groups.stream().mapToLong(NonAdopterGroup::count).sum(), all.size(), groups);
+                solution,
+                groups.stream().mapToLong(NonAdopterGroup::count).sum(),
+                all.size(),
+                basis.asOf(),
+                basis.knownAt(),
+                basis.approximations(),
+                groups);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -165,28 +209,6 @@ public class AdoptionQueries {
                 .stream()
                 .map(r -> new HistoryRow(r.status, r.effectiveDate, r.reportedKommunenummer, r.receivedAt))
                 .toList();
-    }
-
-    /** Status per current municipality: the held status, or the latest report effective on {@code asOf}. */
-    @SuppressWarnings("unchecked")
-    private Map<String, AdoptionLevel> levels(String solution, LocalDate asOf) {
-        Map<String, AdoptionLevel> levels = new HashMap<>();
-        if (asOf == null) {
-            for (AdoptionStatus s : AdoptionStatus.<AdoptionStatus>list("solution", solution)) {
-                levels.put(s.kommunenummer, s.status);
-            }
-            return levels;
-        }
-        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (kommunenummer) kommunenummer, status "
-                        + "FROM status_report WHERE solution = :s AND effective_date <= :d "
-                        + "ORDER BY kommunenummer, effective_date DESC, id DESC")
-                .setParameter("s", solution)
-                .setParameter("d", asOf)
-                .getResultList();
-        for (Object[] row : rows) {
-            levels.put((String) row[0], AdoptionLevel.valueOf((String) row[1]));
-        }
-        return levels;
     }
 
     /** A current municipality, as the queries need it. */

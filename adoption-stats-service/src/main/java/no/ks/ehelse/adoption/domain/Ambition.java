@@ -6,17 +6,31 @@ import java.time.OffsetDateTime;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 
-/** A national target: how many municipalities should use a solution in a year. */
+/**
+ * A target: how many municipalities (or what share of those in the scope) should have reached an adoption level for
+ * a solution in a year, nationally, in a health region or in a Diginettverk.
+ */
 @Entity
 @IdClass(Ambition.Key.class)
 public class Ambition extends PanacheEntityBase {
 
-    public record Key(String solution, Integer year) implements Serializable {
+    public enum Scope {
+        NATIONAL,
+        HEALTH_REGION,
+        NETWORK
+    }
+
+    /** The scope code of a national ambition. */
+    public static final String NATION = "NO";
+
+    public record Key(String solution, Integer year, Scope scope, String scopeCode) implements Serializable {
         public Key() {
-            this(null, null);
+            this(null, null, null, null);
         }
     }
 
@@ -26,8 +40,26 @@ public class Ambition extends PanacheEntityBase {
     @Id
     public Integer year;
 
-    @Column(nullable = false)
+    @Id
+    @Enumerated(EnumType.STRING)
+    public Scope scope = Scope.NATIONAL;
+
+    @Id
+    @Column(name = "scope_code")
+    public String scopeCode = NATION;
+
+    /** Null when the ambition is a share. */
     public Integer target;
+
+    /** Null when the ambition is a number of municipalities. */
+    public Double share;
+
+    @Column(name = "out_of")
+    public Integer outOf;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AdoptionLevel level = AdoptionLevel.ACTIVE;
 
     public String note;
 
@@ -36,4 +68,9 @@ public class Ambition extends PanacheEntityBase {
 
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
+
+    /** The number of municipalities the ambition asks for, of {@code inScope} municipalities in its scope. */
+    public long goal(long inScope) {
+        return target != null ? target : (long) Math.ceil(share * inScope - 1e-9);
+    }
 }

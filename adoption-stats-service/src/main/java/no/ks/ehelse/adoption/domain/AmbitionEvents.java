@@ -10,7 +10,20 @@ public class AmbitionEvents {
     public static final String TOPIC = "adoption.ambitions.v1";
     public static final String SET = "no.ks.ehelse.adoption.ambition-set.v1";
 
-    public record AmbitionState(String solution, int year, int target, String note) {}
+    /**
+     * {@code target} stays the number of municipalities (for a share, the share of those in scope when it was set),
+     * so a reader of the first version reads a national count as before.
+     */
+    public record AmbitionState(
+            String solution,
+            int year,
+            int target,
+            String note,
+            AdoptionLevel level,
+            Double share,
+            Integer outOf,
+            Ambition.Scope scope,
+            String scopeCode) {}
 
     private final Outbox outbox;
 
@@ -18,12 +31,16 @@ public class AmbitionEvents {
         this.outbox = outbox;
     }
 
-    public void set(Ambition a) {
+    public void set(Ambition a, long goal) {
+        String id = a.scope == Ambition.Scope.NATIONAL
+                ? a.solution + "/" + a.year
+                : a.solution + "/" + a.year + "/" + a.scope + "/" + a.scopeCode;
         outbox.publish(
                 TOPIC,
                 a.solution,
                 SET,
-                a.solution + "/" + a.year,
-                new AmbitionState(a.solution, a.year, a.target, a.note));
+                id,
+                new AmbitionState(
+                        a.solution, a.year, (int) goal, a.note, a.level, a.share, a.outOf, a.scope, a.scopeCode));
     }
 }

@@ -112,7 +112,8 @@ public class DashboardPages {
     public record UsageLine(String metric, String period, String total, long municipalities, String per1000) {}
 
     @TemplateData
-    public record AmbitionStatus(int year, int target, long activeNow, long remaining, String achieved, String note) {}
+    public record AmbitionStatus(
+            int year, int target, long activeNow, long remaining, String achieved, String counts, String note) {}
 
     @TemplateData
     public record Dashboard(
@@ -327,13 +328,19 @@ public class DashboardPages {
     }
 
     private AmbitionStatus status(Ambition a) {
-        long active = ambitions.activeNow(a.solution);
+        Ambitions.Status s = ambitions.status(a);
+        long goal = s.goal();
+        long reached = s.reachedNow();
         return new AmbitionStatus(
                 a.year,
-                a.target,
-                active,
-                Math.max(0, a.target - active),
-                Norwegian.percent(a.target == 0 ? 1.0 : (double) active / a.target),
+                (int) goal,
+                reached,
+                Math.max(0, goal - reached),
+                Norwegian.percent(goal == 0 ? 1.0 : (double) reached / goal),
+                a.level == AdoptionLevel.ACTIVE
+                        ? "i aktiv bruk"
+                        : "gjort tilgjengelig (" + AdoptionTables.label(a.level).toLowerCase(java.util.Locale.ROOT)
+                                + " eller mer)",
                 a.note);
     }
 
