@@ -171,17 +171,7 @@ public class MeetingResource {
                     .with("allowed", List.of("json", "csv"));
         }
         var query = meetings.attendees(id, caller);
-        Map<String, String> names = MunicipalityProjection.<MunicipalityProjection>listAll().stream()
-                .collect(Collectors.toMap(m -> m.kommunenummer, m -> m.name));
-        Function<MeetingRegistration, MeetingRequests.Attendee> row = r -> new MeetingRequests.Attendee(
-                r.id,
-                r.name,
-                r.email,
-                r.kommunenummer,
-                names.getOrDefault(r.kommunenummer, r.kommunenummer),
-                r.role,
-                r.status,
-                r.createdAt.atZoneSameInstant(Meeting.ZONE).toOffsetDateTime());
+        Function<MeetingRegistration, MeetingRequests.Attendee> row = attendee(names());
         if ("csv".equals(format)) {
             Meeting meeting = meetings.get(id);
             List<MeetingRequests.Attendee> all = query.list().stream().map(row).toList();
@@ -280,6 +270,28 @@ public class MeetingResource {
             }
         }
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    }
+
+    static Map<String, String> names() {
+        return MunicipalityProjection.<MunicipalityProjection>listAll().stream()
+                .collect(Collectors.toMap(m -> m.kommunenummer, m -> m.name));
+    }
+
+    static Function<MeetingRegistration, MeetingRequests.Attendee> attendee(Map<String, String> names) {
+        return r -> new MeetingRequests.Attendee(
+                r.id,
+                r.name,
+                r.email,
+                r.kommunenummer,
+                names.getOrDefault(r.kommunenummer, r.kommunenummer),
+                r.role,
+                r.status,
+                r.createdAt.atZoneSameInstant(Meeting.ZONE).toOffsetDateTime());
+    }
+
+    /** The attendee list as CSV, for the lead's page as for the API. */
+    public static byte[] attendeeCsv(List<MeetingRegistration> registrations) {
+        return csv(registrations.stream().map(attendee(names())).toList());
     }
 
     /** Excel in Norway reads `;`-separated UTF-8 with a BOM; a cell starting like a formula is made text. */
