@@ -54,7 +54,7 @@ class DeadlineTwoInstancesIT {
         databases = new PostgresDatabases(PostgresDatabases.ADMIN_URL);
         database = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         databases.createIfMissing(database);
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "EHELSE_DB_URL",
                 databases.urlOf(database),
                 "EHELSE_DB_USER",
@@ -73,7 +73,9 @@ class DeadlineTwoInstancesIT {
                 "EHELSE_CLOCK_ADJUSTABLE",
                 "true",
                 "EHELSE_DEADLINES_CHECK_INTERVAL",
-                "1s");
+                "1s"));
+        // Required: signs the cancel links of information meetings.
+        env.put("EHELSE_MEETINGS_LINK_KEY", "it-only-meeting-link-key-0123456789abcdef");
         Path jar = ServiceProcess.jarOf(new File("."));
         Path logs = Path.of("target", "it-logs");
         first = ServiceProcess.start("enrollment-a", jar, env, logs, Duration.ofSeconds(60));

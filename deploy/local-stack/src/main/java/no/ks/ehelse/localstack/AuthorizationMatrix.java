@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   <li>{@code allow}: neither 401 nor 403 (a 2xx, or a domain 4xx such as 404, 409 or 422 from the test's input:
  *       what is checked is the authorization decision), and never a 5xx;
  *   <li>{@code refuse}: 403; in the {@code none} column (no token) 401;
+ *   <li>{@code allow} in the {@code none} column: a public operation, let through without a token;
  *   <li>anything else is a scope, e.g. {@code own kommunenummer}: the role's token in scope is let through as
  *       {@code allow} is, and the same role's token for someone else is refused with 403, or with 404 where the
  *       cell says {@code 404} (existence hidden).
@@ -161,10 +162,14 @@ public final class AuthorizationMatrix {
         for (String role : ROLES) {
             String cell = cells.get(role);
             if (role.equals("none")) {
-                if (!cell.equals("refuse")) {
-                    problems.add(op + ": the none column must be refuse (no token is always 401), not " + cell);
+                if (cell.equals("allow")) {
+                    // A public operation (no sign-in): let through without a token.
+                    expect(op, role, role, null, null, problems);
+                } else if (!cell.equals("refuse")) {
+                    problems.add(op + ": the none column must be refuse (401) or allow (public), not " + cell);
+                } else {
+                    expect(op, role, role, null, Set.of(401), problems);
                 }
-                expect(op, role, role, null, Set.of(401), problems);
             } else if (cell.equals("refuse")) {
                 expect(op, role, role, token(role, true), Set.of(403), problems);
             }

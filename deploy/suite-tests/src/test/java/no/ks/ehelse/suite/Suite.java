@@ -180,7 +180,13 @@ public final class Suite implements AutoCloseable {
                         + other.replace("-service", "").replace('-', '_').toUpperCase(java.util.Locale.ROOT),
                 process.url()));
         switch (service) {
-            case "enrollment-service" -> env.put("EHELSE_DEADLINES_CHECK_INTERVAL", "1s");
+            case "enrollment-service" ->
+                env.putAll(Map.of(
+                        "EHELSE_DEADLINES_CHECK_INTERVAL",
+                        "1s",
+                        // Signs the cancel links of information meetings (at least 32 characters).
+                        "EHELSE_MEETINGS_LINK_KEY",
+                        meetingLinkKey));
             case "notification-service" ->
                 env.putAll(Map.of(
                         "EHELSE_SMTP_HOST",
@@ -206,6 +212,9 @@ public final class Suite implements AutoCloseable {
         }
         return env;
     }
+
+    /** One key per run, the same for every restart of enrollment-service (mailed cancel links stay valid). */
+    private final String meetingLinkKey = newKey();
 
     /** One key per run, the same for every restart of notification-service (its stored secrets are under it). */
     private final String webhookSecretKey = newKey();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import no.ks.ehelse.enrollment.domain.Catalogue;
+import no.ks.ehelse.enrollment.domain.Meetings;
 
 /** The public pages: the start page (solutions by priority area, what is open now) and a page per solution. */
 @Path("/")
@@ -26,14 +27,17 @@ public class CataloguePages {
     public record Area(String name, List<Catalogue.SolutionEntry> solutions) {}
 
     private final Catalogue catalogue;
+    private final Meetings meetings;
     private final Template start;
     private final Template solution;
 
     CataloguePages(
             Catalogue catalogue,
+            Meetings meetings,
             @Location("pages/start.html") Template start,
             @Location("pages/solution.html") Template solution) {
         this.catalogue = catalogue;
+        this.meetings = meetings;
         this.start = start;
         this.solution = solution;
     }
@@ -60,6 +64,7 @@ public class CataloguePages {
     @GET
     @Path("losninger/{code}")
     public TemplateInstance solution(@PathParam("code") String code) {
-        return solution.data("entry", catalogue.solution(code));
+        Catalogue.SolutionEntry entry = catalogue.solution(code);
+        return solution.data("entry", entry).data("meetings", meetings.upcoming(code));
     }
 }

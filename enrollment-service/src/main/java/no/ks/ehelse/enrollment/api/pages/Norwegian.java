@@ -1,6 +1,7 @@
 package no.ks.ehelse.enrollment.api.pages;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import io.quarkus.qute.TemplateExtension;
 import no.ks.ehelse.enrollment.domain.Enrollment;
 import no.ks.ehelse.enrollment.domain.EnrollmentStatus;
+import no.ks.ehelse.enrollment.domain.Meeting;
+import no.ks.ehelse.enrollment.domain.MeetingRegistration;
 import no.ks.ehelse.enrollment.domain.Plan;
 import no.ks.ehelse.enrollment.domain.SolutionProjection;
 import no.ks.ehelse.enrollment.domain.Track;
@@ -28,6 +31,43 @@ final class Norwegian {
             "MEDICINES", "DIGITAL_COLLABORATION", "SHARED_DIGITAL_SERVICES", "CITIZEN_SERVICES", "WELFARE_TECHNOLOGY");
 
     private Norwegian() {}
+
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("EEEE d. MMMM yyyy 'kl.' HH.mm", Locale.forLanguageTag("nb"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
+
+    /** "tirsdag 12. januar 2027 kl. 10.00", in Europe/Oslo. */
+    static String tid(OffsetDateTime time) {
+        return time == null ? "" : DATE_TIME.format(time.atZoneSameInstant(Meeting.ZONE));
+    }
+
+    /** "10.00", in Europe/Oslo. */
+    static String klokke(OffsetDateTime time) {
+        return time == null ? "" : TIME.format(time.atZoneSameInstant(Meeting.ZONE));
+    }
+
+    static String label(MeetingRegistration.Status status) {
+        return switch (status) {
+            case CONFIRMED -> "Bekreftet";
+            case WAITLISTED -> "På venteliste";
+            case CANCELLED -> "Avmeldt";
+        };
+    }
+
+    static String color(MeetingRegistration.Status status) {
+        return switch (status) {
+            case CONFIRMED -> "success";
+            case WAITLISTED -> "warning";
+            case CANCELLED -> "neutral";
+        };
+    }
+
+    static String label(Meeting.Status status) {
+        return switch (status) {
+            case SCHEDULED -> "Planlagt";
+            case CANCELLED -> "Avlyst";
+        };
+    }
 
     static String norsk(LocalDate date) {
         return date == null ? "" : DATE.format(date);

@@ -4,6 +4,9 @@ import io.quarkus.qute.TemplateData;
 import no.ks.ehelse.enrollment.domain.Catalogue;
 import no.ks.ehelse.enrollment.domain.Enrollment;
 import no.ks.ehelse.enrollment.domain.Enrollments;
+import no.ks.ehelse.enrollment.domain.Meeting;
+import no.ks.ehelse.enrollment.domain.MeetingRegistration;
+import no.ks.ehelse.enrollment.domain.Meetings;
 import no.ks.ehelse.enrollment.domain.MunicipalityProjection;
 import no.ks.ehelse.enrollment.domain.Plan;
 import no.ks.ehelse.enrollment.domain.SolutionProjection;
@@ -26,6 +29,13 @@ import no.ks.ehelse.enrollment.domain.Track;
 @TemplateData(target = Catalogue.TrackPlaces.class)
 @TemplateData(target = Catalogue.SolutionEntry.class)
 @TemplateData(target = Catalogue.MunicipalityPage.class)
+@TemplateData(target = Meeting.class)
+@TemplateData(target = MeetingRegistration.class)
+@TemplateData(target = Meetings.Registered.class)
+@TemplateData(target = Meetings.Counts.class)
+@TemplateData(target = Meetings.AttendedNotEnrolled.class)
+@TemplateData(target = Meetings.Municipality.class)
+@TemplateData(target = MeetingPages.Form.class)
 final class PageData {
 
     private PageData() {}
