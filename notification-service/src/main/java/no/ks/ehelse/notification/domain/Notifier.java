@@ -69,7 +69,7 @@ public class Notifier {
         List<Notification> planned = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         // People: e-mail (immediately, or in their digest) and their own feed.
-        for (Recipient r : recipients.people(kind, event.data(), track, trackId, kommunenummer)) {
+        for (Recipient r : recipients.people(kind, event.data(), track, trackId, kommunenummer, event.id())) {
             if (r.missingReason() != null) {
                 missing.add(r.missingReason());
                 Notification n = notification(event, kind, Channel.EMAIL, "missing:" + r.address(), r, trackId, now);
