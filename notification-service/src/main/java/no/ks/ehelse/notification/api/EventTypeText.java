@@ -61,6 +61,7 @@ public final class EventTypeText {
             case ENROLLED_CONFIRMED -> "Påmelding bekreftet";
             case ENROLLED_WAITLISTED -> "Satt på venteliste";
             case WAITLIST_PROMOTED -> "Fått plass";
+            case PLACE_FILLED -> "Ledig plass fylt";
             case DEADLINE_APPROACHING -> "Frist nærmer seg";
             case DEADLINE_PASSED -> "Fristen er ute";
             case DEADLINE_EXTENDED -> "Frist forlenget";
@@ -68,6 +69,8 @@ public final class EventTypeText {
             case WENT_LIVE -> "Tatt i bruk";
             case WITHDRAWN -> "Avbud";
             case PREREQUISITE_OVERDUE -> "Forutsetning over frist";
+            case ACKNOWLEDGEMENT_REMINDER -> "Påminnelse om å bekrefte";
+            case ACKNOWLEDGEMENT_ESCALATED -> "Ikke bekreftet";
             case EVENT -> "Hendelse";
         };
     }

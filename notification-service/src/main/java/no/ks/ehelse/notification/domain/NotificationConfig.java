@@ -117,5 +117,9 @@ public interface NotificationConfig {
         /** Base URL of enrollment-service's API, for the link in webhook payloads (mails link to pages instead). */
         @WithDefault("http://localhost:8082")
         String enrollmentApi();
+
+        /** Base URL of this service's public pages, for the acknowledgement link in confirmations. */
+        @WithDefault("http://localhost:8084")
+        String acknowledgementPages();
     }
 }

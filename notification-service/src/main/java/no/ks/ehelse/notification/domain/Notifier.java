@@ -36,6 +36,7 @@ public class Notifier {
     private final Clock clock;
     private final NotificationConfig config;
     private final Event<Planned> planned;
+    private final Acknowledgements acknowledgements;
 
     Notifier(
             EntityManager em,
@@ -43,13 +44,15 @@ public class Notifier {
             Preferences preferences,
             Clock clock,
             NotificationConfig config,
-            Event<Planned> planned) {
+            Event<Planned> planned,
+            Acknowledgements acknowledgements) {
         this.em = em;
         this.recipients = recipients;
         this.preferences = preferences;
         this.clock = clock;
         this.config = config;
         this.planned = planned;
+        this.acknowledgements = acknowledgements;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,6 +68,12 @@ public class Notifier {
         UUID trackId = trackIdOf(event);
         String kommunenummer = event.data().path("kommunenummer").asText(null);
         TrackProjection track = trackId == null ? null : TrackProjection.findById(trackId);
+        if (kind == MessageKind.ENROLLED_CONFIRMED || kind == MessageKind.WAITLIST_PROMOTED) {
+            store(event, now);
+            acknowledgements.requested(event, now);
+        } else if (kind == MessageKind.WITHDRAWN) {
+            acknowledgements.withdrawn(UUID.fromString(event.data().path("id").asText()));
+        }
 
         List<Notification> planned = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -85,6 +94,21 @@ public class Notifier {
             }
             planned.add(mail);
             planned.add(notification(event, kind, Channel.FEED, r.address(), r, trackId, now));
+        }
+        // The lead hears who got a place that became free (the municipality got the promotion above).
+        if (kind == MessageKind.WAITLIST_PROMOTED) {
+            for (Recipient r : recipients.lead(event.data(), track, trackId)) {
+                if (r.missingReason() == null) {
+                    Notification n =
+                            notification(event, MessageKind.PLACE_FILLED, Channel.EMAIL, r.address(), r, trackId, now);
+                    if (preferences.preference(r.address()) == Cadence.DAILY_DIGEST) {
+                        digest(n);
+                    }
+                    planned.add(n);
+                    planned.add(
+                            notification(event, MessageKind.PLACE_FILLED, Channel.FEED, r.address(), r, trackId, now));
+                }
+            }
         }
         // Municipalities' feeds.
         for (String k : recipients.municipalityFeeds(kind, track, trackId, kommunenummer)) {
@@ -140,6 +164,8 @@ public class Notifier {
             case "no.ks.ehelse.track.deadline-passed.v1" -> MessageKind.DEADLINE_PASSED;
             case "no.ks.ehelse.track.deadline-extended.v1" -> MessageKind.DEADLINE_EXTENDED;
             case "no.ks.ehelse.track.changed.v1" -> MessageKind.TRACK_CHANGED;
+            case Acknowledgements.REMINDER -> MessageKind.ACKNOWLEDGEMENT_REMINDER;
+            case Acknowledgements.ESCALATED -> MessageKind.ACKNOWLEDGEMENT_ESCALATED;
             default -> MessageKind.EVENT;
         };
     }

@@ -90,11 +90,18 @@ public class Recipients {
                     people.addAll(contacts(k));
                 }
             }
+            case ACKNOWLEDGEMENT_REMINDER -> people.addAll(contacts(kommunenummer));
+            case ACKNOWLEDGEMENT_ESCALATED -> people.addAll(networkContacts(kommunenummer));
             case EVENT -> {
                 // Subscribers only.
             }
         }
         return distinct(people);
+    }
+
+    /** The track's lead, for the lead's own messages about an event. */
+    List<Recipient> lead(JsonNode data, TrackProjection track, UUID trackId) {
+        return workingGroup(track, data, trackId, "LEAD");
     }
 
     /** The municipalities whose feed gets the entry. */
@@ -105,7 +112,8 @@ public class Recipients {
                     WAITLIST_PROMOTED,
                     WENT_LIVE,
                     WITHDRAWN,
-                    PREREQUISITE_OVERDUE -> kommunenummer == null ? List.of() : List.of(kommunenummer);
+                    PREREQUISITE_OVERDUE,
+                    ACKNOWLEDGEMENT_REMINDER -> kommunenummer == null ? List.of() : List.of(kommunenummer);
             case DEADLINE_APPROACHING -> canStillEnroll(track);
             case TRACK_CHANGED -> enrolled(track);
             default -> List.of();
@@ -183,6 +191,27 @@ public class Recipients {
         return contacts.stream()
                 .map(c -> Recipient.of(c.email, c.name, kommunenummer))
                 .toList();
+    }
+
+    /** The e-health contacts of the municipality's network; a network without one is a missing recipient. */
+    private static List<Recipient> networkContacts(String kommunenummer) {
+        MunicipalityProjection m = kommunenummer == null ? null : MunicipalityProjection.findById(kommunenummer);
+        if (m == null || m.network == null) {
+            return List.of(Recipient.missing(
+                    "network-of:" + kommunenummer,
+                    null,
+                    null,
+                    "municipality " + kommunenummer + " belongs to no network known here"));
+        }
+        List<ContactProjection> contacts = ContactProjection.list("network = ?1 order by seq", m.network);
+        if (contacts.isEmpty()) {
+            return List.of(Recipient.missing(
+                    "network:" + m.network,
+                    null,
+                    null,
+                    "network " + m.network + " has no contact with an e-mail address in the registry"));
+        }
+        return contacts.stream().map(c -> Recipient.of(c.email, c.name, null)).toList();
     }
 
     /** The track's lead or deputy; from the track projection, or from a whole-track event itself. */
