@@ -62,7 +62,7 @@ class MessageContentTest {
                         WAIT)
                 .get(0);
         assertTrue(m.text().contains("Løsning: Innholdsløsningen"), m.text());
-        assertFalse(m.text().contains(code), "no solution code in the text: " + m.text());
+        assertFalse(m.text().contains("Løsning: " + code), "the name, not the code: " + m.text());
         assertTrue(m.text().contains(": Oppstartsmøte"), m.text());
         assertFalse(m.text().contains("Oppstart: Oppstartsmøte"), m.text());
         assertTrue(
