@@ -66,7 +66,9 @@ class MessageContentTest {
         assertTrue(m.text().contains(": Oppstartsmøte"), m.text());
         assertFalse(m.text().contains("Oppstart: Oppstartsmøte"), m.text());
         assertTrue(
-                m.text().contains("Fasene i løpet\n- Forankre og forberede\n- Gjennomføre\n- Avslutte og realisere"),
+                m.text()
+                        .replace("\r\n", "\n")
+                        .contains("Fasene i løpet\n- Forankre og forberede\n- Gjennomføre\n- Avslutte og realisere"),
                 m.text());
 
         InternetAddress from = (InternetAddress) m.raw().getFrom()[0];
