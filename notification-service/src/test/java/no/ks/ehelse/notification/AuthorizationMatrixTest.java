@@ -45,11 +45,12 @@ class AuthorizationMatrixTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        UUID enrollment = UUID.randomUUID();
         Given.send(
                 "enrollment.enrollments.v1",
                 "4601",
                 Given.enrollmentEvent(
-                        UUID.randomUUID().toString(), "enrolled", UUID.randomUUID(), track, "4601", "CONFIRMED", null));
+                        UUID.randomUUID().toString(), "enrolled", enrollment, track, "4601", "CONFIRMED", null));
         String admin = TestTokens.forRole("admin");
         await().atMost(WAIT)
                 .until(() -> given().auth()
@@ -86,6 +87,7 @@ class AuthorizationMatrixTest {
                 .scope("4601", List.of("digihelsestasjon"), "4602", List.of("vkp"))
                 .path("/api/v1/feed/", "id", feedEntry)
                 .path("/api/v1/notifications/", "id", message)
+                .path("/api/v1/acknowledgements/", "enrollmentId", enrollment.toString())
                 .path("/api/v1/subscriptions/", "id", subscription)
                 .path("/api/v1/tracks/", "trackId", track.toString())
                 .path("/api/v1/municipalities/", "kommunenummer", "4601")

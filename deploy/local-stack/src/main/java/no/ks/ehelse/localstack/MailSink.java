@@ -9,10 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -54,6 +63,14 @@ public final class MailSink implements AutoCloseable {
 
     private final int port;
     private GreenMail server;
+    /**
+     * Every mail since the last start, in the order the SMTP transactions ended. GreenMail's own
+     * {@code getReceivedMessages()} walks its mailboxes one after another (a copy per recipient), which is not the
+     * order of arrival: reading it by index skips some mails and repeats others.
+     */
+    private final List<Mail> arrived = new CopyOnWriteArrayList<>();
+
+    private final List<Consumer<Mail>> listeners = new CopyOnWriteArrayList<>();
 
     private MailSink(int port) {
         this.port = port;
@@ -121,26 +138,43 @@ public final class MailSink implements AutoCloseable {
         if (server == null) {
             GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                     .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+            arrived.clear();
+            UserManager users = mail.getUserManager();
+            MessageDeliveryHandler deliver = users.getMessageDeliveryHandler();
+            // Called once per recipient of a transaction, with the same message object: the first call is the
+            // arrival. Weak keys, so the local run's sink does not keep every message it ever saw.
+            Set<MovingMessage> seen = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+            users.setMessageDeliveryHandler((message, address) -> {
+                if (seen.add(message)) {
+                    Mail received = decode(message.getMessage());
+                    arrived.add(received);
+                    for (Consumer<Mail> listener : listeners) {
+                        listener.accept(received);
+                    }
+                }
+                return deliver.handle(message, address);
+            });
             mail.start();
             server = mail;
         }
     }
 
-    /** Everything received since the last start, oldest first. */
-    public synchronized List<Mail> mails() {
-        if (server == null) {
-            return List.of();
-        }
-        List<Mail> mails = new ArrayList<>();
-        for (MimeMessage message : server.getReceivedMessages()) {
-            mails.add(decode(message));
-        }
-        return mails;
+    /**
+     * Calls {@code listener} once for every mail, as its SMTP transaction ends (before the sender hears "250 OK"),
+     * however many recipients it has.
+     */
+    public void onArrival(Consumer<Mail> listener) {
+        listeners.add(listener);
     }
 
-    /** How many mails arrived, without decoding them (cheap enough to poll in a tight loop). */
+    /** Everything received since the last start, in the order it arrived; a mail to several recipients once. */
+    public synchronized List<Mail> mails() {
+        return server == null ? List.of() : List.copyOf(arrived);
+    }
+
+    /** How many mails arrived (cheap enough to poll in a tight loop). */
     public synchronized int count() {
-        return server == null ? 0 : server.getReceivedMessages().length;
+        return server == null ? 0 : arrived.size();
     }
 
     public List<Mail> mailsTo(String address) {
@@ -215,29 +249,47 @@ public final class MailSink implements AutoCloseable {
     }
 
     /**
+     * Writes every mail that arrives to {@code directory} as {@code NNNNN.eml} (numbered in the order of arrival,
+     * after the highest number already there), exactly once, and hands each file name to {@code announce}.
+     */
+    public void writeTo(Path directory, Consumer<String> announce) throws IOException {
+        Files.createDirectories(directory);
+        AtomicInteger number = new AtomicInteger(highestNumber(directory));
+        onArrival(mail -> {
+            Path file = directory.resolve(String.format("%05d.eml", number.incrementAndGet()));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                mail.raw().writeTo(out);
+            } catch (IOException | MessagingException e) {
+                throw new IllegalStateException("cannot write " + file, e);
+            }
+            announce.accept(Instant.now() + " mail " + file.getFileName() + " to " + String.join(", ", mail.to()) + ": "
+                    + mail.subject());
+        });
+    }
+
+    private static int highestNumber(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("[0-9]+\\.eml"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(0, n.length() - 4)))
+                    .max()
+                    .orElse(0);
+        }
+    }
+
+    /**
      * The local run's mail sink: {@code MailSink <port> <directory>}. Every mail is written to the directory as
-     * an {@code .eml} file (open it with any mail client) and announced with one line on standard output.
+     * an {@code .eml} file (open it with any mail client) when it arrives, and announced with one line on standard
+     * output.
      */
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 2525;
         Path directory = Path.of(args.length > 1 ? args[1] : "mail");
-        Files.createDirectories(directory);
-        MailSink sink = startOn(port);
+        MailSink sink = new MailSink(port);
+        sink.writeTo(directory, System.out::println);
+        sink.resume();
         Runtime.getRuntime().addShutdownHook(new Thread(sink::close, "mail-sink-shutdown"));
         System.out.println("Mail sink listening on smtp://127.0.0.1:" + port + ", writing mails to " + directory);
-        int seen = 0;
-        while (true) {
-            List<Mail> mails = sink.mails();
-            for (Mail mail : mails.subList(seen, mails.size())) {
-                seen++;
-                Path file = directory.resolve(String.format("%05d.eml", seen));
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    mail.raw().writeTo(out);
-                }
-                System.out.println(Instant.now() + " mail " + file.getFileName() + " to " + String.join(", ", mail.to())
-                        + ": " + mail.subject());
-            }
-            sleep(500);
-        }
+        Thread.currentThread().join();
     }
 }

@@ -47,6 +47,7 @@ public final class EventTypeText {
             case ENROLLED_CONFIRMED -> "Påmelding bekreftet";
             case ENROLLED_WAITLISTED -> "Satt på venteliste";
             case WAITLIST_PROMOTED -> "Fått plass";
+            case PLACE_FILLED -> "Ledig plass fylt";
             case DEADLINE_APPROACHING -> "Frist nærmer seg";
             case DEADLINE_PASSED -> "Fristen er ute";
             case DEADLINE_EXTENDED -> "Frist forlenget";
@@ -60,6 +61,8 @@ public final class EventTypeText {
             case MEETING_CANCELLED -> "Informasjonsmøte avlyst";
             case MEETING_UNREGISTERED -> "Avmeldt informasjonsmøte";
             case MEETING_REMINDER -> "Påminnelse om informasjonsmøte";
+            case ACKNOWLEDGEMENT_REMINDER -> "Påminnelse om å bekrefte";
+            case ACKNOWLEDGEMENT_ESCALATED -> "Ikke bekreftet";
             case EVENT -> "Hendelse";
             case SUBSCRIPTION_CONFIRMATION -> "Bekreft abonnement";
         };

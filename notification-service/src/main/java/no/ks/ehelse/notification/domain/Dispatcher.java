@@ -155,7 +155,7 @@ public class Dispatcher {
             switch (n.channel) {
                 case FEED -> {
                     Messages.Rendered r = messages.render(n, event);
-                    keep(n, r);
+                    keep(n, new Messages.Rendered(r.subject(), Messages.withoutFooter(r.text()), r.html()));
                     transitions.sent(n, null);
                 }
                 case EMAIL -> {

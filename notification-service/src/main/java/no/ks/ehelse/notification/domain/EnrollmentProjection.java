@@ -23,6 +23,9 @@ public class EnrollmentProjection extends PanacheEntityBase {
     @Column(nullable = false)
     public String kommunenummer;
 
+    /** Null for enrollments projected before the solution was kept: then the track's solution counts. */
+    public String solution;
+
     @Column(nullable = false)
     public String status;
 

@@ -41,6 +41,9 @@ public final class Formats {
             case "CLOSING" -> "Avslutning";
             case "TECHNICAL" -> "teknisk";
             case "ADMINISTRATIVE" -> "administrativt";
+            case "ANCHOR_AND_PREPARE" -> "Forankre og forberede";
+            case "CARRY_OUT" -> "Gjennomføre";
+            case "CLOSE_AND_REALISE" -> "Avslutte og realisere";
             default -> code;
         };
     }

@@ -8,6 +8,8 @@ public enum MessageKind {
     ENROLLED_CONFIRMED("enrolled-confirmed", true),
     ENROLLED_WAITLISTED("enrolled-waitlisted", true),
     WAITLIST_PROMOTED("waitlist-promoted", true),
+    /** The lead's side of a promotion: who got the place that became free. */
+    PLACE_FILLED("place-filled", false),
     DEADLINE_APPROACHING("deadline-approaching", false),
     DEADLINE_PASSED("deadline-passed", false),
     DEADLINE_EXTENDED("deadline-extended", false),
@@ -24,6 +26,10 @@ public enum MessageKind {
     MEETING_UNREGISTERED("meeting-unregistered", true),
     /** The day before the meeting, once per confirmed registration (planned by {@link MeetingReminders}). */
     MEETING_REMINDER("meeting-reminder", true),
+    /** No acknowledgement of a confirmation within the period: one reminder to the municipality's contacts. */
+    ACKNOWLEDGEMENT_REMINDER("acknowledgement-reminder", true),
+    /** Still none after the reminder: the network's e-health contact is told. */
+    ACKNOWLEDGEMENT_ESCALATED("acknowledgement-escalated", true),
     /** Any other event type a subscription asked for. */
     EVENT("event", false),
     /** Double opt-in: the link an e-mail subscription's address must follow before it gets anything. */

@@ -18,7 +18,12 @@ public record MessageModel(
         DeadlineInfo deadline,
         Summary summary,
         String eventType,
-        String eventSubject) {
+        String eventSubject,
+        AcknowledgementInfo acknowledgement) {
+
+    /** The signed link that confirms receipt, and when the confirmation and the reminder went out. */
+    @TemplateData
+    public record AcknowledgementInfo(String link, LocalDate requested, LocalDate reminded) {}
 
     @TemplateData
     public record Place(String kommunenummer, String name) {}
@@ -33,6 +38,7 @@ public record MessageModel(
     public record TrackInfo(
             String name,
             String solution,
+            String solutionName,
             String vendor,
             String description,
             LocalDate registrationDeadline,
@@ -41,6 +47,7 @@ public record MessageModel(
             Integer capacity,
             List<Item> prerequisites,
             List<Item> milestones,
+            List<Phase> phases,
             Person lead,
             Person deputy,
             String status,
@@ -57,6 +64,10 @@ public record MessageModel(
             LocalDate deadline,
             String link,
             String withdrawal) {}
+
+    /** A phase of the track's plan, in words, with its dates where the plan has them. */
+    @TemplateData
+    public record Phase(String name, LocalDate starts, LocalDate ends) {}
 
     @TemplateData
     public record DeadlineInfo(LocalDate previous, LocalDate current, Integer daysLeft, String reason) {}

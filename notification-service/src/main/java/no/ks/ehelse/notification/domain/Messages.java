@@ -53,10 +53,17 @@ public class Messages {
     private final NotificationConfig config;
     private final PageLinks pages;
     private final MailLinks links;
+    private final AcknowledgementLinks acknowledgementLinks;
 
-    Messages(Engine engine, NotificationConfig config, PageLinks pages, MailLinks links) {
+    Messages(
+            Engine engine,
+            NotificationConfig config,
+            PageLinks pages,
+            MailLinks links,
+            AcknowledgementLinks acknowledgementLinks) {
         this.links = links;
         this.pages = pages;
+        this.acknowledgementLinks = acknowledgementLinks;
         this.engine = engine;
         this.config = config;
     }
@@ -139,7 +146,41 @@ public class Messages {
                 data.path("reason").asText(null));
         Summary summary = n.kind == MessageKind.DEADLINE_PASSED ? summary(n.trackId, data) : null;
         return new MessageModel(
-                n.recipientName, place, track, enrollment, deadline, summary, event.type, event.subject);
+                n.recipientName,
+                place,
+                track,
+                enrollment,
+                deadline,
+                summary,
+                event.type,
+                event.subject,
+                acknowledgement(n.kind, data));
+    }
+
+    private MessageModel.AcknowledgementInfo acknowledgement(MessageKind kind, JsonNode data) {
+        if (kind != MessageKind.ENROLLED_CONFIRMED
+                && kind != MessageKind.WAITLIST_PROMOTED
+                && kind != MessageKind.ACKNOWLEDGEMENT_REMINDER
+                && kind != MessageKind.ACKNOWLEDGEMENT_ESCALATED) {
+            return null;
+        }
+        UUID enrollmentId;
+        try {
+            enrollmentId = UUID.fromString(data.path("id").asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Acknowledgement a = Acknowledgement.findById(enrollmentId);
+        return new MessageModel.AcknowledgementInfo(
+                acknowledgementLinks.link(enrollmentId),
+                a == null
+                        ? null
+                        : a.requestedAt
+                                .atZoneSameInstant(config.digest().zone())
+                                .toLocalDate(),
+                a == null || a.remindedAt == null
+                        ? null
+                        : a.remindedAt.atZoneSameInstant(config.digest().zone()).toLocalDate());
     }
 
     private TrackInfo track(TrackProjection t) {
@@ -150,13 +191,21 @@ public class Messages {
         }
         List<Item> milestones = new ArrayList<>();
         for (JsonNode m : s.path("milestones")) {
-            String kind = Formats.norsk(m.path("kind").asText());
-            String title = m.path("title").asText(null);
-            milestones.add(new Item(title == null ? kind : kind + ": " + title, date(m.path("date"))));
+            milestones.add(new Item(
+                    milestoneText(
+                            Formats.norsk(m.path("kind").asText()),
+                            m.path("title").asText(null)),
+                    date(m.path("date"))));
+        }
+        List<MessageModel.Phase> phases = new ArrayList<>();
+        for (JsonNode p : s.path("phases")) {
+            phases.add(new MessageModel.Phase(
+                    Formats.norsk(p.path("phase").asText()), date(p.path("starts")), date(p.path("ends"))));
         }
         return new TrackInfo(
                 t.name,
                 t.solution,
+                SolutionProjection.nameOf(t.solution),
                 s.path("vendor").asText(null),
                 s.path("description").asText(null),
                 t.registrationDeadline,
@@ -165,11 +214,37 @@ public class Messages {
                 s.path("capacity").canConvertToInt() ? s.path("capacity").asInt() : null,
                 prerequisites,
                 milestones,
+                phases,
                 member(s, "LEAD"),
                 member(s, "DEPUTY"),
                 t.status,
                 // Every action a mail asks for is a page: the solution's page has the track's plan and sign-up.
                 pages.url("enrollment", "/losninger/" + t.solution + "#lop-" + t.id));
+    }
+
+    /**
+     * "Oppstartsmøte", not "Oppstart: Oppstartsmøte": the kind is left out when the title already says it (or the
+     * title is the kind's own word), and stands alone without a title.
+     */
+    static String milestoneText(String kind, String title) {
+        if (title == null || title.isBlank()) {
+            return kind;
+        }
+        String t = title.strip();
+        String stem = kind.toLowerCase(java.util.Locale.ROOT);
+        if (t.toLowerCase(java.util.Locale.ROOT).contains(stem)) {
+            return t;
+        }
+        return kind + ": " + t;
+    }
+
+    /**
+     * The text without the mail's footer (from the signature separator on): a feed entry is read on the page,
+     * where "you get this because you are a contact" says nothing.
+     */
+    public static String withoutFooter(String text) {
+        int footer = text.lastIndexOf("\n--\n");
+        return footer < 0 ? text : text.substring(0, footer).strip() + "\n";
     }
 
     private EnrollmentInfo enrollment(JsonNode data) {

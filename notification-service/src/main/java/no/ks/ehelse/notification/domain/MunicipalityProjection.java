@@ -22,6 +22,9 @@ public class MunicipalityProjection extends PanacheEntityBase {
 
     public String network;
 
+    @Column(name = "epj_vendor")
+    public String epjVendor;
+
     @Column(name = "valid_to")
     public LocalDate validTo;
 

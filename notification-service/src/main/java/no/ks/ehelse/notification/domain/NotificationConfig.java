@@ -27,6 +27,33 @@ public interface NotificationConfig {
 
     Links links();
 
+    Reminders reminders();
+
+    Acknowledgement acknowledgement();
+
+    interface Reminders {
+        /**
+         * A municipality reminded of a deadline of a solution (any of its tracks) is not reminded of a deadline of
+         * the same solution again within this period.
+         */
+        @WithDefault("14d")
+        Duration quietPeriod();
+    }
+
+    interface Acknowledgement {
+        /** No confirmation of receipt this long after the confirmation mail: one reminder to the municipality. */
+        @WithDefault("7d")
+        Duration remindAfter();
+
+        /** Still none this long after the reminder: the network's e-health contact is told. */
+        @WithDefault("7d")
+        Duration escalateAfter();
+
+        /** How often due reminders and escalations are looked for. */
+        @WithDefault("1m")
+        Duration checkInterval();
+    }
+
     interface Delivery {
         /** How often the dispatcher looks for due messages (it is also woken right after new ones commit). */
         @WithDefault("1s")
@@ -124,7 +151,7 @@ public interface NotificationConfig {
 
         /**
          * Base URL of this service's pages for the links in mails that work without signing in (unsubscribe,
-         * confirm a subscription) and the preferences page; absolute, https in production.
+         * confirm a subscription, acknowledge a confirmation) and the preferences page; absolute, https in production.
          */
         @WithDefault("http://localhost:8084")
         String pages();

@@ -36,6 +36,7 @@ public class Notifier {
     private final Clock clock;
     private final NotificationConfig config;
     private final Event<Planned> planned;
+    private final Acknowledgements acknowledgements;
 
     Notifier(
             EntityManager em,
@@ -43,13 +44,15 @@ public class Notifier {
             Preferences preferences,
             Clock clock,
             NotificationConfig config,
-            Event<Planned> planned) {
+            Event<Planned> planned,
+            Acknowledgements acknowledgements) {
         this.em = em;
         this.recipients = recipients;
         this.preferences = preferences;
         this.clock = clock;
         this.config = config;
         this.planned = planned;
+        this.acknowledgements = acknowledgements;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,11 +68,17 @@ public class Notifier {
         UUID trackId = trackIdOf(event);
         String kommunenummer = event.data().path("kommunenummer").asText(null);
         TrackProjection track = trackId == null ? null : TrackProjection.findById(trackId);
+        if (kind == MessageKind.ENROLLED_CONFIRMED || kind == MessageKind.WAITLIST_PROMOTED) {
+            store(event, now);
+            acknowledgements.requested(event, now);
+        } else if (kind == MessageKind.WITHDRAWN) {
+            acknowledgements.withdrawn(UUID.fromString(event.data().path("id").asText()));
+        }
 
         List<Notification> planned = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         // People: e-mail (immediately, or in their digest) and their own feed.
-        for (Recipient r : recipients.people(kind, event.data(), track, trackId, kommunenummer)) {
+        for (Recipient r : recipients.people(kind, event.data(), track, trackId, kommunenummer, event.id())) {
             if (r.missingReason() != null) {
                 missing.add(r.missingReason());
                 Notification n = notification(event, kind, Channel.EMAIL, "missing:" + r.address(), r, trackId, now);
@@ -85,6 +94,21 @@ public class Notifier {
             Notification feed = notification(event, kind, Channel.FEED, r.address(), r, trackId, now);
             choose(feed, preferences.effective(r.address(), kind, Channel.FEED));
             planned.add(feed);
+        }
+        // The lead hears who got a place that became free (the municipality got the promotion above).
+        if (kind == MessageKind.WAITLIST_PROMOTED) {
+            for (Recipient r : recipients.lead(event.data(), track, trackId)) {
+                if (r.missingReason() == null) {
+                    Notification n =
+                            notification(event, MessageKind.PLACE_FILLED, Channel.EMAIL, r.address(), r, trackId, now);
+                    choose(n, preferences.effective(r.address(), MessageKind.PLACE_FILLED, Channel.EMAIL));
+                    planned.add(n);
+                    Notification feed =
+                            notification(event, MessageKind.PLACE_FILLED, Channel.FEED, r.address(), r, trackId, now);
+                    choose(feed, preferences.effective(r.address(), MessageKind.PLACE_FILLED, Channel.FEED));
+                    planned.add(feed);
+                }
+            }
         }
         // Municipalities' feeds.
         for (String k : recipients.municipalityFeeds(kind, track, trackId, kommunenummer)) {
@@ -146,6 +170,8 @@ public class Notifier {
             case "no.ks.ehelse.track.deadline-passed.v1" -> MessageKind.DEADLINE_PASSED;
             case "no.ks.ehelse.track.deadline-extended.v1" -> MessageKind.DEADLINE_EXTENDED;
             case "no.ks.ehelse.track.changed.v1" -> MessageKind.TRACK_CHANGED;
+            case Acknowledgements.REMINDER -> MessageKind.ACKNOWLEDGEMENT_REMINDER;
+            case Acknowledgements.ESCALATED -> MessageKind.ACKNOWLEDGEMENT_ESCALATED;
             default -> MeetingMails.kindOf(event.type(), event.data());
         };
     }

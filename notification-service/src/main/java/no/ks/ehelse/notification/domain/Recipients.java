@@ -2,6 +2,7 @@ package no.ks.ehelse.notification.domain;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +37,22 @@ public class Recipients {
 
     private final EntityManager em;
     private final Clock clock;
+    private final NotificationConfig config;
 
-    Recipients(EntityManager em, Clock clock) {
+    Recipients(EntityManager em, Clock clock, NotificationConfig config) {
         this.em = em;
         this.clock = clock;
+        this.config = config;
     }
 
     /** The people to write to, one per address. */
-    List<Recipient> people(MessageKind kind, JsonNode data, TrackProjection track, UUID trackId, String kommunenummer) {
+    List<Recipient> people(
+            MessageKind kind,
+            JsonNode data,
+            TrackProjection track,
+            UUID trackId,
+            String kommunenummer,
+            String eventId) {
         List<Recipient> people = new ArrayList<>();
         switch (kind) {
             case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED -> people.addAll(contacts(kommunenummer));
@@ -52,8 +61,10 @@ public class Recipients {
                 people.addAll(workingGroup(track, data, trackId, "LEAD"));
             }
             case DEADLINE_APPROACHING -> {
-                for (String k : notEnrolled(trackId)) {
-                    people.addAll(contacts(k));
+                for (String k : canStillEnroll(track)) {
+                    if (!remindedLately(k, track, eventId)) {
+                        people.addAll(contacts(k));
+                    }
                 }
             }
             case DEADLINE_PASSED -> {
@@ -63,9 +74,13 @@ public class Recipients {
             case DEADLINE_EXTENDED -> {
                 people.addAll(workingGroup(track, data, trackId, "LEAD"));
                 people.addAll(workingGroup(track, data, trackId, "DEPUTY"));
-                for (ContactProjection c :
-                        ContactProjection.<ContactProjection>list("network is not null order by network, seq")) {
-                    people.add(Recipient.of(c.email, c.name, null));
+                // Only the networks whose municipalities the new deadline concerns: they pass it on.
+                List<String> networks = networksOf(canStillEnroll(track));
+                if (!networks.isEmpty()) {
+                    for (ContactProjection c : ContactProjection.<ContactProjection>list(
+                            "network in ?1 order by network, seq", networks)) {
+                        people.add(Recipient.of(c.email, c.name, null));
+                    }
                 }
             }
             case TRACK_CHANGED -> {
@@ -81,11 +96,18 @@ public class Recipients {
                     MEETING_CANCELLED,
                     MEETING_UNREGISTERED,
                     MEETING_REMINDER -> people.addAll(MeetingMails.recipients(kind, data));
+            case ACKNOWLEDGEMENT_REMINDER -> people.addAll(contacts(kommunenummer));
+            case ACKNOWLEDGEMENT_ESCALATED -> people.addAll(networkContacts(kommunenummer));
             case EVENT -> {
                 // Subscribers only.
             }
         }
         return distinct(people);
+    }
+
+    /** The track's lead, for the lead's own messages about an event. */
+    List<Recipient> lead(JsonNode data, TrackProjection track, UUID trackId) {
+        return workingGroup(track, data, trackId, "LEAD");
     }
 
     /** The municipalities whose feed gets the entry. */
@@ -96,8 +118,9 @@ public class Recipients {
                     WAITLIST_PROMOTED,
                     WENT_LIVE,
                     WITHDRAWN,
-                    PREREQUISITE_OVERDUE -> kommunenummer == null ? List.of() : List.of(kommunenummer);
-            case DEADLINE_APPROACHING -> notEnrolled(trackId);
+                    PREREQUISITE_OVERDUE,
+                    ACKNOWLEDGEMENT_REMINDER -> kommunenummer == null ? List.of() : List.of(kommunenummer);
+            case DEADLINE_APPROACHING -> canStillEnroll(track);
             case TRACK_CHANGED -> enrolled(track);
             default -> List.of();
         };
@@ -105,10 +128,15 @@ public class Recipients {
 
     /** Why a planned notification should no longer go out, checked just before sending; null to send. */
     String skipReason(Notification n) {
-        if (n.kind == MessageKind.DEADLINE_APPROACHING
-                && n.kommunenummer != null
-                && EnrollmentProjection.enrolled(n.trackId, n.kommunenummer)) {
-            return "municipality " + n.kommunenummer + " enrolled after the reminder was planned";
+        if (n.kind == MessageKind.DEADLINE_APPROACHING && n.kommunenummer != null) {
+            if (EnrollmentProjection.enrolled(n.trackId, n.kommunenummer)) {
+                return "municipality " + n.kommunenummer + " enrolled after the reminder was planned";
+            }
+            TrackProjection track = TrackProjection.findById(n.trackId);
+            if (track != null && !canStillEnroll(track).contains(n.kommunenummer)) {
+                return "municipality " + n.kommunenummer + " enrolled in another track of " + track.solution
+                        + " or went live on it after the reminder was planned";
+            }
         }
         return null;
     }
@@ -171,21 +199,94 @@ public class Recipients {
                 .toList();
     }
 
+    /** The e-health contacts of the municipality's network; a network without one is a missing recipient. */
+    private static List<Recipient> networkContacts(String kommunenummer) {
+        MunicipalityProjection m = kommunenummer == null ? null : MunicipalityProjection.findById(kommunenummer);
+        if (m == null || m.network == null) {
+            return List.of(Recipient.missing(
+                    "network-of:" + kommunenummer,
+                    null,
+                    null,
+                    "municipality " + kommunenummer + " belongs to no network known here"));
+        }
+        List<ContactProjection> contacts = ContactProjection.list("network = ?1 order by seq", m.network);
+        if (contacts.isEmpty()) {
+            return List.of(Recipient.missing(
+                    "network:" + m.network,
+                    null,
+                    null,
+                    "network " + m.network + " has no contact with an e-mail address in the registry"));
+        }
+        return contacts.stream().map(c -> Recipient.of(c.email, c.name, null)).toList();
+    }
+
     /** The track's lead or deputy; from the track projection, or from a whole-track event itself. */
     private static List<Recipient> workingGroup(TrackProjection track, JsonNode data, UUID trackId, String role) {
         JsonNode group = track != null ? track.state.path("workingGroup") : data.path("workingGroup");
         return workingGroup(group, role, track == null ? null : track.id, trackId);
     }
 
-    /** Current municipalities with no enrollment (other than withdrawn) in the track. */
+    /**
+     * The current municipalities that can still enroll in the track and have a reason to (docs/notifications.md,
+     * "Who can still act"): no enrollment (other than withdrawn) in this track or another track of the same
+     * solution (a LIVE or COMPLETED one included), not live on the solution by NHN's data, and, when the track is
+     * run for one EPJ vendor, on that vendor. A track's vendor that no municipality has as its EPJ vendor (a
+     * welfare-technology vendor) excludes nobody, and nor does a municipality whose EPJ vendor is not known.
+     */
     @SuppressWarnings("unchecked")
-    private List<String> notEnrolled(UUID trackId) {
-        LocalDate today = LocalDate.now(clock);
+    List<String> canStillEnroll(TrackProjection track) {
+        if (track == null) {
+            return List.of();
+        }
+        String vendor = track.state.path("vendor").asText(null);
+        boolean epjVendor = vendor != null
+                && !vendor.isBlank()
+                && MunicipalityProjection.count(
+                                "lower(epjVendor) = ?1", vendor.strip().toLowerCase(Locale.ROOT))
+                        > 0;
         return em.createNativeQuery("SELECT m.kommunenummer FROM municipality m WHERE (m.valid_to IS NULL OR "
-                        + "m.valid_to >= :today) AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.track_id = :track "
-                        + "AND e.kommunenummer = m.kommunenummer AND e.status <> 'WITHDRAWN') ORDER BY m.kommunenummer")
-                .setParameter("today", today)
-                .setParameter("track", trackId)
+                        + "m.valid_to >= :today) AND NOT EXISTS (SELECT 1 FROM enrollment e LEFT JOIN track t ON "
+                        + "t.id = e.track_id WHERE e.kommunenummer = m.kommunenummer AND e.status <> 'WITHDRAWN' "
+                        + "AND (e.track_id = :track OR COALESCE(e.solution, t.solution) = :solution)) "
+                        + "AND NOT EXISTS (SELECT 1 FROM solution_adoption a WHERE a.kommunenummer = m.kommunenummer "
+                        + "AND a.solution = :solution) AND (NOT :perVendor OR m.epj_vendor IS NULL "
+                        + "OR lower(m.epj_vendor) = :vendor) ORDER BY m.kommunenummer")
+                .setParameter("today", LocalDate.now(clock))
+                .setParameter("track", track.id)
+                .setParameter("solution", track.solution)
+                .setParameter("perVendor", epjVendor)
+                .setParameter("vendor", vendor == null ? "" : vendor.strip().toLowerCase(Locale.ROOT))
+                .getResultList();
+    }
+
+    /**
+     * Whether the municipality was sent (or is about to be sent) a deadline reminder for a track of the same
+     * solution within the quiet period, for another event than this one.
+     */
+    private boolean remindedLately(String kommunenummer, TrackProjection track, String eventId) {
+        OffsetDateTime since =
+                OffsetDateTime.now(clock).minus(config.reminders().quietPeriod());
+        Number n =
+                (Number) em.createNativeQuery("SELECT count(*) FROM notification n JOIN track t ON t.id = n.track_id "
+                                + "WHERE n.kind = 'DEADLINE_APPROACHING' AND n.channel = 'EMAIL' AND n.kommunenummer = :k "
+                                + "AND n.created_at > :since AND n.event_id <> :event AND t.solution = :solution "
+                                + "AND n.status IN ('PENDING', 'RETRYING', 'SENT')")
+                        .setParameter("k", kommunenummer)
+                        .setParameter("since", since)
+                        .setParameter("event", eventId == null ? "" : eventId)
+                        .setParameter("solution", track.solution)
+                        .getSingleResult();
+        return n.longValue() > 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> networksOf(List<String> municipalities) {
+        if (municipalities.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("SELECT DISTINCT network FROM municipality WHERE network IS NOT NULL AND "
+                        + "kommunenummer IN (:k) ORDER BY network")
+                .setParameter("k", municipalities)
                 .getResultList();
     }
 

@@ -89,6 +89,7 @@ public class EnrollmentConsumer {
         }
         enrollment.trackId = event.uuid("trackId");
         enrollment.kommunenummer = event.text("kommunenummer");
+        enrollment.solution = event.text("solution");
         enrollment.status = event.text("status");
         enrollment.waitlistPosition = event.fields().optionalInteger("waitlistPosition");
         enrollment.updatedAt = OffsetDateTime.now(clock);

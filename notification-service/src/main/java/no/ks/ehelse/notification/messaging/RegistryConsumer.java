@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.notification.domain.ContactProjection;
 import no.ks.ehelse.notification.domain.MunicipalityProjection;
 import no.ks.ehelse.notification.domain.Notifier;
+import no.ks.ehelse.notification.domain.SolutionProjection;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.EventFields;
@@ -28,11 +29,14 @@ public class RegistryConsumer {
 
     static final String MUNICIPALITIES = "notification-service.municipalities";
     static final String CONTACTS = "notification-service.contacts";
+    static final String SOLUTIONS = "notification-service.solutions";
 
     private static final Intake MUNICIPALITY_EVENTS =
             Intake.prefix(MUNICIPALITIES, "registry.municipalities.v1", "no.ks.ehelse.municipality.");
     private static final Intake CONTACT_EVENTS =
             Intake.prefix(CONTACTS, "registry.contacts.v1", "no.ks.ehelse.contacts.");
+    private static final Intake SOLUTION_EVENTS =
+            Intake.prefix(SOLUTIONS, "registry.solutions.v1", "no.ks.ehelse.solution.");
 
     private final Consumption consumption;
     private final Notifier notifier;
@@ -56,6 +60,25 @@ public class RegistryConsumer {
         consumption.consume(value, CONTACT_EVENTS, this::contacts);
     }
 
+    @Incoming("registry-solutions")
+    @Blocking
+    public void solution(String value) {
+        consumption.consume(value, SOLUTION_EVENTS, this::solution);
+    }
+
+    /** Only the name: messages say "DigiHelse", not "digihelse". Nobody is told about a solution as such. */
+    private void solution(CloudEvent event) {
+        String code = event.text("code");
+        SolutionProjection s = SolutionProjection.findById(code);
+        if (s == null) {
+            s = new SolutionProjection();
+            s.code = code;
+        }
+        s.name = event.text("name");
+        s.updatedAt = OffsetDateTime.now(clock);
+        s.persist();
+    }
+
     private void municipality(CloudEvent event) {
         String number = event.text("kommunenummer");
         MunicipalityProjection m = MunicipalityProjection.findById(number);
@@ -65,6 +88,8 @@ public class RegistryConsumer {
         }
         m.name = event.text("name");
         m.network = event.optionalText("network");
+        String vendor = event.optionalText("epjVendor");
+        m.epjVendor = vendor == null ? null : vendor.strip();
         m.validTo = event.optionalDate("validTo");
         m.updatedAt = OffsetDateTime.now(clock);
         m.persist();
