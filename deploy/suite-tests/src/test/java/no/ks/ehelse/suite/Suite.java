@@ -186,7 +186,11 @@ public final class Suite implements AutoCloseable {
                         "1s",
                         // Signs the cancel links of information meetings (at least 32 characters).
                         "EHELSE_MEETINGS_LINK_KEY",
-                        meetingLinkKey));
+                        meetingLinkKey,
+                        // The mailed links (cancel, the meeting's page) must reach this process, whose port
+                        // ServiceProcess picks at launch; SmallRye Config expands ${PORT} from its environment.
+                        "EHELSE_MEETINGS_PUBLIC_URL",
+                        "http://127.0.0.1:${PORT}"));
             case "notification-service" ->
                 env.putAll(Map.of(
                         "EHELSE_SMTP_HOST",
