@@ -206,6 +206,13 @@ final class BadInput {
     private static String fill(String path) {
         return path.replace("{id}", UUID.randomUUID().toString())
                 .replace("{messageId}", UUID.randomUUID().toString())
+                .replace("{trackId}", UUID.randomUUID().toString())
+                .replace("{enrollmentId}", UUID.randomUUID().toString())
+                .replace("{network}", "digi-vestland")
+                .replace("{healthRegion}", "helse-vest")
+                .replace("{fylkesnummer}", "46")
+                .replace("{kind}", "WENT_LIVE")
+                .replace("{channel}", "EMAIL")
                 .replace("{kommunenummer}", "4601")
                 .replace("{code}", "digihelse")
                 .replace("{solution}", "digihelse")

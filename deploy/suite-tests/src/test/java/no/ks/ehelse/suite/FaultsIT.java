@@ -365,13 +365,15 @@ class FaultsIT {
     @Order(5)
     void poisonOnEveryConsumedTopicIsDeadLetteredAndConsumptionContinues() throws Exception {
         Map<String, List<String>> consumers = new TreeMap<>(Map.of(
-                "registry.solutions.v1", List.of("enrollment-service", "adoption-stats-service"),
+                "registry.solutions.v1",
+                        List.of("enrollment-service", "adoption-stats-service", "notification-service"),
                 "registry.municipalities.v1",
                         List.of("enrollment-service", "adoption-stats-service", "notification-service"),
                 "registry.contacts.v1", List.of("notification-service"),
                 "enrollment.tracks.v1", List.of("notification-service"),
+                "enrollment.meetings.v1", List.of("notification-service"),
                 "enrollment.enrollments.v1", List.of("adoption-stats-service", "notification-service"),
-                "adoption.events.v1", List.of("enrollment-service"),
+                "adoption.events.v1", List.of("enrollment-service", "notification-service"),
                 "nhn.adoption.v1", List.of("adoption-stats-service")));
         Map<String, String> good = Good.records();
         List<Poison> poisons = Poison.all(consumers, good);

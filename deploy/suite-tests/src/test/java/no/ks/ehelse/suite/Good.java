@@ -10,6 +10,7 @@ import no.ks.ehelse.localstack.TestEvents;
 final class Good {
 
     private static final UUID TRACK = UUID.randomUUID();
+    private static final UUID MEETING = UUID.randomUUID();
 
     private Good() {}
 
@@ -18,12 +19,14 @@ final class Good {
             case "registry.solutions.v1" -> "pll";
             case "registry.municipalities.v1" -> "1201";
             case "enrollment.tracks.v1" -> TRACK.toString();
+            case "enrollment.meetings.v1" -> MEETING.toString();
             default -> "4601";
         };
     }
 
     static Map<String, String> records() {
         String today = LocalDate.now().toString();
+        String inAMonth = LocalDate.now().plusMonths(1).toString();
         return Map.of(
                 "registry.solutions.v1", TestEvents.solution("pll", "Pasientens legemiddelliste"),
                 "registry.municipalities.v1",
@@ -60,6 +63,21 @@ final class Good {
                                 "4601",
                                 """
                                 {"kommunenummer": "4601", "solution": "sfm", "effectiveDate": "%s"}""".formatted(today)),
+                "enrollment.meetings.v1",
+                        TestEvents.event(
+                                "urn:no:ks:ehelse:enrollment",
+                                "no.ks.ehelse.meeting.scheduled.v1",
+                                MEETING.toString(),
+                                """
+                                {"meetingId": "%s", "sequence": 0, "solution": "pll",
+                                 "solutionName": "Pasientens legemiddelliste", "trackId": null,
+                                 "title": "Informasjonsmøte om PLL", "description": null,
+                                 "start": "%sT10:00:00+01:00", "end": "%sT11:00:00+01:00", "timeZone": "Europe/Oslo",
+                                 "onlineUrl": "https://mote.example.test/pll", "place": null, "capacity": null,
+                                 "registrationClosesAt": "%sT09:00:00+01:00",
+                                 "organizer": {"name": "PLL-innføringen", "email": "innforing-pll@ks.example.test"},
+                                 "status": "SCHEDULED", "pageUrl": "https://ehelse.example.test/informasjonsmoter/%s",
+                                 "cancelReason": null}""".formatted(MEETING, inAMonth, inAMonth, inAMonth, MEETING)),
                 "nhn.adoption.v1",
                         TestEvents.event(
                                 "urn:no:nhn:adoption", "no.nhn.adoption.status.v1", "4601", """
