@@ -61,8 +61,10 @@ public final class OpenApiContract implements OrderedFilter {
     private static final Set<String> HIDDEN = Set.of("/api/v1/admin/clock");
 
     private final Map<String, Optional<OpenApiInteractionValidator>> byServer = new ConcurrentHashMap<>();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private OpenApiContract() {}
 
