@@ -61,6 +61,28 @@ class AuthorizationMatrixTest {
                                 .<List<?>>path("items")
                                 .size()
                         > 0);
+        // The subscription's first delivery may be its opt-in mail: wait for the enrollment's own effects too.
+        await().atMost(WAIT)
+                .until(() -> given().auth()
+                                .oauth2(admin)
+                                .queryParam("kommunenummer", "4601")
+                                .get("/api/v1/feed")
+                                .then()
+                                .extract()
+                                .<List<?>>path("items")
+                                .size()
+                        > 0);
+        await().atMost(WAIT)
+                .until(() -> given().auth()
+                                .oauth2(admin)
+                                .queryParam("recipient", CONTACT)
+                                .queryParam("kommunenummer", "4601")
+                                .get("/api/v1/notifications")
+                                .then()
+                                .extract()
+                                .<List<?>>path("items")
+                                .size()
+                        > 0);
         String delivery = given().auth()
                 .oauth2(admin)
                 .get("/api/v1/subscriptions/" + subscription + "/deliveries")
