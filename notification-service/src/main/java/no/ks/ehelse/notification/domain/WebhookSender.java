@@ -12,18 +12,14 @@ public interface WebhookSender {
     /**
      * Connects to {@code target.address()} (the address the SSRF guard checked, never a fresh DNS answer) and sends
      * the URL's host as Host and, for https, as TLS server name and for certificate verification. {@code webhookId}
-     * is the same on every try of one notification, so receivers can drop repeats.
+     * is the same on every try of one notification, so receivers can drop repeats. Signed with each of
+     * {@code secrets} (Standard Webhooks: {@code webhook-signature: v1,<a> v1,<b>}), for the overlap of a secret
+     * rotation.
      */
-    Answer post(WebhookEndpoints.Target target, String secret, String webhookId, String body);
+    Answer post(WebhookEndpoints.Target target, java.util.List<String> secrets, String webhookId, String body);
 
-    /**
-     * Signed with each of {@code secrets} (Standard Webhooks: {@code webhook-signature: v1,<a> v1,<b>}), for the
-     * overlap of a secret rotation.
-     */
-    default Answer post(WebhookEndpoints.Target target, java.util.List<String> secrets, String webhookId, String body) {
-        if (secrets.size() != 1) {
-            throw new UnsupportedOperationException("this sender signs with one secret");
-        }
-        return post(target, secrets.get(0), webhookId, body);
+    /** Signed with one secret (no rotation in progress). */
+    default Answer post(WebhookEndpoints.Target target, String secret, String webhookId, String body) {
+        return post(target, java.util.List.of(secret), webhookId, body);
     }
 }

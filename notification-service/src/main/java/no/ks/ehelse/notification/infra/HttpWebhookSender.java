@@ -58,11 +58,6 @@ public class HttpWebhookSender implements WebhookSender {
     }
 
     @Override
-    public Answer post(Target target, String secret, String webhookId, String body) {
-        return post(target, java.util.List.of(secret), webhookId, body);
-    }
-
-    @Override
     public Answer post(Target target, java.util.List<String> secrets, String webhookId, String body) {
         long timestamp = clock.instant().getEpochSecond();
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
