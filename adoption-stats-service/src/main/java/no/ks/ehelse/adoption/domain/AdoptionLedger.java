@@ -116,6 +116,8 @@ public class AdoptionLedger {
             for (int i : toApply) {
                 results[i] = Result.of(rules.apply(reports.get(i)));
             }
+            tables.lockAnswerVersions(
+                    applying.stream().map(Report::solution).collect(java.util.stream.Collectors.toSet()));
             tables.write(rules);
             events.wentLive(tables.announce(rules.firstActive()));
         }

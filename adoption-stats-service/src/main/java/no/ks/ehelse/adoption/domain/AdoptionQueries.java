@@ -2,6 +2,7 @@ package no.ks.ehelse.adoption.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.answers.KeptAnswers;
 import no.ks.ehelse.platform.api.ProblemException;
 
 /**
@@ -86,10 +88,12 @@ public class AdoptionQueries {
 
     private final EntityManager em;
     private final Figures figures;
+    private final KeptAnswers kept;
 
-    AdoptionQueries(EntityManager em, Figures figures) {
+    AdoptionQueries(EntityManager em, Figures figures, KeptAnswers kept) {
         this.em = em;
         this.figures = figures;
+        this.kept = kept;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -100,6 +104,16 @@ public class AdoptionQueries {
     /** Coverage on a day as known at a moment ({@link Figures#snapshot}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Coverage coverage(String solution, GroupBy by, LocalDate asOf, java.time.OffsetDateTime knownAt) {
+        return kept.asKnownAt(
+                "coverage",
+                solution,
+                knownAt,
+                Arrays.asList(by, asOf, knownAt),
+                c -> c.groups().size(),
+                () -> computeCoverage(solution, by, asOf, knownAt));
+    }
+
+    private Coverage computeCoverage(String solution, GroupBy by, LocalDate asOf, java.time.OffsetDateTime knownAt) {
         requireSolution(solution);
         Figures.Snapshot snapshot = figures.snapshot(solution, asOf, knownAt);
         Map<String, long[]> counts = new TreeMap<>();
@@ -146,6 +160,17 @@ public class AdoptionQueries {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public NonAdopters nonAdopters(String solution, String network, LocalDate asOf, java.time.OffsetDateTime knownAt) {
+        return kept.asKnownAt(
+                "non-adopters",
+                solution,
+                knownAt,
+                Arrays.asList(network, asOf, knownAt),
+                n -> 1 + (int) n.count(),
+                () -> computeNonAdopters(solution, network, asOf, knownAt));
+    }
+
+    private NonAdopters computeNonAdopters(
+            String solution, String network, LocalDate asOf, java.time.OffsetDateTime knownAt) {
         requireSolution(solution);
         Figures.Snapshot snapshot = figures.snapshot(solution, asOf, knownAt);
         Map<String, List<Municipality>> byNetwork = new TreeMap<>();
@@ -175,6 +200,15 @@ public class AdoptionQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Usage usage(String solution, String metric, String period) {
+        return kept.answer(
+                "usage",
+                solution,
+                List.of(metric, period),
+                u -> 1 + u.municipalities().size(),
+                () -> computeUsage(solution, metric, period));
+    }
+
+    private Usage computeUsage(String solution, String metric, String period) {
         requireSolution(solution);
         requireMetric(solution, metric);
         Map<String, Double> values = new HashMap<>();

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.ehelse.adoption.domain.AdoptionQueries.GroupBy;
+import no.ks.ehelse.platform.answers.KeptAnswers;
 import no.ks.ehelse.platform.api.ProblemException;
 
 /**
@@ -62,10 +63,12 @@ public class Figures {
 
     private final EntityManager em;
     private final Clock clock;
+    private final KeptAnswers kept;
 
-    Figures(EntityManager em, Clock clock) {
+    Figures(EntityManager em, Clock clock, KeptAnswers kept) {
         this.em = em;
         this.clock = clock;
+        this.kept = kept;
     }
 
     public LocalDate today() {
@@ -109,6 +112,17 @@ public class Figures {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Series series(
+            String solution, YearMonth from, YearMonth to, GroupBy by, AdoptionLevel level, OffsetDateTime knownAt) {
+        return kept.asKnownAt(
+                "series",
+                solution,
+                knownAt,
+                java.util.Arrays.asList(from, to, by, level, knownAt),
+                s -> s.points().size(),
+                () -> computeSeries(solution, from, to, by, level, knownAt));
+    }
+
+    private Series computeSeries(
             String solution, YearMonth from, YearMonth to, GroupBy by, AdoptionLevel level, OffsetDateTime knownAt) {
         requireSolution(solution);
         YearMonth current = YearMonth.from(today());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.answers.KeptAnswers;
 
 /**
  * "When are we done?": per solution, the month the year's ambition, the enrolled municipalities and all
@@ -67,12 +68,14 @@ public class Forecasts {
     private final Ambitions ambitions;
     private final ForecastConfig config;
     private final EntityManager em;
+    private final KeptAnswers kept;
 
-    Forecasts(Figures figures, Ambitions ambitions, ForecastConfig config, EntityManager em) {
+    Forecasts(Figures figures, Ambitions ambitions, ForecastConfig config, EntityManager em, KeptAnswers kept) {
         this.figures = figures;
         this.ambitions = ambitions;
         this.config = config;
         this.em = em;
+        this.kept = kept;
     }
 
     public int windowMonths() {
@@ -82,6 +85,16 @@ public class Forecasts {
     /** The forecast as the suite could have made it at {@code knownAt} (now by default), from today. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Forecast of(String solution, OffsetDateTime knownAt) {
+        // Not by asKnownAt: the ambition and the enrolled municipalities are not versioned by arrival.
+        return kept.answer(
+                "forecast",
+                solution,
+                java.util.Arrays.asList(knownAt),
+                f -> 1 + f.active().observed().size() + f.projections().size(),
+                () -> compute(solution, knownAt));
+    }
+
+    private Forecast compute(String solution, OffsetDateTime knownAt) {
         Figures.requireSolution(solution);
         OffsetDateTime known = knownAt == null ? figures.now() : knownAt;
         // A forecast as known at a past moment is the one that could have been made then: from that day.
@@ -94,14 +107,15 @@ public class Forecasts {
         YearMonth current = YearMonth.from(today);
         int window = config.windowMonths();
         Figures.Snapshot now = figures.snapshot(solution, today, known);
-        Pace active = pace(solution, AdoptionLevel.ACTIVE, current, known);
+        // The series with the caller's knownAt (null: now), so they are kept under the same keys as any other reader's.
+        Pace active = pace(solution, AdoptionLevel.ACTIVE, current, knownAt);
         long activeNow = count(now, AdoptionLevel.ACTIVE, null);
         List<Projection> projections = new ArrayList<>();
 
         Optional<Ambition> ambition = ambitions.find(solution, today.getYear());
         if (ambition.isPresent()) {
             Ambition a = ambition.get();
-            Pace pace = a.level == AdoptionLevel.ACTIVE ? active : pace(solution, a.level, current, known);
+            Pace pace = a.level == AdoptionLevel.ACTIVE ? active : pace(solution, a.level, current, knownAt);
             long reached = count(now, a.level, null);
             projections.add(project(
                     Target.AMBITION,

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.answers.KeptAnswers;
 
 /**
  * From enrollment to live, per track and for the solution: how many, and the median days it took. A municipality
@@ -24,8 +25,18 @@ public class Funnel {
     public record SolutionFunnel(
             String solution, long enrolled, long live, long alreadyLive, Double medianDaysToLive, List<Stage> tracks) {}
 
+    private final KeptAnswers kept;
+
+    Funnel(KeptAnswers kept) {
+        this.kept = kept;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public SolutionFunnel of(String solution) {
+        return kept.answer("funnel", solution, List.of(), f -> 1 + f.tracks().size(), () -> compute(solution));
+    }
+
+    private SolutionFunnel compute(String solution) {
         List<EnrollmentProjection> all = EnrollmentProjection.list("solution = ?1 AND status <> 'WITHDRAWN'", solution);
         Map<UUID, List<EnrollmentProjection>> byTrack =
                 all.stream().collect(Collectors.groupingBy(e -> e.trackId, TreeMap::new, Collectors.toList()));

@@ -119,6 +119,26 @@ final class LedgerTables {
         return held;
     }
 
+    /**
+     * Locks the answer versions of the batch's solutions (migration V40), in code order, before the writes whose
+     * triggers bump them: two replicas applying batches about the same solutions then wait for each other instead of
+     * each holding one solution's row and waiting for the other's.
+     */
+    void lockAnswerVersions(Collection<String> solutions) {
+        if (solutions.isEmpty()) {
+            return;
+        }
+        String[] ordered = new java.util.TreeSet<>(solutions).toArray(String[]::new);
+        session.doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO answer_version (scope, version) "
+                    + "SELECT scope, 1 FROM unnest(?::text[]) AS t(scope) ORDER BY scope "
+                    + "ON CONFLICT (scope) DO UPDATE SET version = answer_version.version + 1")) {
+                s.setArray(1, c.createArrayOf("text", ordered));
+                s.executeUpdate();
+            }
+        });
+    }
+
     /** Appends history and corrections and upserts the rows the batch changed. */
     void write(LedgerRules rules) {
         List<History> history = rules.history();

@@ -32,6 +32,7 @@ import no.ks.ehelse.adoption.domain.Ambitions;
 import no.ks.ehelse.adoption.domain.MunicipalityProjection;
 import no.ks.ehelse.adoption.domain.SolutionProjection;
 import no.ks.ehelse.adoption.domain.UsageMonths;
+import no.ks.ehelse.platform.answers.KeptAnswers;
 import no.ks.ehelse.platform.api.ProblemException;
 
 /**
@@ -154,6 +155,7 @@ public class DashboardPages {
     private final AdoptionTables tables;
     private final UsageMonths usageMonths;
     private final Ambitions ambitions;
+    private final KeptAnswers kept;
     private final Clock clock;
     private final SecurityIdentity identity;
     private final boolean publicDashboards;
@@ -165,6 +167,7 @@ public class DashboardPages {
             AdoptionTables tables,
             UsageMonths usageMonths,
             Ambitions ambitions,
+            KeptAnswers kept,
             Clock clock,
             SecurityIdentity identity,
             @ConfigProperty(name = "ehelse.dashboards.public", defaultValue = "true") boolean publicDashboards,
@@ -174,6 +177,7 @@ public class DashboardPages {
         this.tables = tables;
         this.usageMonths = usageMonths;
         this.ambitions = ambitions;
+        this.kept = kept;
         this.clock = clock;
         this.identity = identity;
         this.publicDashboards = publicDashboards;
@@ -185,6 +189,17 @@ public class DashboardPages {
     @Path("{solution}")
     public TemplateInstance solution(@PathParam("solution") String solution) {
         mayRead();
+        return dashboard.data(
+                "page",
+                kept.answer(
+                        "dashboard",
+                        solution,
+                        List.of(),
+                        d -> 1 + (int) d.count() + d.charts().size() * 20,
+                        () -> build(solution)));
+    }
+
+    private Dashboard build(String solution) {
         SolutionProjection known = solutionOf(solution);
         AdoptionQueries.NonAdopters nonAdopters = queries.nonAdopters(solution);
         List<NetworkList> networks = nonAdopters.byNetwork().stream()
@@ -240,22 +255,20 @@ public class DashboardPages {
         List<LevelKey> levels = AdoptionTables.LEVELS.stream()
                 .map(l -> new LevelKey(AdoptionTables.label(l), COLOURS.get(l)))
                 .toList();
-        return dashboard.data(
-                "page",
-                new Dashboard(
-                        known.code,
-                        known.name,
-                        nonAdopters.count(),
-                        nonAdopters.of(),
-                        networks,
-                        levels,
-                        charts,
-                        inhabitantsActive,
-                        inhabitants,
-                        Norwegian.percent(inhabitants == 0 ? 0 : (double) inhabitantsActive / inhabitants),
-                        usage,
-                        ambition,
-                        year));
+        return new Dashboard(
+                known.code,
+                known.name,
+                nonAdopters.count(),
+                nonAdopters.of(),
+                networks,
+                levels,
+                charts,
+                inhabitantsActive,
+                inhabitants,
+                Norwegian.percent(inhabitants == 0 ? 0 : (double) inhabitantsActive / inhabitants),
+                usage,
+                ambition,
+                year);
     }
 
     /** The address enrollment-service's solution pages link to ("Se hvor mange kommuner…"): the dashboard. */
