@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.answers.KeptAnswers;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Caller;
 
@@ -51,14 +52,24 @@ public class Catalogue {
 
     private final Clock clock;
     private final Enrollments enrollments;
+    private final KeptAnswers kept;
 
-    Catalogue(Clock clock, Enrollments enrollments) {
+    Catalogue(Clock clock, Enrollments enrollments, KeptAnswers kept) {
         this.clock = clock;
         this.enrollments = enrollments;
+        this.kept = kept;
     }
 
+    /**
+     * Every solution with its visible tracks, kept (the entities detached, read only) until a solution, track or
+     * enrollment changes or the day turns (whether a track is open depends on it).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SolutionEntry> solutions() {
+        return kept.answer("catalogue", null, List.of(), List::size, this::computeSolutions);
+    }
+
+    private List<SolutionEntry> computeSolutions() {
         List<SolutionProjection> solutions = SolutionProjection.listAll(Sort.by("name"));
         Map<String, List<TrackPlaces>> tracks = visibleTracks(null).stream()
                 .collect(Collectors.groupingBy(t -> t.track().solution, Collectors.toList()));
@@ -71,6 +82,11 @@ public class Catalogue {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SolutionEntry solution(String code) {
+        return kept.answer(
+                "catalogue-solution", null, List.of(code), e -> 1 + e.tracks().size(), () -> compute(code));
+    }
+
+    private SolutionEntry compute(String code) {
         SolutionProjection solution = SolutionProjection.findById(code);
         if (solution == null) {
             throw ProblemException.notFound("Solution", code);
