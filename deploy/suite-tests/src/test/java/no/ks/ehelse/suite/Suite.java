@@ -243,6 +243,19 @@ public final class Suite implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Another instance of a running service, on the same database and broker (a second replica, in the same
+     * consumer groups); stopped with the suite.
+     */
+    public ServiceProcess startReplica(String service) {
+        ServiceProcess p = ServiceProcess.start(
+                service, ServiceProcess.jarOf(ROOT.resolve(service).toFile()), env(service), logs, READY);
+        replicas.add(p);
+        return p;
+    }
+
+    private final List<ServiceProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** The fictitious contact address the suite gives a municipality. */
     public static String contact(String kommunenummer) {
         return "ehelse-" + kommunenummer + "@kommune.example";
@@ -379,6 +392,8 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        replicas.forEach(ServiceProcess::close);
+        replicas.clear();
         running.values().forEach(ServiceProcess::close);
         running.clear();
         kafka.close();
