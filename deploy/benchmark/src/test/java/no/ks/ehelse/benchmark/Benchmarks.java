@@ -102,6 +102,10 @@ class Benchmarks {
         QUERIES.put(
                 "usage per 1000 (CSV)",
                 new String[] {"/api/v1/adoption/vkp/usage?metric=bruk&period=2025-06", "text/csv"});
+        QUERIES.put("coverage series by month (JSON)", new String[] {
+            "/api/v1/adoption/vkp/coverage/series?from=2024-01&groupBy=HEALTH_REGION", "application/json"
+        });
+        QUERIES.put("forecast (JSON)", new String[] {"/api/v1/adoption/vkp/forecast", "application/json"});
     }
 
     private static final StringBuilder REPORT = new StringBuilder();
@@ -124,6 +128,27 @@ class Benchmarks {
                 .statusCode(200)
                 .extract()
                 .path("items.kommunenummer");
+    }
+
+    /**
+     * {@code -Dbenchmark.only=queries,dashboard}: only the parts named (the test methods' names); the query and
+     * dashboard parts then load the NHN events themselves when the ingestion part did not run.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void onlyTheNamedParts(org.junit.jupiter.api.TestInfo test) {
+        String only = System.getProperty("benchmark.only", "").trim();
+        String name =
+                test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                only.isEmpty() || List.of(only.split("\\s*,\\s*")).contains(name),
+                () -> name + " is not in -Dbenchmark.only=" + only);
+    }
+
+    /** The run's NHN data set, for a part run without the ingestion part before it. */
+    private static void ensureEventsLoaded() throws Exception {
+        if (distinctApplied == 0) {
+            awaitApplied(produceNhn(NHN_EVENTS, 0, 7).distinct());
+        }
     }
 
     @AfterAll
@@ -288,6 +313,7 @@ class Benchmarks {
     @Test
     @Order(4)
     void queries() throws Exception {
+        ensureEventsLoaded();
         p99At200 = queryTables(NHN_EVENTS);
     }
 
@@ -453,6 +479,7 @@ class Benchmarks {
     @Test
     @Order(8)
     void dashboard() throws Exception {
+        ensureEventsLoaded();
         String base = suite.url("adoption-stats-service");
         String page = io.restassured.RestAssured.given()
                 .accept("text/html")
