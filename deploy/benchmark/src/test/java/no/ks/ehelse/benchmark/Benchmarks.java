@@ -82,6 +82,8 @@ class Benchmarks {
             "helsekort-gravide",
             "news2");
     private static final int NHN_EVENTS = 200_000;
+    /** How long each wrk and hey run lasts: 30s for the report; a smoke run may pass e.g. -Dbenchmark.load=3s. */
+    private static final String LOAD = System.getProperty("benchmark.load", "30s");
     /** The options deploy/local/run uses and docs/operations.md recommends where memory matters more than peak speed. */
     private static final String SMALL_FOOTPRINT = "-Xms32m -Xss512k -XX:TieredStopAtLevel=1";
     /** name → {path, Accept}; the first is the trivial endpoint the others are compared with. */
@@ -147,9 +149,13 @@ class Benchmarks {
     /** The run's NHN data set, for a part run without the ingestion part before it. */
     private static void ensureEventsLoaded() throws Exception {
         if (distinctApplied == 0) {
-            awaitApplied(produceNhn(NHN_EVENTS, 0, 7).distinct());
+            loaded = Integer.getInteger("benchmark.events", NHN_EVENTS);
+            awaitApplied(produceNhn(loaded, 0, 7).distinct());
         }
     }
+
+    /** The NHN events the suite holds for the query parts (fewer in a smoke run, -Dbenchmark.events). */
+    private static int loaded = NHN_EVENTS;
 
     @AfterAll
     static void stop() throws IOException {
@@ -314,7 +320,7 @@ class Benchmarks {
     @Order(4)
     void queries() throws Exception {
         ensureEventsLoaded();
-        p99At200 = queryTables(NHN_EVENTS);
+        p99At200 = queryTables(loaded);
     }
 
     /** 2b. Ten times the events: ingestion at that size, and whether the query latency grows with the data. */
@@ -445,18 +451,18 @@ class Benchmarks {
         pages.put("start page /", base + "/");
         pages.put("solution page /losninger/vkp", base + "/losninger/vkp");
         line("## Catalogue pages (enrollment-service, HTML, no sign-in)\n");
-        line("| page | hey at 50 req/s (-c10 -q5 -z30s): p50 | p95 | p99 | wrk -t2 -c50 -d30s: req/s | p50 | p99 |"
+        line("| page | hey at 50 req/s (-c10 -q5 -z" + LOAD + "): p50 | p95 | p99 | wrk -t2 -c50 -d" + LOAD + ": req/s | p50 | p99 |"
                 + " req/s vs trivial |");
         line("|---|---|---|---|---|---|---|---|");
         double trivial = 0;
         for (Map.Entry<String, String> page : pages.entrySet()) {
             String url = page.getValue();
             String accept = url.contains("/q/") ? "application/json" : "text/html";
-            String hey = run("hey", "-z", "30s", "-c", "10", "-q", "5", "-H", "Accept: " + accept, url);
+            String hey = run("hey", "-z", LOAD, "-c", "10", "-q", "5", "-H", "Accept: " + accept, url);
             if (!hey.contains("[200]")) {
                 throw new AssertionError("hey got no 200 from " + url + ":\n" + hey);
             }
-            String wrk = run("wrk", "-t2", "-c50", "-d30s", "--latency", "-H", "Accept: " + accept, url);
+            String wrk = run("wrk", "-t2", "-c50", "-d" + LOAD, "--latency", "-H", "Accept: " + accept, url);
             double rps = number(wrk, "Requests/sec:\\s+([0-9.]+)");
             if (trivial == 0) {
                 trivial = rps;
@@ -499,18 +505,18 @@ class Benchmarks {
         pages.put("trivial: /q/health/live", suite.managementUrl("adoption-stats-service") + "/q/health/live");
         pages.put("solution dashboard /tall/kjernejournal", base + "/tall/kjernejournal");
         line("## Solution dashboard (adoption-stats-service, HTML, no sign-in)\n");
-        line("| page | hey at 50 req/s (-c10 -q5 -z30s): p50 | p95 | p99 | wrk -t2 -c50 -d30s: req/s | p50 | p99 |"
+        line("| page | hey at 50 req/s (-c10 -q5 -z" + LOAD + "): p50 | p95 | p99 | wrk -t2 -c50 -d" + LOAD + ": req/s | p50 | p99 |"
                 + " req/s vs trivial |");
         line("|---|---|---|---|---|---|---|---|");
         double trivial = 0;
         for (Map.Entry<String, String> entry : pages.entrySet()) {
             String url = entry.getValue();
             String accept = url.contains("/q/") ? "application/json" : "text/html";
-            String hey = run("hey", "-z", "30s", "-c", "10", "-q", "5", "-H", "Accept: " + accept, url);
+            String hey = run("hey", "-z", LOAD, "-c", "10", "-q", "5", "-H", "Accept: " + accept, url);
             if (!hey.contains("[200]")) {
                 throw new AssertionError("hey got no 200 from " + url + ":\n" + hey);
             }
-            String wrk = run("wrk", "-t2", "-c50", "-d30s", "--latency", "-H", "Accept: " + accept, url);
+            String wrk = run("wrk", "-t2", "-c50", "-d" + LOAD, "--latency", "-H", "Accept: " + accept, url);
             double rps = number(wrk, "Requests/sec:\\s+([0-9.]+)");
             if (trivial == 0) {
                 trivial = rps;
@@ -534,7 +540,7 @@ class Benchmarks {
         }
         line("## Queries with " + events + " events loaded\n");
         line(
-                "| endpoint | wrk -t2 -c50 -d30s: req/s | p50 | p99 | req/s vs trivial | hey at 200 req/s (-c10 -q20 -z30s): p50 | p99 |");
+                "| endpoint | wrk -t2 -c50 -d" + LOAD + ": req/s | p50 | p99 | req/s vs trivial | hey at 200 req/s (-c10 -q20 -z" + LOAD + "): p50 | p99 |");
         line("|---|---|---|---|---|---|---|");
         double trivial = 0;
         for (Map.Entry<String, String[]> t : QUERIES.entrySet()) {
@@ -546,7 +552,7 @@ class Benchmarks {
                     "wrk",
                     "-t2",
                     "-c50",
-                    "-d30s",
+                    "-d" + LOAD,
                     "--latency",
                     "-H",
                     "Authorization: Bearer " + token,
@@ -560,7 +566,7 @@ class Benchmarks {
             String hey = run(
                     "hey",
                     "-z",
-                    "30s",
+                    LOAD,
                     "-c",
                     "10",
                     "-q",
