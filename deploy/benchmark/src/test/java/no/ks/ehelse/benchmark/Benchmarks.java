@@ -451,8 +451,8 @@ class Benchmarks {
         pages.put("start page /", base + "/");
         pages.put("solution page /losninger/vkp", base + "/losninger/vkp");
         line("## Catalogue pages (enrollment-service, HTML, no sign-in)\n");
-        line("| page | hey at 50 req/s (-c10 -q5 -z" + LOAD + "): p50 | p95 | p99 | wrk -t2 -c50 -d" + LOAD + ": req/s | p50 | p99 |"
-                + " req/s vs trivial |");
+        line("| page | hey at 50 req/s (-c10 -q5 -z" + LOAD + "): p50 | p95 | p99 | wrk -t2 -c50 -d" + LOAD
+                + ": req/s | p50 | p99 |" + " req/s vs trivial |");
         line("|---|---|---|---|---|---|---|---|");
         double trivial = 0;
         for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -505,8 +505,8 @@ class Benchmarks {
         pages.put("trivial: /q/health/live", suite.managementUrl("adoption-stats-service") + "/q/health/live");
         pages.put("solution dashboard /tall/kjernejournal", base + "/tall/kjernejournal");
         line("## Solution dashboard (adoption-stats-service, HTML, no sign-in)\n");
-        line("| page | hey at 50 req/s (-c10 -q5 -z" + LOAD + "): p50 | p95 | p99 | wrk -t2 -c50 -d" + LOAD + ": req/s | p50 | p99 |"
-                + " req/s vs trivial |");
+        line("| page | hey at 50 req/s (-c10 -q5 -z" + LOAD + "): p50 | p95 | p99 | wrk -t2 -c50 -d" + LOAD
+                + ": req/s | p50 | p99 |" + " req/s vs trivial |");
         line("|---|---|---|---|---|---|---|---|");
         double trivial = 0;
         for (Map.Entry<String, String> entry : pages.entrySet()) {
@@ -539,8 +539,8 @@ class Benchmarks {
             return p99;
         }
         line("## Queries with " + events + " events loaded\n");
-        line(
-                "| endpoint | wrk -t2 -c50 -d" + LOAD + ": req/s | p50 | p99 | req/s vs trivial | hey at 200 req/s (-c10 -q20 -z" + LOAD + "): p50 | p99 |");
+        line("| endpoint | wrk -t2 -c50 -d" + LOAD
+                + ": req/s | p50 | p99 | req/s vs trivial | hey at 200 req/s (-c10 -q20 -z" + LOAD + "): p50 | p99 |");
         line("|---|---|---|---|---|---|---|");
         double trivial = 0;
         for (Map.Entry<String, String[]> t : QUERIES.entrySet()) {
