@@ -41,6 +41,12 @@ class PrivateDashboardsTest {
                 Pages.get(null, "/tall/vkp/tabeller/ikke-tatt-i-bruk?format=xlsx")
                         .status());
         assertEquals(401, Pages.get(null, "/tall/vkp/kommuner/4601").status());
+        String track = "/tall/spor/0b6f7a52-3d0e-4c55-8f4a-5a1e2c3d4b6f";
+        assertEquals(401, Pages.get(null, track).status());
+        assertEquals(
+                401, Pages.get(null, track + "/tabeller/kommuner?format=xlsx").status());
+        // Signed in, the role is let through: this track is unknown, so the answer is the 404 page.
+        assertEquals(404, Pages.get(TestTokens.forRole("reader"), track).status());
 
         for (String role : new String[] {"reader", "lead", "nhn"}) {
             Pages.Shown page = Pages.get(TestTokens.forRole(role), "/tall/vkp");

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,25 @@ class StrictQueriesTest {
                 .body("violations[0].field", equalTo("solution"))
                 .body("allowed", hasItem("kjernejournal"));
         reader().get("/api/v1/ambitions?solution=kjernejournal").then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownSolutionInAPathIsA404NamingTheKnownCodes() {
+        for (String path : List.of(
+                "coverage",
+                "coverage/series?from=2024-01",
+                "non-adopters",
+                "funnel",
+                "forecast",
+                "usage?metric=alarmer&period=2024-05")) {
+            reader().get("/api/v1/adoption/kjerne-journal/" + path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("kjerne-journal does not exist"))
+                    .body("allowed", hasItem("kjernejournal"))
+                    .body("allowed", hasItem("vkp"));
+        }
     }
 
     @Test

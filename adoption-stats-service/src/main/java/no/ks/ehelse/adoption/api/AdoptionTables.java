@@ -7,6 +7,7 @@ import no.ks.ehelse.adoption.api.TableExport.Column;
 import no.ks.ehelse.adoption.api.TableExport.Table;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.AdoptionQueries;
+import no.ks.ehelse.adoption.domain.Funnel;
 import no.ks.ehelse.adoption.domain.ReferenceNames;
 import no.ks.ehelse.adoption.domain.ReferenceNames.Kind;
 import no.ks.ehelse.adoption.domain.UsageMonths;
@@ -45,6 +46,34 @@ public class AdoptionTables {
             AdoptionLevel.ORDERED,
             AdoptionLevel.DISCONTINUED,
             AdoptionLevel.NONE);
+
+    /** A track as people name it; one not yet announced on enrollment.tracks.v1 by its id. */
+    public static String trackName(Funnel.Stage stage) {
+        return stage.trackName() == null ? "Innføringsløp " + stage.trackId() : stage.trackName();
+    }
+
+    /** The funnel per track, by name with the id beside it for machines. */
+    public Table funnel(String solution, Funnel.SolutionFunnel funnel) {
+        TableExport.Builder table = Table.named(
+                solution + "-innforingslop",
+                "Innføringsløp",
+                Column.text("Innføringsløp"),
+                Column.text("Id"),
+                Column.integer("Påmeldt"),
+                Column.integer("I bruk"),
+                Column.integer("Allerede i bruk da de meldte seg på"),
+                Column.decimal("Median dager fra påmelding til i bruk"));
+        for (Funnel.Stage t : funnel.tracks()) {
+            table.row(
+                    trackName(t),
+                    t.trackId().toString(),
+                    t.enrolled(),
+                    t.live(),
+                    t.alreadyLive(),
+                    t.medianDaysToLive());
+        }
+        return table.build();
+    }
 
     public Table nonAdopters(String solution, AdoptionQueries.NonAdopters nonAdopters) {
         TableExport.Builder table = Table.named(

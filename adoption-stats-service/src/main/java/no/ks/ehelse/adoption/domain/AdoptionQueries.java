@@ -312,8 +312,6 @@ public class AdoptionQueries {
     }
 
     private static void requireSolution(String code) {
-        if (SolutionProjection.findById(code) == null) {
-            throw ProblemException.notFound("Solution", code);
-        }
+        Solutions.require(code);
     }
 }

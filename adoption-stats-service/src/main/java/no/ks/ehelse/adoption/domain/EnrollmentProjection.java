@@ -7,6 +7,8 @@ import java.util.UUID;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -35,4 +37,8 @@ public class EnrollmentProjection extends PanacheEntityBase {
 
     @Column(name = "went_live_on")
     public LocalDate wentLiveOn;
+
+    /** The phase enrollment-service has it in, null before it has one. */
+    @Enumerated(EnumType.STRING)
+    public Phase phase;
 }

@@ -270,8 +270,6 @@ public class Figures {
     }
 
     static void requireSolution(String code) {
-        if (SolutionProjection.findById(code) == null) {
-            throw ProblemException.notFound("Solution", code);
-        }
+        Solutions.require(code);
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.adoption.domain.EnrollmentProjection;
+import no.ks.ehelse.adoption.domain.Phase;
 import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.Intake;
@@ -45,6 +46,7 @@ public class EnrollmentConsumer {
         e.kommunenummer = event.text("kommunenummer");
         e.status = event.text("status");
         e.wentLiveOn = event.optionalDate("wentLiveOn");
+        e.phase = event.fields().has("phase") ? event.fields().enumValue("phase", Phase.class) : null;
         e.persist();
     }
 }

@@ -370,7 +370,7 @@ class FaultsIT {
                 "registry.municipalities.v1",
                         List.of("enrollment-service", "adoption-stats-service", "notification-service"),
                 "registry.contacts.v1", List.of("notification-service"),
-                "enrollment.tracks.v1", List.of("notification-service"),
+                "enrollment.tracks.v1", List.of("adoption-stats-service", "notification-service"),
                 "enrollment.meetings.v1", List.of("notification-service"),
                 "enrollment.enrollments.v1", List.of("adoption-stats-service", "notification-service"),
                 "adoption.events.v1", List.of("enrollment-service", "notification-service"),

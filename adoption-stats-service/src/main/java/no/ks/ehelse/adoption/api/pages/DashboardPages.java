@@ -29,8 +29,10 @@ import no.ks.ehelse.adoption.domain.AdoptionQueries;
 import no.ks.ehelse.adoption.domain.AdoptionQueries.GroupBy;
 import no.ks.ehelse.adoption.domain.Ambition;
 import no.ks.ehelse.adoption.domain.Ambitions;
+import no.ks.ehelse.adoption.domain.Funnel;
 import no.ks.ehelse.adoption.domain.MunicipalityProjection;
 import no.ks.ehelse.adoption.domain.SolutionProjection;
+import no.ks.ehelse.adoption.domain.Solutions;
 import no.ks.ehelse.adoption.domain.UsageMonths;
 import no.ks.ehelse.platform.answers.KeptAnswers;
 import no.ks.ehelse.platform.api.ProblemException;
@@ -56,7 +58,8 @@ public class DashboardPages {
         DEKNING_FYLKE("dekning-fylke"),
         DEKNING_HELSEREGION("dekning-helseregion"),
         DEKNING_LANDET("dekning-landet"),
-        BRUK_PER_MANED("bruk-per-maned");
+        BRUK_PER_MANED("bruk-per-maned"),
+        INNFORINGSLOP("innforingslop");
 
         final String segment;
 
@@ -130,7 +133,12 @@ public class DashboardPages {
             String share,
             List<UsageLine> usage,
             AmbitionStatus ambition,
-            int year) {}
+            int year,
+            List<TrackLine> tracks) {}
+
+    /** A track of the funnel, by name, linking to its progress page. */
+    @TemplateData
+    public record TrackLine(String id, String name, long enrolled, long live, long alreadyLive, String median) {}
 
     @TemplateData
     public record HistoryLine(String effectiveDate, String status, String reportedAs, String receivedAt) {}
@@ -156,6 +164,7 @@ public class DashboardPages {
     private final UsageMonths usageMonths;
     private final Ambitions ambitions;
     private final KeptAnswers kept;
+    private final Funnel funnel;
     private final Clock clock;
     private final SecurityIdentity identity;
     private final boolean publicDashboards;
@@ -168,6 +177,7 @@ public class DashboardPages {
             UsageMonths usageMonths,
             Ambitions ambitions,
             KeptAnswers kept,
+            Funnel funnel,
             Clock clock,
             SecurityIdentity identity,
             @ConfigProperty(name = "ehelse.dashboards.public", defaultValue = "true") boolean publicDashboards,
@@ -178,6 +188,7 @@ public class DashboardPages {
         this.usageMonths = usageMonths;
         this.ambitions = ambitions;
         this.kept = kept;
+        this.funnel = funnel;
         this.clock = clock;
         this.identity = identity;
         this.publicDashboards = publicDashboards;
@@ -268,7 +279,8 @@ public class DashboardPages {
                 Norwegian.percent(inhabitants == 0 ? 0 : (double) inhabitantsActive / inhabitants),
                 usage,
                 ambition,
-                year);
+                year,
+                trackLines(funnel.of(solution)));
     }
 
     /** The address enrollment-service's solution pages link to ("Se hvor mange kommuner…"): the dashboard. */
@@ -302,6 +314,7 @@ public class DashboardPages {
                         tables.coverage(solution, queries.coverage(solution, GroupBy.HEALTH_REGION, null));
                     case DEKNING_LANDET -> tables.coverage(solution, queries.coverage(solution, GroupBy.NATION, null));
                     case BRUK_PER_MANED -> tables.usageMonths(solution, usageMonths.latest(solution, USAGE_MONTHS));
+                    case INNFORINGSLOP -> tables.funnel(solution, funnel.of(solution));
                 };
         return TableExport.download(built, chosen);
     }
@@ -338,6 +351,18 @@ public class DashboardPages {
         String html = history.data("page", new History(known.code, known.name, kommunenummer, municipality.name, lines))
                 .render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private static List<TrackLine> trackLines(Funnel.SolutionFunnel f) {
+        return f.tracks().stream()
+                .map(t -> new TrackLine(
+                        t.trackId().toString(),
+                        AdoptionTables.trackName(t),
+                        t.enrolled(),
+                        t.live(),
+                        t.alreadyLive(),
+                        t.medianDaysToLive() == null ? "–" : Norwegian.decimal(t.medianDaysToLive())))
+                .toList();
     }
 
     private AmbitionStatus status(Ambition a) {
@@ -447,11 +472,7 @@ public class DashboardPages {
     }
 
     private static SolutionProjection solutionOf(String code) {
-        SolutionProjection known = SolutionProjection.findById(code);
-        if (known == null) {
-            throw ProblemException.notFound("Solution", code);
-        }
-        return known;
+        return Solutions.require(code);
     }
 
     /** Anonymous readers are turned away only when the dashboards are not public: the 401 page offers sign-in. */

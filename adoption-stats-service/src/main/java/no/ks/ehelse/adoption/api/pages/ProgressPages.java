@@ -32,6 +32,7 @@ import no.ks.ehelse.adoption.domain.Ambitions;
 import no.ks.ehelse.adoption.domain.Figures;
 import no.ks.ehelse.adoption.domain.Forecasts;
 import no.ks.ehelse.adoption.domain.SolutionProjection;
+import no.ks.ehelse.adoption.domain.Solutions;
 import no.ks.ehelse.platform.api.ProblemException;
 
 /**
@@ -113,10 +114,7 @@ public class ProgressPages {
     }
 
     private Map<String, Object> progressData(String solution, String fra, String til, String kjent) {
-        SolutionProjection known = SolutionProjection.findById(solution);
-        if (known == null) {
-            throw ProblemException.notFound("Solution", solution);
-        }
+        SolutionProjection known = Solutions.require(solution);
         OffsetDateTime at = knownAt(kjent);
         YearMonth current = YearMonth.from(figures.today());
         YearMonth to = month("til", til, current);
