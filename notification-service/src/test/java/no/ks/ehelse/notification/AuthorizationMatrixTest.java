@@ -124,6 +124,7 @@ class AuthorizationMatrixTest {
                 .path("/api/v1/recipients/", "kind", "WENT_LIVE")
                 .path("/api/v1/recipients/", "channel", "EMAIL")
                 .body("PUT /api/v1/recipients/{address}/delivery", "{\"delivery\": \"DAILY_DIGEST\"}")
+                .body("PUT /api/v1/recipients/{address}/language", "{\"language\": \"NYNORSK\"}")
                 .body(
                         "PUT /api/v1/recipients/{address}/preferences/{kind}/{channel}",
                         "{\"delivery\": \"WEEKLY_DIGEST\"}")

@@ -76,6 +76,11 @@ class MessageContentTest {
         String rawFrom = m.raw().getHeader("From")[0];
         assertTrue(rawFrom.chars().allMatch(c -> c < 128), "the From header is encoded (RFC 2047): " + rawFrom);
         assertNull(m.raw().getHeader("Bcc"), "no Bcc header");
+        List<String> headers = rawHeaderLines(m);
+        assertTrue(headers.stream().anyMatch(h -> h.startsWith("To:")), "the raw header block: " + headers);
+        assertTrue(
+                headers.stream().noneMatch(h -> h.regionMatches(true, 0, "Cc:", 0, 3)),
+                "no Cc header when nobody is copied: " + headers);
 
         assertEquals(textSections(m.text()), htmlSections(m.html()), "the same sections in both parts");
         assertTrue(htmlSections(m.html()).contains("Bekreft at dere har mottatt påmeldingen"));
@@ -181,5 +186,14 @@ class MessageContentTest {
             }
         }
         return sections;
+    }
+
+    /** The header lines of the message exactly as the SMTP server received it (up to the first empty line). */
+    static List<String> rawHeaderLines(MailSink.Mail m) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        m.raw().writeTo(out);
+        String raw = out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+        int end = raw.indexOf("\r\n\r\n");
+        return List.of(raw.substring(0, end < 0 ? raw.length() : end).split("\r\n"));
     }
 }

@@ -89,6 +89,39 @@ class RegistryEventsTest {
     }
 
     @Test
+    void aMunicipalitysMaalformIsBokmaalUntilCorrectedAndTheCorrectionIsAnnounced() {
+        given().auth()
+                .oauth2(TestTokens.forRole("admin"))
+                .get("/api/v1/municipalities/4640")
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("BOKMAL"));
+        try (EventProbe probe = EventProbe.open(bootstrap(), "registry.municipalities.v1")) {
+            given().auth()
+                    .oauth2(TestTokens.forRole("admin"))
+                    .contentType(ContentType.JSON)
+                    .body("{\"language\": \"NYNORSK\"}")
+                    .patch("/api/v1/municipalities/4640")
+                    .then()
+                    .statusCode(200)
+                    .body("language", equalTo("NYNORSK"));
+            var event = probe.await(r -> "4640".equals(r.key()), Duration.ofSeconds(20));
+            EventContract.assertValid(event.value());
+            assertEquals("no.ks.ehelse.municipality.changed.v1", event.type());
+            assertEquals("NYNORSK", event.value().at("/data/language").asText());
+        }
+        given().auth()
+                .oauth2(TestTokens.forRole("admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"language\": \"SAMISK\"}")
+                .patch("/api/v1/municipalities/4640")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("language"));
+    }
+
+    @Test
     void aMergeEndsThePredecessorsAndRegistersTheNewNumber() {
         String body = """
                 {"type": "MERGED", "effectiveDate": "2030-01-01", "predecessors": ["1811", "1812"],

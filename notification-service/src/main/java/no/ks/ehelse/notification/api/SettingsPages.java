@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.notification.domain.Cadence;
 import no.ks.ehelse.notification.domain.Channel;
+import no.ks.ehelse.notification.domain.Language;
+import no.ks.ehelse.notification.domain.Languages;
 import no.ks.ehelse.notification.domain.MessageKind;
 import no.ks.ehelse.notification.domain.Preferences;
 import no.ks.ehelse.notification.domain.Subscription;
@@ -49,6 +51,7 @@ public class SettingsPages {
     static final PageNotice DELIVERY = new PageNotice("levering-lagret", "Valget ditt er lagret.");
     static final PageNotice SUBSCRIBED = new PageNotice("abonnement-lagt-til", "Abonnementet er lagt til.");
     static final PageNotice CANCELLED = new PageNotice("abonnement-fjernet", "Abonnementet er fjernet.");
+    static final PageNotice LANGUAGE = new PageNotice("malform-lagret", "Målformen er lagret.");
 
     public record EventChoice(String type, String label) {}
 
@@ -65,7 +68,8 @@ public class SettingsPages {
             FormErrors errors,
             List<KindRow> kinds,
             List<Cadence> subscriptionCadences,
-            List<ContactKinds> contactKinds) {}
+            List<ContactKinds> contactKinds,
+            Languages.Choice ownLanguage) {}
 
     /** A registry contact's choices per kind (a municipality's role addresses such as postmottak@). */
     public record ContactKinds(String address, String name, List<KindRow> rows) {}
@@ -82,8 +86,15 @@ public class SettingsPages {
     private final Preferences preferences;
     private final Caller caller;
     private final Validator validator;
+    private final Languages languages;
 
-    SettingsPages(Subscriptions subscriptions, Preferences preferences, Caller caller, Validator validator) {
+    SettingsPages(
+            Subscriptions subscriptions,
+            Preferences preferences,
+            Caller caller,
+            Validator validator,
+            Languages languages) {
+        this.languages = languages;
         this.subscriptions = subscriptions;
         this.preferences = preferences;
         this.caller = caller;
@@ -94,7 +105,7 @@ public class SettingsPages {
     @Operation(hidden = true)
     public TemplateInstance page(@QueryParam("melding") String notice) {
         return settings(
-                PageNotice.textOf(notice, DELIVERY, SUBSCRIBED, CANCELLED),
+                PageNotice.textOf(notice, DELIVERY, SUBSCRIBED, CANCELLED, LANGUAGE),
                 SubscriptionForm.startingWith(ownAddress(), municipality()),
                 FormErrors.none());
     }
@@ -115,6 +126,31 @@ public class SettingsPages {
         }
         preferences.prefer(address, cadence, caller.name());
         return back(DELIVERY);
+    }
+
+    /** Bokmål or nynorsk for the signed-in person's own mails; empty: as the municipality writes. */
+    @POST
+    @Path("malform")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response language(@RestForm("language") String language) {
+        String own = ownAddress();
+        if (own == null) {
+            throw new ProblemException(
+                    403, "forbidden", "Forbidden", "Only a sign-in with an e-mail address has messages to choose for");
+        }
+        Language chosen;
+        if (language == null || language.isBlank()) {
+            chosen = null;
+        } else {
+            try {
+                chosen = Language.valueOf(language.strip());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("language", "must be one of " + List.of(Language.values()));
+            }
+        }
+        languages.choose(own, chosen, caller.name());
+        return back(LANGUAGE);
     }
 
     @POST
@@ -177,7 +213,8 @@ public class SettingsPages {
                         : preferences.ofContacts(kommunenummer).stream()
                                 .filter(c -> !c.address().equalsIgnoreCase(own == null ? "" : own))
                                 .map(c -> new ContactKinds(c.address(), c.name(), rows(preferences.kinds(c.address()))))
-                                .toList()));
+                                .toList(),
+                own == null ? null : languages.choice(own)));
     }
 
     private static List<KindRow> rows(List<Preferences.KindChoice> choices) {

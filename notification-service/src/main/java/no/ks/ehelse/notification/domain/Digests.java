@@ -100,7 +100,7 @@ public class Digests {
         }
         UUID digestId = UUID.randomUUID();
         try {
-            Messages.Rendered digest = messages.digest(name, items);
+            Messages.Rendered digest = messages.digest(recipient, name, items);
             mail.send(
                     recipient,
                     digest.subject(),

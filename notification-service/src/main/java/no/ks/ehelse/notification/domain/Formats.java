@@ -6,7 +6,10 @@ import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** Norwegian wording for templates: {@code {date.norsk}}, {@code {status.norsk}}. */
+/**
+ * Norwegian wording for templates: {@code {date.norsk}}, {@code {status.norsk}} in bokmål, {@code {date.nynorsk}},
+ * {@code {status.nynorsk}} in nynorsk.
+ */
 @TemplateExtension
 public final class Formats {
 
@@ -46,5 +49,30 @@ public final class Formats {
             case "CLOSE_AND_REALISE" -> "Avslutte og realisere";
             default -> code;
         };
+    }
+
+    /** Dates read the same in nynorsk ("3. mars 2027"); the name keeps the nynorsk templates uniform. */
+    static String nynorsk(LocalDate date) {
+        return norsk(date);
+    }
+
+    /** The codes in nynorsk words; those spelt the same in both forms fall through to {@link #norsk(String)}. */
+    static String nynorsk(String code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code) {
+            case "CONFIRMED" -> "stadfesta";
+            case "WITHDRAWN" -> "trekt";
+            case "OPEN" -> "open for påmelding";
+            case "REGISTRATION_CLOSED" -> "påmeldinga er stengd";
+            case "RUNNING" -> "går føre seg";
+            case "ANCHOR_AND_PREPARE" -> "Forankre og førebu";
+            default -> norsk(code);
+        };
+    }
+
+    static String in(Language language, String code) {
+        return language.nynorsk() ? nynorsk(code) : norsk(code);
     }
 }

@@ -28,6 +28,10 @@ public final class MeetingMails {
 
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("EEEE d. MMMM yyyy", Locale.forLanguageTag("nb-NO"));
+    /** "tysdag", "laurdag": the weekdays are where the two forms differ. */
+    private static final DateTimeFormatter DAY_NN =
+            DateTimeFormatter.ofPattern("EEEE d. MMMM yyyy", Locale.forLanguageTag("nn-NO"));
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
 
     /** What a meeting template can say. */
@@ -134,7 +138,7 @@ public final class MeetingMails {
         return r != null ? r : MeetingRegistration.byEmail(m.id, n.recipient);
     }
 
-    static MeetingMessage model(Notification n, SourceEvent event, ZoneId zone) {
+    static MeetingMessage model(Notification n, SourceEvent event, ZoneId zone, Language language) {
         MeetingProjection m = meeting(event);
         MeetingRegistration r = registration(n, event, m);
         JsonNode data = event.data;
@@ -148,7 +152,7 @@ public final class MeetingMails {
                 n.recipientName != null ? n.recipientName : r == null ? null : r.name,
                 m.title,
                 m.text("solutionName") != null ? m.text("solutionName") : m.solution,
-                when(m, zone),
+                when(m, zone, language),
                 m.text("onlineUrl"),
                 m.text("place"),
                 m.text("description"),
@@ -161,12 +165,13 @@ public final class MeetingMails {
     }
 
     /** "tirsdag 12. januar 2027 kl. 10.00–11.00", in the meeting's zone. */
-    static String when(MeetingProjection m, ZoneId zone) {
+    static String when(MeetingProjection m, ZoneId zone, Language language) {
+        DateTimeFormatter day = language.nynorsk() ? DAY_NN : DAY;
         ZonedDateTime start = m.startsAt.atZoneSameInstant(zone);
         ZonedDateTime end = m.endsAt.atZoneSameInstant(zone);
-        String text = DAY.format(start) + " kl. " + TIME.format(start) + "–";
+        String text = day.format(start) + " kl. " + TIME.format(start) + "–";
         return text
-                + (end.toLocalDate().equals(start.toLocalDate()) ? "" : DAY.format(end) + " kl. ")
+                + (end.toLocalDate().equals(start.toLocalDate()) ? "" : day.format(end) + " kl. ")
                 + TIME.format(end);
     }
 

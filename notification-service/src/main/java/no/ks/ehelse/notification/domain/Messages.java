@@ -27,8 +27,9 @@ import no.ks.ehelse.platform.web.PageLinks;
 
 /**
  * Renders a message from its source event and the projections, at send time, so a message says what is true
- * when it goes out. Templates: {@code templates/messages/<kind>.txt} (plain text, with a hidden {@code subject}
- * fragment) and {@code .html}.
+ * when it goes out, in the recipient's form of Norwegian ({@link Languages}). Templates:
+ * {@code templates/messages/<kind>.txt} (plain text, with a hidden {@code subject} fragment) and {@code .html} in
+ * bokmål, the same names below {@code messages/nn/} in nynorsk.
  */
 @ApplicationScoped
 public class Messages {
@@ -54,13 +55,16 @@ public class Messages {
     private final PageLinks pages;
     private final MailLinks links;
     private final AcknowledgementLinks acknowledgementLinks;
+    private final Languages languages;
 
     Messages(
+            Languages languages,
             Engine engine,
             NotificationConfig config,
             PageLinks pages,
             MailLinks links,
             AcknowledgementLinks acknowledgementLinks) {
+        this.languages = languages;
         this.links = links;
         this.pages = pages;
         this.acknowledgementLinks = acknowledgementLinks;
@@ -69,13 +73,14 @@ public class Messages {
     }
 
     public Rendered render(Notification n, SourceEvent event) {
+        Language language = languages.of(n.recipient);
         if (n.kind == MessageKind.SUBSCRIPTION_CONFIRMATION) {
-            return render(n.kind.template, confirmation(n, event));
+            return render(language, n.kind.template, confirmation(n, event));
         }
         if (n.kind.meeting()) {
-            return render(n.kind.template, MeetingMails.model(n, event, MeetingMails.zone()));
+            return render(language, n.kind.template, MeetingMails.model(n, event, MeetingMails.zone(), language));
         }
-        return render(n.kind.template, model(n, event));
+        return render(language, n.kind.template, model(n, event, language));
     }
 
     /** What a subscription's address is asked to confirm: who subscribed it, to what, and the link. */
@@ -95,8 +100,10 @@ public class Messages {
                 links.confirm(n));
     }
 
-    public Rendered digest(String recipientName, List<Rendered> items) {
+    /** One mail of {@code items}, each already rendered for {@code recipient}, in the recipient's form. */
+    public Rendered digest(String recipient, String recipientName, List<Rendered> items) {
         return render(
+                languages.of(recipient),
                 "digest",
                 new MessageModel.Digest(
                         recipientName,
@@ -105,7 +112,8 @@ public class Messages {
                                 .toList()));
     }
 
-    private Rendered render(String name, Object model) {
+    private Rendered render(Language language, String kind, Object model) {
+        String name = language.templates + kind;
         Template text = engine.getTemplate("messages/" + name + ".txt");
         Template html = engine.getTemplate("messages/" + name + ".html");
         if (text == null || html == null) {
@@ -123,7 +131,7 @@ public class Messages {
         }
     }
 
-    MessageModel model(Notification n, SourceEvent event) {
+    MessageModel model(Notification n, SourceEvent event, Language language) {
         JsonNode data = event.data;
         TrackInfo track = null;
         if (n.trackId != null) {
@@ -131,7 +139,7 @@ public class Messages {
             if (t == null && n.kind != MessageKind.EVENT) {
                 throw new NotReady("track " + n.trackId + " is not known here yet");
             }
-            track = t == null ? null : track(t);
+            track = t == null ? null : track(t, language);
         }
         String kommunenummer = n.kommunenummer != null
                 ? n.kommunenummer
@@ -183,7 +191,7 @@ public class Messages {
                         : a.remindedAt.atZoneSameInstant(config.digest().zone()).toLocalDate());
     }
 
-    private TrackInfo track(TrackProjection t) {
+    private TrackInfo track(TrackProjection t, Language language) {
         JsonNode s = t.state;
         List<Item> prerequisites = new ArrayList<>();
         for (JsonNode p : s.path("prerequisites")) {
@@ -193,14 +201,14 @@ public class Messages {
         for (JsonNode m : s.path("milestones")) {
             milestones.add(new Item(
                     milestoneText(
-                            Formats.norsk(m.path("kind").asText()),
+                            Formats.in(language, m.path("kind").asText()),
                             m.path("title").asText(null)),
                     date(m.path("date"))));
         }
         List<MessageModel.Phase> phases = new ArrayList<>();
         for (JsonNode p : s.path("phases")) {
             phases.add(new MessageModel.Phase(
-                    Formats.norsk(p.path("phase").asText()), date(p.path("starts")), date(p.path("ends"))));
+                    Formats.in(language, p.path("phase").asText()), date(p.path("starts")), date(p.path("ends"))));
         }
         return new TrackInfo(
                 t.name,

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -24,6 +26,11 @@ public class MunicipalityProjection extends PanacheEntityBase {
 
     @Column(name = "epj_vendor")
     public String epjVendor;
+
+    /** The municipality's official målform, as the registry has it. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Language language = Language.BOKMAL;
 
     @Column(name = "valid_to")
     public LocalDate validTo;

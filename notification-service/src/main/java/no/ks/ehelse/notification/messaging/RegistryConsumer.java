@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import no.ks.ehelse.notification.domain.ContactProjection;
+import no.ks.ehelse.notification.domain.Language;
 import no.ks.ehelse.notification.domain.MunicipalityProjection;
 import no.ks.ehelse.notification.domain.Notifier;
 import no.ks.ehelse.notification.domain.SolutionProjection;
@@ -91,6 +92,10 @@ public class RegistryConsumer {
         String vendor = event.optionalText("epjVendor");
         m.epjVendor = vendor == null ? null : vendor.strip();
         m.validTo = event.optionalDate("validTo");
+        // Absent in events from before the registry had it: bokmål, as the registry itself defaults.
+        m.language = event.data().hasNonNull("language")
+                ? event.fields().enumValue("language", Language.class)
+                : Language.BOKMAL;
         m.updatedAt = OffsetDateTime.now(clock);
         m.persist();
         notifier.plan(event);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import no.ks.ehelse.registry.domain.Language;
 import no.ks.ehelse.registry.domain.MunicipalityRegistry;
 
 /**
@@ -36,9 +37,13 @@ public record MunicipalityPatchRequest(
         String network,
 
         @Size(max = 60, message = "must be at most 60 characters")
-        String healthRegion) {
+        String healthRegion,
+
+        @Schema(description = "The municipality's official målform, the form messages to it are written in")
+        Language language) {
 
     MunicipalityRegistry.Patch patch() {
-        return new MunicipalityRegistry.Patch(population, populationDate, epjVendor, vendors, network, healthRegion);
+        return new MunicipalityRegistry.Patch(
+                population, populationDate, epjVendor, vendors, network, healthRegion, language);
     }
 }

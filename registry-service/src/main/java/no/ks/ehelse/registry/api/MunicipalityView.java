@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import no.ks.ehelse.registry.domain.Language;
 import no.ks.ehelse.registry.domain.MunicipalityEvents.Link;
 import no.ks.ehelse.registry.domain.MunicipalityEvents.MunicipalityState;
 
@@ -34,6 +35,9 @@ public record MunicipalityView(
         @Schema(description = "Codes of the municipality's EPJ and welfare-technology vendors (/api/v1/vendors)")
         List<String> vendors,
 
+        @Schema(description = "The municipality's official målform (BOKMAL unless corrected): messages to it use it")
+        Language language,
+
         List<Link> successors,
         List<Link> predecessors) {
 
@@ -51,6 +55,7 @@ public record MunicipalityView(
                 s.healthRegion(),
                 s.epjVendor(),
                 s.vendors(),
+                s.language(),
                 s.successors(),
                 s.predecessors());
     }

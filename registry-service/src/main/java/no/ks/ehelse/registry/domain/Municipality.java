@@ -14,6 +14,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -63,6 +65,11 @@ public class Municipality extends PanacheEntityBase {
     @Column(name = "vendor")
     @SortNatural
     public SortedSet<String> vendors = new TreeSet<>();
+
+    /** The målform messages to the municipality are written in; bokmål until an admin says otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Language language = Language.BOKMAL;
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;

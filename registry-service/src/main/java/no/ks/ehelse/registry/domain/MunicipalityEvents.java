@@ -35,6 +35,7 @@ public class MunicipalityEvents {
             String healthRegion,
             String epjVendor,
             List<String> vendors,
+            Language language,
             List<Link> successors,
             List<Link> predecessors) {
 
@@ -51,6 +52,7 @@ public class MunicipalityEvents {
                     m.healthRegion,
                     m.epjVendor,
                     List.copyOf(m.vendors),
+                    m.language,
                     successors,
                     predecessors);
         }

@@ -33,7 +33,8 @@ public class MunicipalityRegistry {
             String epjVendor,
             List<String> vendors,
             String network,
-            String healthRegion) {}
+            String healthRegion,
+            Language language) {}
 
     private final MunicipalityEvents events;
     private final Clock clock;
@@ -140,6 +141,9 @@ public class MunicipalityRegistry {
         }
         if (patch.healthRegion() != null) {
             m.healthRegion = Areas.requireHealthRegion(patch.healthRegion(), "healthRegion");
+        }
+        if (patch.language() != null) {
+            m.language = patch.language();
         }
         m.updatedAt = OffsetDateTime.now(clock);
         MunicipalityState state = state(m);
