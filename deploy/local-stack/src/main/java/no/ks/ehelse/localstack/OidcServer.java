@@ -157,6 +157,11 @@ public final class OidcServer implements AutoCloseable {
     }
 
     /** The issuer, as the services' {@code quarkus.oidc.auth-server-url}. */
+    /** The server's process id (its RSS for the benchmark's footprint). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String issuer() {
         return issuer(port);
     }

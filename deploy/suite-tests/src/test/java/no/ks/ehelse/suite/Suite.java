@@ -235,12 +235,22 @@ public final class Suite implements AutoCloseable {
 
     /** With extra environment, e.g. JVM options in JAVA_TOOL_OPTIONS for a footprint comparison. */
     public ServiceProcess startService(String service, Map<String, String> extraEnv) {
+        return startService(
+                service, ServiceProcess.Jvm.harness(ROOT.resolve(service).resolve("target/quarkus-app")), extraEnv);
+    }
+
+    /** With a JVM of its own (java, options, application directory), e.g. the AOT cache's (deploy/benchmark). */
+    public ServiceProcess startService(String service, ServiceProcess.Jvm jvm, Map<String, String> extraEnv) {
         Map<String, String> env = env(service);
         env.putAll(extraEnv);
-        ServiceProcess p = ServiceProcess.start(
-                service, ServiceProcess.jarOf(ROOT.resolve(service).toFile()), env, logs, READY);
+        ServiceProcess p = ServiceProcess.start(service, jvm, env, logs, READY);
         running.put(service, p);
         return p;
+    }
+
+    /** The running process of a service, e.g. for its RSS. */
+    public ServiceProcess process(String service) {
+        return running.get(service);
     }
 
     /** The fictitious contact address the suite gives a municipality. */
