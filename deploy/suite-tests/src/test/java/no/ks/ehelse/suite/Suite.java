@@ -32,7 +32,8 @@ public final class Suite implements AutoCloseable {
     public static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     public static final List<String> SERVICES =
             List.of("registry-service", "enrollment-service", "adoption-stats-service", "notification-service");
-    private static final Duration READY = Duration.ofSeconds(120);
+    /** How long a service may take to ready; {@code -Dsuite.ready.seconds} on a machine loaded by other work. */
+    private static final Duration READY = Duration.ofSeconds(Long.getLong("suite.ready.seconds", 120));
 
     public final KafkaProcess kafka;
     public final MailSink mail;
