@@ -3,6 +3,7 @@ package no.ks.ehelse.benchmark;
 import static no.ks.ehelse.suite.Suite.contact;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,29 +29,23 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import no.ks.ehelse.localstack.MailSink;
-import no.ks.ehelse.localstack.PostgresDatabases;
-import no.ks.ehelse.localstack.ServiceProcess;
 import no.ks.ehelse.suite.Suite;
 
 /**
@@ -64,7 +57,6 @@ import no.ks.ehelse.suite.Suite;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Benchmarks {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SOLUTIONS = List.of(
             "kjernejournal",
             "digihelse",
@@ -84,8 +76,6 @@ class Benchmarks {
     private static final int NHN_EVENTS = 200_000;
     /** How long each wrk and hey run lasts: 30s for the report; a smoke run may pass e.g. -Dbenchmark.load=3s. */
     private static final String LOAD = System.getProperty("benchmark.load", "30s");
-    /** The options deploy/local/run uses and docs/operations.md recommends where memory matters more than peak speed. */
-    private static final String SMALL_FOOTPRINT = "-Xms32m -Xss512k -XX:TieredStopAtLevel=1";
     /** name → {path, Accept}; the first is the trivial endpoint the others are compared with. */
     private static final Map<String, String[]> QUERIES = new java.util.LinkedHashMap<>();
 
@@ -118,11 +108,14 @@ class Benchmarks {
 
     @BeforeAll
     static void start() {
+        String load = Parts.loadAverage();
         Instant t0 = Instant.now();
-        suite = Suite.start("bench");
+        suite = Suite.start("bench", Parts.services());
         line("# Benchmark report, " + Instant.now() + "\n");
-        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ". Suite (Kafka process + 4 services in parallel) ready in "
+        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average (1/5/15 min) " + load
+                + " before the suite started. Parts run: " + Parts.selectedText() + ".\n");
+        line("Services: " + Parts.harnessJvm() + " (the harness), except where a part says otherwise. Suite (Kafka "
+                + "process, OIDC server process, " + Parts.services().size() + " services in parallel) ready in "
                 + Duration.between(t0, Instant.now()).toMillis() + " ms.\n");
         municipalities = suite.admin("registry-service")
                 .get("/api/v1/municipalities?size=500&sort=kommunenummer")
@@ -130,20 +123,6 @@ class Benchmarks {
                 .statusCode(200)
                 .extract()
                 .path("items.kommunenummer");
-    }
-
-    /**
-     * {@code -Dbenchmark.only=queries,dashboard}: only the parts named (the test methods' names); the query and
-     * dashboard parts then load the NHN events themselves when the ingestion part did not run.
-     */
-    @org.junit.jupiter.api.BeforeEach
-    void onlyTheNamedParts(org.junit.jupiter.api.TestInfo test) {
-        String only = System.getProperty("benchmark.only", "").trim();
-        String name =
-                test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                only.isEmpty() || List.of(only.split("\\s*,\\s*")).contains(name),
-                () -> name + " is not in -Dbenchmark.only=" + only);
     }
 
     /** The run's NHN data set, for a part run without the ingestion part before it. */
@@ -157,6 +136,31 @@ class Benchmarks {
     /** The NHN events the suite holds for the query parts (fewer in a smoke run, -Dbenchmark.events). */
     private static int loaded = NHN_EVENTS;
 
+    private String loadBefore;
+
+    /**
+     * {@code -Dbenchmark.only=start,ingestion,...}: the parts not named are skipped. A part that reads the NHN data
+     * set (queries, ten times the events, the dashboard, freshness) loads it first when the ingestion part did not.
+     */
+    @BeforeEach
+    void part(TestInfo test) throws Exception {
+        String part = Parts.of(test.getTestMethod().orElseThrow().getName());
+        assumeTrue(Parts.selected(part), "not in -Dbenchmark.only");
+        if (Parts.NEEDS_NHN_DATA.contains(part)) {
+            ensureEventsLoaded();
+        }
+        loadBefore = Parts.loadAverage();
+    }
+
+    @AfterEach
+    void load(TestInfo test) {
+        if (loadBefore != null) {
+            line("_Load average (1/5/15 min) before this part: " + loadBefore + "; after: " + Parts.loadAverage()
+                    + "._\n");
+            loadBefore = null;
+        }
+    }
+
     @AfterAll
     static void stop() throws IOException {
         if (suite != null) {
@@ -169,35 +173,18 @@ class Benchmarks {
     }
 
     /**
-     * 4. Footprint: each service restarted alone (the others running), time to ready and RSS after 10 s idle, with
-     * the harness's JVM options and with the small-footprint options of the local run and the operations guide.
+     * 4. Start and memory (issue 21 §2): each service alone, before and with the AOT cache; the whole suite's RSS.
+     * Alone: {@code -Dbenchmark.only=start}.
      */
     @Test
     @Order(1)
     void footprint() throws Exception {
-        Map<String, Map<String, String>> configurations = new java.util.LinkedHashMap<>();
-        configurations.put("-XX:+UseSerialGC -Xmx192m (the harness)", Map.of());
-        configurations.put(
-                "+ " + SMALL_FOOTPRINT + ", MALLOC_ARENA_MAX=2",
-                Map.of("JAVA_TOOL_OPTIONS", SMALL_FOOTPRINT, "MALLOC_ARENA_MAX", "2"));
-        line("## Footprint (JVM mode, fast-jar)\n");
-        line("| service | JVM options | start → ready (ms) | RSS idle (MB) |\n|---|---|---|---|");
-        for (Map.Entry<String, Map<String, String>> c : configurations.entrySet()) {
-            for (String service : Suite.SERVICES) {
-                suite.stop(service);
-                Instant t0 = Instant.now();
-                ServiceProcess p = suite.startService(service, c.getValue());
-                long ready = Duration.between(t0, Instant.now()).toMillis();
-                Thread.sleep(10_000);
-                line("| " + service + " | " + c.getKey() + " | " + ready + " | " + p.rssKb() / 1024 + " |");
-            }
-        }
+        StartAndMemory.run(suite, Parts.services(), Benchmarks::line);
         // The rest of the benchmarks run on the harness's options.
-        for (String service : Suite.SERVICES) {
+        for (String service : Parts.services()) {
             suite.stop(service);
             suite.startService(service);
         }
-        line("");
     }
 
     /** 3. Enrollment write path: enroll latency and throughput, and enroll response → confirmation mail. */
@@ -258,7 +245,7 @@ class Benchmarks {
         line("| enroll, 8 clients, 150 requests | " + round(concurrentRps) + " req/s, p50 " + pct(parallel, 50)
                 + " ms, p99 " + pct(parallel, 99) + " ms |");
         line("| enroll response → confirmation mail in the SMTP server, 300 enrollments | p50 " + pct(delays, 50)
-                + " ms, p95 " + pct(delays, 95) + " ms, max " + Collections.max(delays) + " ms (target p95 ≤ 1000) |");
+                + " ms, p95 " + pct(delays, 95) + " ms, max " + Collections.max(delays) + " ms (target p95 ≤ 500) |");
         line("");
     }
 
@@ -283,23 +270,48 @@ class Benchmarks {
         double fromStart = Duration.between(t0, done).toMillis() / 1000.0;
         double fromReady = Duration.between(ready, done).toMillis() / 1000.0;
 
-        Instant r0 = Instant.now();
-        int raw = rawBound(produced);
-        double rawSeconds = Duration.between(r0, Instant.now()).toMillis() / 1000.0;
-        double rawRate = raw / rawSeconds;
+        double brokerRate = IngestionBounds.broker(suite.kafka.bootstrapServers(), produced);
+        double databaseRate = IngestionBounds.database(
+                suite.kafka.bootstrapServers(), suite.jdbcUrl("adoption-stats-service"), produced);
         line("## NHN ingestion (" + produced + " events: 357 municipalities × 15 solutions × 24 months, a usage "
                 + "figure per month and a status report in about half, 2 % sent twice)\n");
-        line("| consumer | time | events/s | ratio to raw (target ≥ 0.7) |\n|---|---|---|---|");
+        line("| consumer | time | events/s | ratio to (a) broker | ratio to (b) database (target ≥ 0.8) |\n"
+                + "|---|---|---|---|---|");
         line("| adoption-stats-service, from process start (ready after "
-                + Duration.between(t0, ready).toMillis()
-                + " ms) until every event is applied | " + round(fromStart) + " s | " + round(produced / fromStart)
-                + " | **"
-                + ratio(produced / fromStart, rawRate) + "** |");
+                + Duration.between(t0, ready).toMillis() + " ms) until every event is applied | " + round(fromStart)
+                + " s | " + round(produced / fromStart) + " | " + ratio(produced / fromStart, brokerRate) + " | "
+                + ratio(produced / fromStart, databaseRate) + " |");
         line("| adoption-stats-service, from ready until every event is applied | " + round(fromReady) + " s | "
-                + round(produced / fromReady) + " | " + ratio(produced / fromReady, rawRate) + " |");
-        line("| raw bound: plain KafkaConsumer + batched JDBC into tables of the same shape (history, current "
-                + "status, usage, processed ids) | " + round(rawSeconds) + " s | " + round(rawRate) + " | 1 |");
+                + round(produced / fromReady) + " | " + ratio(produced / fromReady, brokerRate) + " | **"
+                + ratio(produced / fromReady, databaseRate) + "** |");
+        line("| (a) broker bound: plain KafkaConsumer, parse, drop duplicate ids in memory, no database | "
+                + round(produced / brokerRate) + " s | " + round(brokerRate) + " | 1 | |");
+        line("| (b) database bound: (a) + per poll one transaction, one `unnest` statement per table into the "
+                + "service's tables (processed ids, status history, current status, usage) | "
+                + round(produced / databaseRate) + " s | " + round(databaseRate) + " | "
+                + ratio(databaseRate, brokerRate) + " | 1 |");
         line("\n(Producing the events took " + produceMs + " ms.) " + batchProfile() + "\n");
+    }
+
+    /**
+     * 3b. Freshness: an NHN status report's time from produce to visible in the coverage answer, at a steady
+     * 1,000 events/s. Alone: {@code -Dbenchmark.only=freshness}.
+     */
+    @Test
+    @Order(9)
+    void freshness() throws Exception {
+        List<String> load = SOLUTIONS.stream()
+                .filter(s -> !s.equals(Freshness.PROBE_SOLUTION))
+                .toList();
+        List<Long> delays = Freshness.measure(suite, municipalities, load);
+        line("## Freshness: NHN status report → visible in the coverage answer, at " + Freshness.RATE + " events/s\n");
+        line("| probes | p50 | p95 | max | target |\n|---|---|---|---|---|");
+        line("| " + delays.size() + " | " + pct(delays, 50) + " ms | " + pct(delays, 95) + " ms | "
+                + Collections.max(delays) + " ms | p95 ≤ 1000 ms |\n");
+        line("One probe municipality's " + Freshness.PROBE_SOLUTION + " status flipped ACTIVE ↔ ORDERED, one report "
+                + "at a time, among usage figures and status reports for the other solutions at the steady rate; "
+                + "`GET /api/v1/adoption/" + Freshness.PROBE_SOLUTION + "/coverage?groupBy=NATION` read every "
+                + Freshness.READ_EVERY_MS + " ms as a reader until it shows the flip.\n");
     }
 
     /** From the service's own metrics: how many batches, how large, and how much of the time was spent in them. */
@@ -387,6 +399,37 @@ class Benchmarks {
                 "| runs (after one warm-up) | wall p50 | wall max | registry CPU per request | target |\n|---|---|---|---|---|");
         line("| " + millis.size() + " | " + pct(millis, 50) + " ms | " + pct(millis, 100) + " ms | "
                 + String.format("%.2f s", cpu / millis.size()) + " | ≤ 1 s |\n");
+        oneName(official);
+    }
+
+    /**
+     * One name per request ({@code GET /api/v1/municipalities/match?name=}), one client: an official name with one
+     * letter changed, new each time, so the fuzzy tier answers and not the outcome cache. 100 warm-up requests,
+     * then 1,000 timed (a caller's budget is 20,000 names per minute).
+     */
+    private static void oneName(List<String> official) {
+        Random random = new Random(5);
+        String token = suite.token("reader", Map.of("sub", "benchmark-matching-one"));
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            String name = official.get(random.nextInt(official.size()));
+            int at = random.nextInt(name.length());
+            String misspelt = name.substring(0, at) + (char) ('a' + random.nextInt(26)) + name.substring(at + 1);
+            long t0 = System.nanoTime();
+            suite.as("registry-service", token)
+                    .queryParam("name", misspelt)
+                    .get("/api/v1/municipalities/match")
+                    .then()
+                    .statusCode(200);
+            if (i >= 100) {
+                micros.add((System.nanoTime() - t0) / 1_000);
+            }
+        }
+        line("| one name per request, 1 client | p50 | p99 | max | target |\n|---|---|---|---|---|");
+        line("| " + micros.size() + " requests after 100 warm-up | "
+                + String.format("%.2f ms", pct(micros, 50) / 1000.0)
+                + " | " + String.format("%.2f ms", pct(micros, 99) / 1000.0) + " | "
+                + String.format("%.2f ms", pct(micros, 100) / 1000.0) + " | p99 ≤ 5 ms |\n");
     }
 
     /** 5,000 names of 200 characters: official names strung together at random and cut at 200. */
@@ -698,103 +741,6 @@ class Benchmarks {
                     });
         }
         distinctApplied = distinct;
-    }
-
-    /**
-     * The raw bound: what the hardware does with the same work and no framework: read the topic, parse, drop
-     * duplicate ids, append the status history, upsert status and usage rows with batched JDBC, commit per poll.
-     */
-    private static int rawBound(int expected) throws SQLException {
-        PostgresDatabases databases = new PostgresDatabases(PostgresDatabases.ADMIN_URL);
-        String db = "bench_raw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        databases.createIfMissing(db);
-        int consumed = 0;
-        try (Connection c = DriverManager.getConnection(databases.urlOf(db), "postgres", "");
-                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                suite.kafka.bootstrapServers(),
-                                ConsumerConfig.GROUP_ID_CONFIG,
-                                "raw-bound-" + UUID.randomUUID(),
-                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                                "earliest",
-                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                                false,
-                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                                1000),
-                        new StringDeserializer(),
-                        new StringDeserializer())) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE processed (event_id TEXT PRIMARY KEY)");
-                s.execute("CREATE TABLE history (id BIGSERIAL PRIMARY KEY, event_id TEXT, kommunenummer TEXT, "
-                        + "solution TEXT, status TEXT, effective_date DATE, received_at TIMESTAMPTZ)");
-                s.execute("CREATE TABLE status (solution TEXT, kommunenummer TEXT, status TEXT, effective_date DATE, "
-                        + "PRIMARY KEY (solution, kommunenummer))");
-                s.execute("CREATE TABLE usage (solution TEXT, metric TEXT, period TEXT, kommunenummer TEXT, "
-                        + "value DOUBLE PRECISION, PRIMARY KEY (solution, metric, period, kommunenummer))");
-            }
-            c.setAutoCommit(false);
-            consumer.subscribe(List.of("nhn.adoption.v1"));
-            PreparedStatement processed = c.prepareStatement("INSERT INTO processed VALUES (?) ON CONFLICT DO NOTHING");
-            PreparedStatement history = c.prepareStatement("INSERT INTO history (event_id, kommunenummer, solution, "
-                    + "status, effective_date, received_at) VALUES (?, ?, ?, ?, ?, now())");
-            PreparedStatement status = c.prepareStatement("INSERT INTO status VALUES (?, ?, ?, ?) ON CONFLICT "
-                    + "(solution, kommunenummer) DO UPDATE SET status = EXCLUDED.status, effective_date = "
-                    + "EXCLUDED.effective_date WHERE status.effective_date <= EXCLUDED.effective_date");
-            PreparedStatement usage = c.prepareStatement("INSERT INTO usage VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                    + "(solution, metric, period, kommunenummer) DO UPDATE SET value = EXCLUDED.value");
-            Map<String, Boolean> seenInBatch = new HashMap<>();
-            while (consumed < expected) {
-                seenInBatch.clear();
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
-                    consumed++;
-                    JsonNode event;
-                    try {
-                        event = JSON.readTree(r.value());
-                    } catch (IOException e) {
-                        continue;
-                    }
-                    String id = event.path("id").asText();
-                    if (seenInBatch.put(id, true) != null) {
-                        continue;
-                    }
-                    processed.setString(1, id);
-                    processed.addBatch();
-                    JsonNode d = event.path("data");
-                    if (event.path("type").asText().endsWith("status.v1")) {
-                        history.setString(1, id);
-                        history.setString(2, d.path("kommunenummer").asText());
-                        history.setString(3, d.path("solution").asText());
-                        history.setString(4, d.path("status").asText());
-                        history.setObject(
-                                5, LocalDate.parse(d.path("effectiveDate").asText()));
-                        history.addBatch();
-                        status.setString(1, d.path("solution").asText());
-                        status.setString(2, d.path("kommunenummer").asText());
-                        status.setString(3, d.path("status").asText());
-                        status.setObject(
-                                4, LocalDate.parse(d.path("effectiveDate").asText()));
-                        status.addBatch();
-                    } else {
-                        usage.setString(1, d.path("solution").asText());
-                        usage.setString(2, d.path("metric").asText());
-                        usage.setString(3, d.path("period").asText());
-                        usage.setString(4, d.path("kommunenummer").asText());
-                        usage.setDouble(5, d.path("value").asDouble());
-                        usage.addBatch();
-                    }
-                }
-                processed.executeBatch();
-                history.executeBatch();
-                status.executeBatch();
-                usage.executeBatch();
-                c.commit();
-                consumer.commitSync();
-            }
-        } finally {
-            databases.drop(db);
-        }
-        return consumed;
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

@@ -156,6 +156,11 @@ public final class OidcServer implements AutoCloseable {
         throw new IllegalStateException("the OIDC server was not ready within " + timeout + "; see " + log);
     }
 
+    /** The server's process id (its RSS for the benchmark's footprint). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The issuer, as the services' {@code quarkus.oidc.auth-server-url}. */
     public String issuer() {
         return issuer(port);

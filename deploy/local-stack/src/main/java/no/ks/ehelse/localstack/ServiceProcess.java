@@ -35,13 +35,49 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * How a service's JVM is started: the {@code java} binary, its options and the packaged application's
+     * directory ({@code quarkus-app}, or {@code quarkus-app-aot} with its AOT cache).
+     *
+     * @param inAppDirectory start in the application's directory with {@code -jar quarkus-run.jar}: an AOT cache
+     *     holds the class path it was made with, relative to that directory, and is not used with another one
+     */
+    public record Jvm(Path java, List<String> options, Path app, boolean inAppDirectory) {
+
+        /** The test JVM's java with a serial collector and a bounded heap, the jar by its absolute path. */
+        public static Jvm harness(Path app) {
+            return new Jvm(
+                    Path.of(System.getProperty("java.home"), "bin", "java"),
+                    List.of("-XX:+UseSerialGC", "-Xmx192m"),
+                    app,
+                    false);
+        }
+
+        List<String> command() {
+            List<String> command = new ArrayList<>();
+            command.add(java.toString());
+            command.addAll(options);
+            command.add("-jar");
+            command.add(
+                    inAppDirectory
+                            ? "quarkus-run.jar"
+                            : app.resolve("quarkus-run.jar").toString());
+            return command;
+        }
+    }
+
+    /**
      * Starts {@code jar} with the given environment (plus PORT and MANAGEMENT_PORT on free ports) and waits until
      * {@code /q/health/ready} answers 200 on the management port.
      */
     public static ServiceProcess start(String name, Path jar, Map<String, String> env, Path logDir, Duration timeout) {
+        return start(name, Jvm.harness(jar.getParent()), env, logDir, timeout);
+    }
+
+    /** As {@link #start(String, Path, Map, Path, Duration)}, with the JVM given. */
+    public static ServiceProcess start(String name, Jvm jvm, Map<String, String> env, Path logDir, Duration timeout) {
         // A port found free can be taken by someone else before the service binds it: try another one.
         for (int attempt = 1; ; attempt++) {
-            ServiceProcess service = launch(name, jar, env, logDir);
+            ServiceProcess service = launch(name, jvm, env, logDir);
             try {
                 service.awaitReady(timeout);
                 return service;
@@ -54,7 +90,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess launch(String name, Path jar, Map<String, String> env, Path logDir) {
+    private static ServiceProcess launch(String name, Jvm jvm, Map<String, String> env, Path logDir) {
         int port = KafkaBroker.freePort();
         int managementPort = KafkaBroker.freePort();
         while (managementPort == port) {
@@ -63,14 +99,12 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             java.nio.file.Files.createDirectories(logDir);
             Path log = logDir.resolve(name + "-" + port + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC",
-                    "-Xmx192m",
-                    "-jar",
-                    jar.toString()));
-            ProcessBuilder builder =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(jvm.command())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toAbsolutePath().toFile());
+            if (jvm.inAppDirectory()) {
+                builder.directory(jvm.app().toFile());
+            }
             builder.environment().putAll(env);
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
@@ -123,7 +157,8 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(200);
+            // Often enough that the benchmark's time to ready (target 1.5 s) is not a multiple of the poll.
+            sleep(25);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
     }
@@ -154,9 +189,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Resident memory of the process in kB (Linux /proc), or -1 where it cannot be read. */
     public long rssKb() {
+        return rssKb(process.pid());
+    }
+
+    /** Resident memory of any process in kB (Linux /proc), or -1 where it cannot be read. */
+    public static long rssKb(long pid) {
         try {
-            for (String line :
-                    java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
@@ -165,6 +204,10 @@ public final class ServiceProcess implements AutoCloseable {
             // not Linux, or the process is gone
         }
         return -1;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public Path log() {

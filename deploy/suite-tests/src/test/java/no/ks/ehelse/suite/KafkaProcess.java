@@ -43,6 +43,11 @@ public final class KafkaProcess implements AutoCloseable {
         return kafka;
     }
 
+    /** The broker's process id (its RSS for the benchmark's footprint). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

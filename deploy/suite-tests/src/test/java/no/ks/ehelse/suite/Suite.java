@@ -32,7 +32,8 @@ public final class Suite implements AutoCloseable {
     public static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     public static final List<String> SERVICES =
             List.of("registry-service", "enrollment-service", "adoption-stats-service", "notification-service");
-    private static final Duration READY = Duration.ofSeconds(120);
+    /** How long a service may take to ready; {@code -Dsuite.ready.seconds} on a machine loaded by other work. */
+    private static final Duration READY = Duration.ofSeconds(Long.getLong("suite.ready.seconds", 120));
 
     public final KafkaProcess kafka;
     public final MailSink mail;
@@ -235,10 +236,15 @@ public final class Suite implements AutoCloseable {
 
     /** With extra environment, e.g. JVM options in JAVA_TOOL_OPTIONS for a footprint comparison. */
     public ServiceProcess startService(String service, Map<String, String> extraEnv) {
+        return startService(
+                service, ServiceProcess.Jvm.harness(ROOT.resolve(service).resolve("target/quarkus-app")), extraEnv);
+    }
+
+    /** With a JVM of its own (java, options, application directory), e.g. the AOT cache's (deploy/benchmark). */
+    public ServiceProcess startService(String service, ServiceProcess.Jvm jvm, Map<String, String> extraEnv) {
         Map<String, String> env = env(service);
         env.putAll(extraEnv);
-        ServiceProcess p = ServiceProcess.start(
-                service, ServiceProcess.jarOf(ROOT.resolve(service).toFile()), env, logs, READY);
+        ServiceProcess p = ServiceProcess.start(service, jvm, env, logs, READY);
         running.put(service, p);
         return p;
     }
@@ -255,6 +261,11 @@ public final class Suite implements AutoCloseable {
     }
 
     private final List<ServiceProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The running process of a service, e.g. for its RSS. */
+    public ServiceProcess process(String service) {
+        return running.get(service);
+    }
 
     /** The fictitious contact address the suite gives a municipality. */
     public static String contact(String kommunenummer) {
