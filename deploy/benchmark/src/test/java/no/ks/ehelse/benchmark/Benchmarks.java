@@ -672,7 +672,7 @@ class Benchmarks {
      * duplicate ids, append the status history, upsert status and usage rows with batched JDBC, commit per poll.
      */
     private static int rawBound(int expected) throws SQLException {
-        PostgresDatabases databases = new PostgresDatabases(PostgresDatabases.ADMIN_URL);
+        PostgresDatabases databases = new PostgresDatabases(suite.postgres.adminUrl());
         String db = "bench_raw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         databases.createIfMissing(db);
         int consumed = 0;
