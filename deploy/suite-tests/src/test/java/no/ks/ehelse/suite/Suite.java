@@ -32,7 +32,8 @@ public final class Suite implements AutoCloseable {
     public static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     public static final List<String> SERVICES =
             List.of("registry-service", "enrollment-service", "adoption-stats-service", "notification-service");
-    private static final Duration READY = Duration.ofSeconds(120);
+    /** Four JVMs starting together on a shared 2-core machine (other builds beside them) may take over 2 min. */
+    private static final Duration READY = Duration.ofSeconds(240);
 
     public final KafkaProcess kafka;
     public final PostgresCluster postgres;
