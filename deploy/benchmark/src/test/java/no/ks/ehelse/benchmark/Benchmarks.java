@@ -272,7 +272,7 @@ class Benchmarks {
 
         double brokerRate = IngestionBounds.broker(suite.kafka.bootstrapServers(), produced);
         double databaseRate = IngestionBounds.database(
-                suite.kafka.bootstrapServers(), suite.jdbcUrl("adoption-stats-service"), produced);
+                suite.kafka.bootstrapServers(), suite.postgres, suite.jdbcUrl("adoption-stats-service"), produced);
         line("## NHN ingestion (" + produced + " events: 357 municipalities × 15 solutions × 24 months, a usage "
                 + "figure per month and a status report in about half, 2 % sent twice)\n");
         line("| consumer | time | events/s | ratio to (a) broker | ratio to (b) database (target ≥ 0.8) |\n"

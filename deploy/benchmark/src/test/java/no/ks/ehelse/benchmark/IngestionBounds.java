@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import no.ks.ehelse.localstack.PostgresDatabases;
+import no.ks.ehelse.suite.PostgresCluster;
 
 /**
  * The two bounds NHN ingestion is set against (issue 21 §3), both over the same topic as the service, each in a
@@ -75,13 +76,14 @@ final class IngestionBounds {
      * Events per second the database bound consumed {@code expected} records at, into a fresh database with the
      * service's tables.
      */
-    static double database(String bootstrapServers, String serviceJdbcUrl, int expected) throws Exception {
-        PostgresDatabases databases = new PostgresDatabases(PostgresDatabases.ADMIN_URL);
+    static double database(String bootstrapServers, PostgresCluster cluster, String serviceJdbcUrl, int expected)
+            throws Exception {
+        PostgresDatabases databases = new PostgresDatabases(cluster.adminUrl());
         String db =
                 "bench_bound_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         databases.createIfMissing(db);
         try {
-            copySchema(serviceJdbcUrl, db);
+            copySchema(cluster, serviceJdbcUrl, db);
             long t0 = System.nanoTime();
             int consumed = 0;
             try (Connection c = DriverManager.getConnection(databases.urlOf(db), "postgres", "");
@@ -242,20 +244,24 @@ final class IngestionBounds {
     }
 
     /** The service's tables, as its migrations made them (keys and indexes; no data, no foreign keys). */
-    private static void copySchema(String serviceJdbcUrl, String db) throws IOException, InterruptedException {
+    private static void copySchema(PostgresCluster cluster, String serviceJdbcUrl, String db) throws IOException, InterruptedException {
         String source = serviceJdbcUrl.replaceFirst(".*/", "").replaceFirst("\\?.*", "");
         List<String> dump = new ArrayList<>(List.of(
-                "pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--schema-only", "--no-owner", "--no-privileges"));
+                PostgresCluster.bin().resolve("pg_dump").toString(), "--schema-only", "--no-owner", "--no-privileges"));
         TABLES.forEach(t -> dump.addAll(List.of("-t", t)));
         dump.add(source);
-        Process p = new ProcessBuilder(dump)
+        ProcessBuilder dumping = new ProcessBuilder(dump);
+        dumping.environment().putAll(cluster.libpqEnvironment());
+        Process p = dumping
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         byte[] ddl = p.getInputStream().readAllBytes();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("pg_dump of " + source + " failed");
         }
-        Process load = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-d", db)
+        ProcessBuilder loading = new ProcessBuilder(PostgresCluster.bin().resolve("psql").toString(), "-q", "-d", db);
+        loading.environment().putAll(cluster.libpqEnvironment());
+        Process load = loading
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -263,7 +269,7 @@ final class IngestionBounds {
         load.getOutputStream().close();
         load.waitFor();
         try (Connection c = DriverManager.getConnection(
-                        new PostgresDatabases(PostgresDatabases.ADMIN_URL).urlOf(db), "postgres", "");
+                        new PostgresDatabases(cluster.adminUrl()).urlOf(db), "postgres", "");
                 ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
             Set<String> made = new HashSet<>();
             while (rs.next()) {

@@ -272,7 +272,7 @@ class FaultsIT {
         }
     }
 
-    /** Fault 4: PostgreSQL stopped and started under traffic. */
+    /** Fault 4: the suite's PostgreSQL stopped and started under traffic. */
     @Test
     @Order(4)
     void postgresRestartedUnderTrafficLosesNoAcknowledgedWrite() throws Exception {
@@ -304,7 +304,7 @@ class FaultsIT {
         });
         await().atMost(WAIT).until(() -> acknowledged.size() >= 20);
         Set<String> sawNotReady = ConcurrentHashMap.newKeySet();
-        LocalPostgres.stop();
+        suite.postgres.stop();
         try {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
                 for (String s : Suite.SERVICES) {
@@ -315,7 +315,7 @@ class FaultsIT {
                 return sawNotReady.size() == Suite.SERVICES.size();
             });
         } finally {
-            LocalPostgres.start();
+            suite.postgres.start();
         }
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> Suite.SERVICES.stream()
                 .allMatch(s -> readiness(s) == 200));

@@ -22,7 +22,7 @@ import no.ks.ehelse.localstack.ServiceProcess;
 
 /**
  * The whole suite as production runs it: the four packaged services as separate processes, each on its own
- * fresh PostgreSQL database, one Kafka broker process, the OIDC server as a process (every token comes from it),
+ * database in the suite's own PostgreSQL cluster ({@link PostgresCluster}), one Kafka broker process, the OIDC server as a process (every token comes from it),
  * an SMTP server in the test JVM. Tests talk to it only over HTTP and Kafka. The clock hook is enabled so a test can
  * pass a deadline without waiting for it. Public, with {@link KafkaProcess}, for deploy/benchmark, which uses this
  * module's test-jar.
@@ -32,27 +32,37 @@ public final class Suite implements AutoCloseable {
     public static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     public static final List<String> SERVICES =
             List.of("registry-service", "enrollment-service", "adoption-stats-service", "notification-service");
-    /** How long a service may take to ready; {@code -Dsuite.ready.seconds} on a machine loaded by other work. */
-    private static final Duration READY = Duration.ofSeconds(Long.getLong("suite.ready.seconds", 120));
+    /**
+     * How long a service may take to ready: four JVMs starting together on a shared 2-core machine may take over
+     * 2 min; {@code -Dsuite.ready.seconds} on a machine loaded by other work.
+     */
+    private static final Duration READY = Duration.ofSeconds(Long.getLong("suite.ready.seconds", 240));
 
     public final KafkaProcess kafka;
+    public final PostgresCluster postgres;
     public final MailSink mail;
     public final OidcServer oidc;
     /** The services' OIDC client secret; it also encrypts their session cookies, so at least 32 characters. */
     private final String clientSecret = newKey();
 
     private final List<String> services;
-    private final PostgresDatabases databases = new PostgresDatabases(PostgresDatabases.ADMIN_URL);
+    private final PostgresDatabases databases;
     private final Map<String, String> database = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
     private final Path logs;
     private final boolean saslScram;
 
     private Suite(String name, List<String> services, boolean saslScram) {
+        this(name, services, saslScram, false);
+    }
+
+    private Suite(String name, List<String> services, boolean saslScram, boolean standby) {
         this.services = services;
         this.saslScram = saslScram;
         String run = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         logs = Path.of("target", "suite-logs", run);
+        postgres = PostgresCluster.start(Path.of("target", "suite-pg", run), standby);
+        databases = new PostgresDatabases(postgres.adminUrl());
         kafka = KafkaProcess.start(Path.of("target", "suite-kafka", run), logs, saslScram);
         mail = MailSink.start();
         oidc = OidcServer.start(ROOT.resolve("deploy/local-stack"), Path.of("target", "suite-oidc", run), logs);
@@ -100,6 +110,11 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite startWithSaslScram(String name, List<String> services) {
         return start(new Suite(name, services, true));
+    }
+
+    /** Everything, on a primary with a synchronous standby that a test may promote ({@link PostgresCluster}). */
+    public static Suite startWithStandby(String name) {
+        return start(new Suite(name, SERVICES, false, true));
     }
 
     private static Suite start(Suite suite) {
@@ -334,6 +349,11 @@ public final class Suite implements AutoCloseable {
         return RestAssured.given().baseUri(managementUrl(service));
     }
 
+    /** The name of a service's database in {@link #postgres}. */
+    public String database(String service) {
+        return database.get(service);
+    }
+
     public String jdbcUrl(String service) {
         return databases.urlOf(database.get(service));
     }
@@ -410,12 +430,6 @@ public final class Suite implements AutoCloseable {
         kafka.close();
         oidc.close();
         mail.close();
-        database.values().forEach(db -> {
-            try {
-                databases.drop(db);
-            } catch (RuntimeException e) {
-                // a database still in use is dropped with the next clean; keep closing
-            }
-        });
+        postgres.close();
     }
 }

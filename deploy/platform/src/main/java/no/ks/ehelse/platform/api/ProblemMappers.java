@@ -39,6 +39,9 @@ import no.ks.ehelse.platform.web.ErrorPages;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER = "Retry-After";
+    /** About the time a failover or a database restart takes (docs/reliability.md). */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     ErrorPages errorPages;
@@ -142,6 +145,24 @@ public class ProblemMappers {
                             path(uri),
                             null,
                             java.util.Map.of("sqlState", refused)));
+        }
+        if (Failures.databaseUnavailable(e)) {
+            // Nothing of the request was stored: the transaction did not commit. The pool replaces the broken
+            // connections and a failed-over primary is found again by the JDBC URL, so the caller may retry soon.
+            LOG.warnf("The database is unavailable on %s: %s", LogText.of(path(uri)), e.getMessage());
+            Response unavailable = respond(
+                    headers,
+                    new Problem(
+                            type("unavailable"),
+                            "Service unavailable",
+                            503,
+                            "The database is unavailable; nothing was changed. Try again in a few seconds",
+                            path(uri),
+                            null,
+                            null));
+            return Response.fromResponse(unavailable)
+                    .header(RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (incident %s)", LogText.of(path(uri)), incident);

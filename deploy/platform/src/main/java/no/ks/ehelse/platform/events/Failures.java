@@ -62,6 +62,32 @@ public final class Failures {
         return sqlState != null && (sqlState.startsWith("22") || sqlState.equals("54000"));
     }
 
+    /**
+     * Whether the failure is the database being unreachable or going away (SQLSTATE class 08, "connection
+     * exception"; 57P01–57P03, the server shutting down, crashed or starting; the pool giving up waiting for a
+     * connection) rather than anything about the request: a request refused for it changed nothing and may be
+     * sent again, and a record is retried, not dead-lettered.
+     */
+    public static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (state == null
+                        && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "";

@@ -62,6 +62,10 @@ public class ErrorPages {
                 title = "Vi kan ikke lese forespørselen";
                 message = "Noe i adressen eller i skjemaet er ikke gyldig. Gå tilbake og prøv igjen.";
             }
+            case 503 -> {
+                title = "Tjenesten er midlertidig utilgjengelig";
+                message = "Det du ba om ble ikke gjort. Prøv igjen om noen sekunder.";
+            }
             default -> {
                 title = "Noe gikk galt";
                 message = "Det oppstod en feil hos oss, og det du ba om ble ikke gjort. Prøv igjen om litt.";

@@ -1,7 +1,9 @@
 package no.ks.ehelse.platform.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 
@@ -61,5 +63,17 @@ class FailuresTest {
         assertNull(Failures.poisonReason(new SQLException("no state")));
         assertNull(Failures.poisonReason(new IllegalStateException("anything else")));
         assertNull(Failures.poisonReason(new SQLException("statement too complex", "54001")));
+    }
+
+    @Test
+    void aLostOrRefusedConnectionIsTheDatabaseBeingUnavailableNotTheRequest() {
+        assertTrue(Failures.databaseUnavailable(
+                new PersistenceException(new SQLException("An I/O error occurred while sending", "08006"))));
+        assertTrue(Failures.databaseUnavailable(new SQLException("terminating connection", "57P01")));
+        assertTrue(Failures.databaseUnavailable(
+                new IllegalStateException(new SQLException("Acquisition timeout while waiting for new connection"))));
+        assertFalse(Failures.databaseUnavailable(new SQLException("out of range", "22003")));
+        assertFalse(Failures.databaseUnavailable(new SQLException("duplicate key", "23505")));
+        assertFalse(Failures.databaseUnavailable(new IllegalStateException("anything else")));
     }
 }
