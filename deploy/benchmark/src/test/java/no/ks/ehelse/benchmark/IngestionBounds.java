@@ -244,7 +244,8 @@ final class IngestionBounds {
     }
 
     /** The service's tables, as its migrations made them (keys and indexes; no data, no foreign keys). */
-    private static void copySchema(PostgresCluster cluster, String serviceJdbcUrl, String db) throws IOException, InterruptedException {
+    private static void copySchema(PostgresCluster cluster, String serviceJdbcUrl, String db)
+            throws IOException, InterruptedException {
         String source = serviceJdbcUrl.replaceFirst(".*/", "").replaceFirst("\\?.*", "");
         List<String> dump = new ArrayList<>(List.of(
                 PostgresCluster.bin().resolve("pg_dump").toString(), "--schema-only", "--no-owner", "--no-privileges"));
@@ -252,17 +253,15 @@ final class IngestionBounds {
         dump.add(source);
         ProcessBuilder dumping = new ProcessBuilder(dump);
         dumping.environment().putAll(cluster.libpqEnvironment());
-        Process p = dumping
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process p = dumping.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] ddl = p.getInputStream().readAllBytes();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("pg_dump of " + source + " failed");
         }
-        ProcessBuilder loading = new ProcessBuilder(PostgresCluster.bin().resolve("psql").toString(), "-q", "-d", db);
+        ProcessBuilder loading =
+                new ProcessBuilder(PostgresCluster.bin().resolve("psql").toString(), "-q", "-d", db);
         loading.environment().putAll(cluster.libpqEnvironment());
-        Process load = loading
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process load = loading.redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         load.getOutputStream().write(ddl);
