@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.adoption.api.AdoptionTables;
-import no.ks.ehelse.adoption.api.TableExport;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.AdoptionQueries;
 import no.ks.ehelse.adoption.domain.AdoptionQueries.GroupBy;
@@ -33,6 +32,7 @@ import no.ks.ehelse.adoption.domain.MunicipalityProjection;
 import no.ks.ehelse.adoption.domain.SolutionProjection;
 import no.ks.ehelse.adoption.domain.UsageMonths;
 import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.api.TableExport;
 
 /**
  * The solution dashboard {@code /tall/{solution}}: the seeds' slides as a page (who has not adopted it, per
