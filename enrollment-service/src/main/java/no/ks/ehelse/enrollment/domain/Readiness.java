@@ -97,6 +97,20 @@ public class Readiness {
                 .toList();
     }
 
+    /** An open track and whom to invite to it next. */
+    public record Invitation(Track track, List<Answer> ready) {}
+
+    /** Invite next for every track open for registration today, for the network's municipalities. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Invitation> inviteNext(String network) {
+        LocalDate today = LocalDate.now(clock);
+        return Track.<Track>list("status", io.quarkus.panache.common.Sort.by("registrationDeadline"), TrackStatus.OPEN)
+                .stream()
+                .filter(t -> RegistrationWindow.isOpen(t, today))
+                .map(t -> new Invitation(t, inviteNext(t.id, network)))
+                .toList();
+    }
+
     Answer of(MunicipalityProjection m, SolutionProjection solution, Signals signals) {
         LocalDate today = LocalDate.now(clock);
         List<Item> items = List.of(

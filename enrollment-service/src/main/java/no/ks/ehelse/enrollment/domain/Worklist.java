@@ -89,8 +89,7 @@ public class Worklist {
         Signals signals =
                 Signals.of(municipalities.stream().map(m -> m.kommunenummer).toList());
         List<Track> open = Track.<Track>list("status", TrackStatus.OPEN).stream()
-                .filter(t -> !t.registrationDeadline.isBefore(today))
-                .filter(t -> t.registrationOpens == null || !t.registrationOpens.isAfter(today))
+                .filter(t -> RegistrationWindow.isOpen(t, today))
                 .toList();
         List<Item> items = new ArrayList<>();
         for (MunicipalityProjection m : municipalities) {

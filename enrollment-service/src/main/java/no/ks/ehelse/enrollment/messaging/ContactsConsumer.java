@@ -14,6 +14,8 @@ import no.ks.ehelse.platform.events.CloudEvent;
 import no.ks.ehelse.platform.events.Consumption;
 import no.ks.ehelse.platform.events.EventFields;
 import no.ks.ehelse.platform.events.Intake;
+import no.ks.ehelse.platform.events.PoisonCategory;
+import no.ks.ehelse.platform.events.PoisonRecordException;
 
 /**
  * Projects which contact roles each municipality has (registry.contacts.v1 carries the whole list of one
@@ -45,6 +47,10 @@ public class ContactsConsumer {
         if (kommunenummer == null) {
             data.text("network");
             return;
+        }
+        if (!data.has("contacts")) {
+            // An absent list is not an empty one: taking it for one would put the municipality on the worklist.
+            throw new PoisonRecordException(PoisonCategory.MISSING_FIELD, "field 'contacts' is required");
         }
         List<EventFields> contacts = data.objects("contacts");
         List<String> roles =

@@ -47,6 +47,9 @@ public class VendorConsumer {
         if (!KINDS.contains(kind)) {
             throw new PoisonRecordException(PoisonCategory.INVALID_VALUE, "kind must be EPJ or WELFARE_TECHNOLOGY");
         }
+        if (!data.has("supports")) {
+            throw new PoisonRecordException(PoisonCategory.MISSING_FIELD, "field 'supports' is required");
+        }
         VendorProjection vendor = VendorProjection.findById(code);
         if (vendor == null) {
             vendor = new VendorProjection();
