@@ -72,7 +72,9 @@ class NhnIngestionTest {
             nhn("4601", status("4601", "digihelse", "ACTIVE", "2024-06-01")); // reported again, another id
             // The marker's went-live follows every one the records before it caused: same key, same partition.
             nhn("4601", status("4601", "helsenorge", "ACTIVE", "2024-07-01"));
-            var wentLive = probe.await(r -> "4601".equals(r.key()), Duration.ofSeconds(30));
+            var wentLive = probe.await(
+                    r -> "4601".equals(r.key()) && "no.ks.ehelse.adoption.went-live.v1".equals(r.type()),
+                    Duration.ofSeconds(30));
             EventContract.assertValid(wentLive.value());
             assertEquals("no.ks.ehelse.adoption.went-live.v1", wentLive.type());
             assertEquals("digihelse", wentLive.value().at("/data/solution").asText());
@@ -80,13 +82,30 @@ class NhnIngestionTest {
                     "2024-05-01", wentLive.value().at("/data/effectiveDate").asText());
             probe.await(
                     r -> "4601".equals(r.key())
+                            && "no.ks.ehelse.adoption.went-live.v1".equals(r.type())
                             && r.value().at("/data/solution").asText().equals("helsenorge"),
                     Duration.ofSeconds(30));
-            long announced = probe.drain(Duration.ZERO).stream()
+            var held = probe.await(
+                    r -> "no.ks.ehelse.adoption.level-changed.v1".equals(r.type())
+                            && r.value().at("/data/solution").asText().equals("digihelse")
+                            && r.value().at("/data/effectiveDate").asText().equals("2024-06-01"),
+                    Duration.ofSeconds(30));
+            assertEquals("ACTIVE", held.value().at("/data/level").asText());
+            var digihelse = probe.drain(Duration.ZERO).stream()
                     .filter(r -> "4601".equals(r.key())
                             && r.value().at("/data/solution").asText().equals("digihelse"))
+                    .toList();
+            long announced = digihelse.stream()
+                    .filter(r -> "no.ks.ehelse.adoption.went-live.v1".equals(r.type()))
                     .count();
             assertEquals(1, announced, "went-live exactly once per municipality and solution");
+            // Every level the ledger took is announced (a batch announces the last of each row), valid against its
+            // schema; the redelivery changes nothing, so ACTIVE is announced at most for 1 May and 1 June.
+            var levels = digihelse.stream()
+                    .filter(r -> "no.ks.ehelse.adoption.level-changed.v1".equals(r.type()))
+                    .toList();
+            levels.forEach(r -> EventContract.assertValid(r.value()));
+            assertTrue(levels.size() <= 3, levels::toString);
         }
         given().auth()
                 .oauth2(TestTokens.forRole("reader"))

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import no.ks.ehelse.enrollment.domain.MunicipalityProjection;
 import no.ks.ehelse.enrollment.domain.SolutionProjection;
+import no.ks.ehelse.enrollment.domain.VendorProjection;
 import no.ks.ehelse.localstack.TestEvents;
 
 /**
@@ -49,10 +50,23 @@ final class TestRegistry {
         for (String code : new String[] {"vkp", "digihelsestasjon", "digihelse", "kjernejournal"}) {
             send("registry.solutions.v1", code, TestEvents.solution(code, code.toUpperCase()));
         }
+        for (String[] v : new String[][] {
+            {"visma", "Visma", "EPJ"}, {"cgm", "CGM", "EPJ"}, {"careium", "Careium", "WELFARE_TECHNOLOGY"}
+        }) {
+            send("registry.vendors.v1", v[0], vendor(v[0], v[1], v[2], "[]"));
+        }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() ->
-                        MunicipalityProjection.count() >= 18 && SolutionProjection.findById("kjernejournal") != null));
+                .call(() -> MunicipalityProjection.count() >= 18
+                        && SolutionProjection.findById("kjernejournal") != null
+                        && VendorProjection.findById("careium") != null));
         loaded = true;
+    }
+
+    /** registry's vendor.registered; {@code supports} a JSON array of {"solution", "product", "from"}. */
+    static String vendor(String code, String name, String kind, String supports) {
+        return TestEvents.event("urn:no:ks:ehelse:registry", "no.ks.ehelse.vendor.registered.v1", code, """
+                {"code": "%s", "name": "%s", "kind": "%s", "supports": %s}""".formatted(
+                        code, name, kind, supports));
     }
 
     static void send(String topic, String key, String value) {

@@ -24,7 +24,7 @@ import no.ks.ehelse.localstack.TestTokens;
 class TrackWiringTest {
 
     private static final String TRACK = """
-            {"solution": "%s", "name": "DigiHelsestasjon 2024 – CGM", "vendor": "CGM", "capacity": 15,
+            {"solution": "%s", "name": "DigiHelsestasjon 2024 – CGM", "vendor": "cgm", "capacity": 15,
              "registrationOpens": "2024-04-15", "registrationDeadline": "2024-06-30"}""";
     private static boolean published;
 
@@ -34,6 +34,7 @@ class TrackWiringTest {
             return;
         }
         published = true;
+        TestRegistry.load();
         TestSolutions.publishAndAwait("dhs-wiring", "DigiHelsestasjon", () -> given().auth()
                 .oauth2(TestTokens.forRole("admin"))
                 .contentType(ContentType.JSON)
@@ -75,7 +76,7 @@ class TrackWiringTest {
                     .get("/api/v1/tracks/" + id)
                     .then()
                     .statusCode(200)
-                    .body("vendor", equalTo("CGM"));
+                    .body("vendor", equalTo("cgm"));
             given().auth()
                     .oauth2(TestTokens.forRole("reader"))
                     .get("/api/v1/tracks?solution=dhs-wiring")

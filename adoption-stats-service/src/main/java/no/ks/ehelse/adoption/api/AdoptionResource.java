@@ -34,6 +34,7 @@ import no.ks.ehelse.adoption.domain.MunicipalityProjection;
 import no.ks.ehelse.adoption.domain.ReferenceNames;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
+import no.ks.ehelse.platform.api.TableExport;
 
 @Path("/api/v1/adoption/{solution}")
 @Tag(name = "Adoption", description = "Coverage, non-adopters, usage and status history of a solution, from NHN's data")

@@ -3,14 +3,15 @@ package no.ks.ehelse.adoption.api;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import no.ks.ehelse.adoption.api.TableExport.Column;
-import no.ks.ehelse.adoption.api.TableExport.Table;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.AdoptionQueries;
 import no.ks.ehelse.adoption.domain.Funnel;
 import no.ks.ehelse.adoption.domain.ReferenceNames;
 import no.ks.ehelse.adoption.domain.ReferenceNames.Kind;
 import no.ks.ehelse.adoption.domain.UsageMonths;
+import no.ks.ehelse.platform.api.TableExport;
+import no.ks.ehelse.platform.api.TableExport.Column;
+import no.ks.ehelse.platform.api.TableExport.Table;
 
 /**
  * The service's tables as people download them, from the API ({@code ?format=}) and from the dashboard pages

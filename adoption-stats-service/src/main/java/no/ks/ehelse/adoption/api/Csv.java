@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.api.TableExport;
 
 /**
  * Tables as CSV (a header row, comma-separated, RFC 4180 quoting), in and out: the machine form that

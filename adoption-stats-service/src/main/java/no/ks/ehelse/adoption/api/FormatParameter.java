@@ -6,7 +6,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import no.ks.ehelse.adoption.api.TableExport.Format;
+import no.ks.ehelse.platform.api.TableExport;
+import no.ks.ehelse.platform.api.TableExport.Format;
 
 /**
  * {@code ?format=xlsx|csv|csv-comma} on an API table: a link (or a spreadsheet's "from web") cannot set Accept, so

@@ -21,7 +21,7 @@ import no.ks.ehelse.platform.events.PoisonCategory;
  * Applies NHN's reports, from Kafka or a REST import, a batch at a time (a Kafka poll, an import file): reads the
  * registry's knowledge and the held rows the batch touches once ({@link LedgerTables}), runs the contract's rules in
  * memory in the order the reports came ({@link LedgerRules}), writes the changes set-based and announces the first
- * ACTIVEs.
+ * ACTIVEs and every level it changed.
  */
 @ApplicationScoped
 public class AdoptionLedger {
@@ -120,6 +120,13 @@ public class AdoptionLedger {
                     applying.stream().map(Report::solution).collect(java.util.stream.Collectors.toSet()));
             tables.write(rules);
             events.wentLive(tables.announce(rules.firstActive()));
+            events.levelsChanged(rules.changedStatuses().entrySet().stream()
+                    .map(c -> new AdoptionEvents.LevelChanged(
+                            c.getKey().kommunenummer(),
+                            c.getKey().solution(),
+                            c.getValue().level().name(),
+                            c.getValue().effectiveDate()))
+                    .toList());
         }
         return List.of(results);
     }

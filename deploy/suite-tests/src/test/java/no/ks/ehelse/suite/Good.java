@@ -11,6 +11,7 @@ final class Good {
 
     private static final UUID TRACK = UUID.randomUUID();
     private static final UUID MEETING = UUID.randomUUID();
+    private static final UUID RECEIPT = UUID.randomUUID();
 
     private Good() {}
 
@@ -78,6 +79,19 @@ final class Good {
                                  "organizer": {"name": "PLL-innføringen", "email": "innforing-pll@ks.example.test"},
                                  "status": "SCHEDULED", "pageUrl": "https://ehelse.example.test/informasjonsmoter/%s",
                                  "cancelReason": null}""".formatted(MEETING, inAMonth, inAMonth, inAMonth, MEETING)),
+                "registry.vendors.v1",
+                        TestEvents.event("urn:no:ks:ehelse:registry", "no.ks.ehelse.vendor.changed.v1", "visma", """
+                                {"code": "visma", "name": "Visma", "kind": "EPJ", "supports": [{"solution":
+                                 "digihelsestasjon", "product": "HsPro", "from": "2024-09-10"}]}"""),
+                "notification.acknowledgements.v1",
+                        TestEvents.event(
+                                "urn:no:ks:ehelse:notification",
+                                "no.ks.ehelse.notification.enrollment-acknowledged.v1",
+                                RECEIPT.toString(),
+                                """
+                                {"enrollmentId": "%s", "trackId": "%s", "kommunenummer": "4601", "solution": "pll",
+                                 "requestedAt": "2024-05-01T08:00:00Z", "remindedAt": null,
+                                 "at": "2024-05-02T08:00:00Z"}""".formatted(RECEIPT, TRACK)),
                 "nhn.adoption.v1",
                         TestEvents.event(
                                 "urn:no:nhn:adoption", "no.nhn.adoption.status.v1", "4601", """

@@ -63,11 +63,32 @@ record Poison(String topic, String value, String reason, String category, List<S
                 List.of("adoption-stats-service")));
 
         String contacts = "registry.contacts.v1";
+        // enrollment-service reads only which roles are filled, not the addresses.
+        poison.add(new Poison(
+                contacts,
+                changed(good.get(contacts), "\"postmottak@", "\"postmottak" + NUL + "@"),
+                "field 'contacts[0].email' contains a NUL character",
+                "invalid-value",
+                List.of("notification-service")));
         poison.add(data(
                 consumers,
                 contacts,
-                changed(good.get(contacts), "\"postmottak@", "\"postmottak" + NUL + "@"),
-                "field 'contacts[0].email' contains a NUL character"));
+                changed(good.get(contacts), "\"GENERAL_INBOX\"", "\"GENERAL" + NUL + "INBOX\""),
+                "field 'contacts[0].role' contains a NUL character"));
+
+        String vendors = "registry.vendors.v1";
+        poison.add(data(
+                consumers,
+                vendors,
+                changed(good.get(vendors), "\"from\": \"2024-09-10\"", "\"from\": \"2024-09-31\""),
+                "'from' is not a date"));
+
+        String receipts = "notification.acknowledgements.v1";
+        poison.add(data(
+                consumers,
+                receipts,
+                changed(good.get(receipts), "\"at\": \"2024-05-02T08:00:00Z\"", "\"at\": \"i går\""),
+                "at must be a date-time"));
 
         String tracks = "enrollment.tracks.v1";
         String track = good.get(tracks);

@@ -19,7 +19,7 @@ import no.ks.ehelse.enrollment.domain.Tracks;
 
 /** A track's plan. Capacity is optional (VKP tracks take 10-15 municipalities). */
 @Schema(example = """
-        {"solution": "vkp", "name": "VKP – Pulje 1", "vendor": "Eksempel VFT AS", "capacity": 12,
+        {"solution": "vkp", "name": "VKP – Pulje 1", "vendor": "careium", "capacity": 12,
          "description": "Innføring av velferdsteknologisk knutepunkt, 6-8 uker fra oppstart til avslutning",
          "registrationOpens": "2024-04-15", "registrationDeadline": "2024-06-30",
          "kickOff": "2024-09-10", "closing": "2024-10-29",
@@ -46,6 +46,9 @@ public record TrackRequest(
         @Size(max = 100, message = "must be at most 100 characters")
         String cohort,
 
+        @Schema(
+                description = "The code of the registry vendor the track is run for (GET /api/v1/vendors in the"
+                        + " registry); only municipalities with that vendor can enroll. Absent: any municipality.")
         @Size(max = 100, message = "must be at most 100 characters")
         String vendor,
 

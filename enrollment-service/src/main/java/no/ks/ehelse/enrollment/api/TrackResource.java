@@ -1,6 +1,7 @@
 package no.ks.ehelse.enrollment.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.enrollment.domain.EnrollmentQueries;
 import no.ks.ehelse.enrollment.domain.EnrollmentStatus;
 import no.ks.ehelse.enrollment.domain.Enrollments;
+import no.ks.ehelse.enrollment.domain.NetworkAccess;
+import no.ks.ehelse.enrollment.domain.Readiness;
 import no.ks.ehelse.enrollment.domain.TrackStatus;
 import no.ks.ehelse.enrollment.domain.Tracks;
 import no.ks.ehelse.platform.api.Page;
@@ -43,12 +46,15 @@ public class TrackResource {
     private final Tracks tracks;
     private final Enrollments enrollments;
     private final EnrollmentQueries queries;
+    private final Readiness readiness;
     private final Caller caller;
 
-    TrackResource(Tracks tracks, Enrollments enrollments, EnrollmentQueries queries, Caller caller) {
+    TrackResource(
+            Tracks tracks, Enrollments enrollments, EnrollmentQueries queries, Readiness readiness, Caller caller) {
         this.tracks = tracks;
         this.enrollments = enrollments;
         this.queries = queries;
+        this.readiness = readiness;
         this.caller = caller;
     }
 
@@ -212,5 +218,21 @@ public class TrackResource {
     /** Ordinary members' own addresses: for admins and leads, who work with them (docs/security.md). */
     private boolean seesMemberAddresses() {
         return caller.has(Roles.ADMIN) || caller.has(Roles.LEAD);
+    }
+
+    @GET
+    @Path("{id}/invite-next")
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.NETWORK, Roles.READER})
+    @Operation(
+            operationId = "getInviteNext",
+            summary =
+                    "Invite next: the municipalities of the network (a network's contact: its own) that are ready for the open track's solution and could join it but have not enrolled, each with its readiness")
+    public List<ReadinessView> inviteNext(
+            @PathParam("id") UUID id,
+            @Parameter(description = "a Diginettverk's code; absent: every network (a network's contact: its own)")
+                    @QueryParam("network")
+                    String network) {
+        String scope = NetworkAccess.requireNetwork(caller, network);
+        return readiness.inviteNext(id, scope).stream().map(ReadinessView::of).toList();
     }
 }

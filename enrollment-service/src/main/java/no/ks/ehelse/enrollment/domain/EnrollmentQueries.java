@@ -77,7 +77,7 @@ public class EnrollmentQueries {
     }
 
     /** A network code no municipality of the registry belongs to is a misspelling, not an empty network. */
-    private static void requireNetwork(String network) {
+    static void requireNetwork(String network) {
         List<String> known = MunicipalityProjection.getEntityManager()
                 .createQuery(
                         "SELECT DISTINCT m.network FROM MunicipalityProjection m WHERE m.network IS NOT NULL "

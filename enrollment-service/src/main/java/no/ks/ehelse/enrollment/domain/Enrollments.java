@@ -61,6 +61,7 @@ public class Enrollments {
                                             + " with status " + existing.status)
                             .with("existing", Map.of("id", existing.id, "status", existing.status));
                 });
+        Vendors.requireVendorOf(track, municipality);
         WentLive.find(kommunenummer, track.solution).ifPresent(live -> {
             throw ProblemException.conflict(
                     "already-live",

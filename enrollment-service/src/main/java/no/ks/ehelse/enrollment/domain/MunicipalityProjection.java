@@ -40,6 +40,11 @@ public class MunicipalityProjection extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Successor> successors = List.of();
 
+    /** Codes of the municipality's EPJ and welfare-technology vendors (registry.vendors.v1); none when unknown. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> vendors = List.of();
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

@@ -1,6 +1,10 @@
 package no.ks.ehelse.enrollment.domain;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -28,6 +32,11 @@ public class SolutionProjection extends PanacheEntityBase {
     public String owner;
 
     public String description;
+
+    /** Codes of the solutions this one builds on (e.g. SFM requires Kjernejournal). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> requires = List.of();
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;

@@ -194,7 +194,7 @@ public class Tracks {
         }
         track.name = draft.name().strip();
         track.cohort = draft.cohort();
-        track.vendor = draft.vendor();
+        track.vendor = Vendors.requireKnown(draft.vendor());
         track.description = draft.description();
         track.capacity = draft.capacity();
         track.registrationOpens = draft.registrationOpens();

@@ -55,6 +55,7 @@ public class MunicipalityConsumer {
         m.validFrom = data.optionalDate("validFrom");
         m.validTo = data.optionalDate("validTo");
         m.successors = successors;
+        m.vendors = Codes.of(event.data(), "vendors");
         m.updatedAt = OffsetDateTime.now(clock);
         m.persist();
     }

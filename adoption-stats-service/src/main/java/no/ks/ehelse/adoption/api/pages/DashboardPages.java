@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.adoption.api.AdoptionTables;
-import no.ks.ehelse.adoption.api.TableExport;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.AdoptionQueries;
 import no.ks.ehelse.adoption.domain.AdoptionQueries.GroupBy;
@@ -36,6 +35,7 @@ import no.ks.ehelse.adoption.domain.Solutions;
 import no.ks.ehelse.adoption.domain.UsageMonths;
 import no.ks.ehelse.platform.answers.KeptAnswers;
 import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.api.TableExport;
 
 /**
  * The solution dashboard {@code /tall/{solution}}: the seeds' slides as a page (who has not adopted it, per

@@ -24,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import no.ks.ehelse.adoption.api.TableExport;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.AdoptionQueries;
 import no.ks.ehelse.adoption.domain.Ambition;
@@ -34,6 +33,7 @@ import no.ks.ehelse.adoption.domain.Forecasts;
 import no.ks.ehelse.adoption.domain.SolutionProjection;
 import no.ks.ehelse.adoption.domain.Solutions;
 import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.api.TableExport;
 
 /**
  * "When are we done?" as pages: the national overview {@code /tall} (one row per solution) and a solution's progress

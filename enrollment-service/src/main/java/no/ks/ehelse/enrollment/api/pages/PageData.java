@@ -9,8 +9,10 @@ import no.ks.ehelse.enrollment.domain.MeetingRegistration;
 import no.ks.ehelse.enrollment.domain.Meetings;
 import no.ks.ehelse.enrollment.domain.MunicipalityProjection;
 import no.ks.ehelse.enrollment.domain.Plan;
+import no.ks.ehelse.enrollment.domain.Readiness;
 import no.ks.ehelse.enrollment.domain.SolutionProjection;
 import no.ks.ehelse.enrollment.domain.Track;
+import no.ks.ehelse.enrollment.domain.Worklist;
 
 /**
  * The domain types the page templates read directly (Qute resolves their fields and methods without reflection
@@ -36,6 +38,13 @@ import no.ks.ehelse.enrollment.domain.Track;
 @TemplateData(target = Meetings.AttendedNotEnrolled.class)
 @TemplateData(target = Meetings.Municipality.class)
 @TemplateData(target = MeetingPages.Form.class)
+@TemplateData(target = Worklist.Item.class)
+@TemplateData(target = Worklist.Fix.class)
+@TemplateData(target = Worklist.Reason.class)
+@TemplateData(target = Readiness.Invitation.class)
+@TemplateData(target = Readiness.Answer.class)
+@TemplateData(target = Readiness.Item.class)
+@TemplateData(target = Readiness.Check.class)
 final class PageData {
 
     private PageData() {}

@@ -29,6 +29,13 @@ final class Refusals {
             case "already-enrolled" -> municipality + " er allerede påmeldt " + name + ".";
             case "already-live" ->
                 municipality + " har allerede tatt i bruk løsningen og trenger ikke et innføringsløp.";
+            case "vendor-mismatch" ->
+                name + " er for kommuner som bruker "
+                        + (track == null
+                                ? "en bestemt leverandør"
+                                : no.ks.ehelse.enrollment.domain.Vendors.name(track.vendor))
+                        + ", og registeret har ikke den leverandøren for " + municipality
+                        + ". Er leverandøren feil i registeret, be Diginettverket eller KS rette den.";
             case "former-municipality" -> "Kommunenummeret er ikke lenger i bruk. Meld på den nye kommunen.";
             case "after-kick-off" ->
                 name + " har startet. Etter oppstart kan bare innføringslederen melde dere av;"

@@ -1,4 +1,4 @@
-package no.ks.ehelse.adoption.api;
+package no.ks.ehelse.platform.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import no.ks.ehelse.platform.api.ProblemException;
 
 /**
  * A table people download: Norwegian column headers over typed columns, written as an {@code .xlsx} workbook, as

@@ -1,4 +1,4 @@
-package no.ks.ehelse.adoption.api;
+package no.ks.ehelse.platform.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,10 +17,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 
 import jakarta.ws.rs.core.Response;
-import no.ks.ehelse.adoption.api.TableExport.Column;
-import no.ks.ehelse.adoption.api.TableExport.Format;
-import no.ks.ehelse.adoption.api.TableExport.Table;
-import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.api.TableExport.Column;
+import no.ks.ehelse.platform.api.TableExport.Format;
+import no.ks.ehelse.platform.api.TableExport.Table;
 
 /** The three forms of a download, read back as Excel and a CSV reader would read them. */
 class TableExportTest {
