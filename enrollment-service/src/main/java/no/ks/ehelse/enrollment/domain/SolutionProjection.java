@@ -1,6 +1,11 @@
 package no.ks.ehelse.enrollment.domain;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -28,6 +33,10 @@ public class SolutionProjection extends PanacheEntityBase {
     public String owner;
 
     public String description;
+
+    /** Codes of the solutions this one builds on (registry `requires`), e.g. SFM on kjernejournal. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> requires = new ArrayList<>();
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;

@@ -53,6 +53,7 @@ public class SolutionCatalogueConsumer {
         solution.area = event.text("area");
         solution.owner = event.text("owner");
         solution.description = event.optionalText("description");
+        solution.requires = event.fields().texts("requires");
         solution.updatedAt = OffsetDateTime.now(clock);
         solution.persist();
     }
