@@ -11,6 +11,7 @@ final class Good {
 
     private static final UUID TRACK = UUID.randomUUID();
     private static final UUID MEETING = UUID.randomUUID();
+    private static final UUID ARRANGEMENT = UUID.randomUUID();
 
     private Good() {}
 
@@ -78,6 +79,15 @@ final class Good {
                                  "organizer": {"name": "PLL-innføringen", "email": "innforing-pll@ks.example.test"},
                                  "status": "SCHEDULED", "pageUrl": "https://ehelse.example.test/informasjonsmoter/%s",
                                  "cancelReason": null}""".formatted(MEETING, inAMonth, inAMonth, inAMonth, MEETING)),
+                "registry.host-arrangements.v1",
+                        TestEvents.event(
+                                "urn:no:ks:ehelse:registry",
+                                "no.ks.ehelse.host-arrangement.registered.v1",
+                                ARRANGEMENT.toString(),
+                                """
+                                {"id": "%s", "name": "Værnesregionen", "host": "5035", "partners": ["5034", "5036"],
+                                 "allSolutions": false, "solutions": ["pll"], "validFrom": "2024-01-01",
+                                 "validTo": null, "endReason": null}""".formatted(ARRANGEMENT)),
                 "nhn.adoption.v1",
                         TestEvents.event(
                                 "urn:no:nhn:adoption", "no.nhn.adoption.status.v1", "4601", """
