@@ -12,8 +12,8 @@ import no.ks.ehelse.localstack.AuthorizationMatrix;
 
 /**
  * docs/security.md's enrollment-service table, against the served API document and every operation × role: on a
- * real track of digihelse and a real enrollment of Bergen (4601), so that a lead of vkp and Kinn (4602) are
- * outside the scope.
+ * real track of digihelse and a real enrollment of Bergen (4601), so that a lead of vkp, Kinn (4602) and the
+ * network Digi Rogaland are outside the scope.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -60,6 +60,8 @@ class AuthorizationMatrixTest {
                         "{\"registrationDeadline\": \"" + TODAY.plusDays(40) + "\", \"reason\": \"Matrisetest\"}")
                 .body("POST /api/v1/tracks/{id}/status", "{\"status\": \"OPEN\"}")
                 .body("POST /api/v1/tracks/{id}/enrollments", "{\"kommunenummer\": \"4601\"}")
+                // Kinn is no partner of Bergen: in scope the answer is 409 no-host-arrangement, not a new enrollment.
+                .body("POST /api/v1/enrollments/{id}/partners", "{\"kommunenummer\": \"4602\"}")
                 .body("PUT /api/v1/enrollments/{id}/prerequisites", "{\"done\": []}")
                 .body("PUT /api/v1/enrollments/{id}/phase", "{\"phase\": \"CARRY_OUT\"}")
                 .body("POST /api/v1/enrollments/{id}/went-live", "{\"on\": \"" + TODAY + "\"}")
@@ -72,6 +74,10 @@ class AuthorizationMatrixTest {
                         "POST /api/v1/enrollments/{id}/completion")
                 .check();
         System.out.println("enrollment-service: " + calls + " authorization calls checked");
+<<<<<<< HEAD
         assertTrue(calls >= 32 * 6, "every operation with every role: " + calls);
+=======
+        assertTrue(calls >= 30 * 6, "every operation with every role: " + calls);
+>>>>>>> h19-network
     }
 }

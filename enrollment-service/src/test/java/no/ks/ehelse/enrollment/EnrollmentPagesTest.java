@@ -120,6 +120,33 @@ class EnrollmentPagesTest {
     }
 
     @Test
+    void aSolutionPageNamesTheSolutionsItRequiresWithLinksToThem() {
+        TestRegistry.send(
+                "registry.solutions.v1",
+                "sfm-krever",
+                TestEvents.event("urn:no:ks:ehelse:registry", "no.ks.ehelse.solution.published.v1", "sfm-krever", """
+                        {"code": "sfm-krever", "name": "Sentral forskrivningsmodul", "area": "MEDICINES",
+                         "owner": "Direktoratet for e-helse", "description": null, "stage": "ROLLOUT",
+                         "requires": ["kjernejournal", "pll-ukjent"]}"""));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    SolutionProjection s = SolutionProjection.findById("sfm-krever");
+                    return s != null && s.requires.size() == 2;
+                }));
+
+        Document page = page(given().accept(HTML).get("/losninger/sfm-krever"), 200);
+        Element requires = page.getElementById("krever");
+        assertNotNull(requires, "the dependencies are named on the page");
+        assertTrue(requires.text().startsWith("Krever: KJERNEJOURNAL, pll-ukjent."), requires.text());
+        assertEquals(
+                List.of("/losninger/kjernejournal", "/losninger/pll-ukjent"),
+                requires.select("a").stream().map(a -> a.attr("href")).toList());
+
+        Document kjernejournal = page(given().accept(HTML).get("/losninger/kjernejournal"), 200);
+        assertNull(kjernejournal.getElementById("krever"), "a solution that builds on none names none");
+    }
+
+    @Test
     void signingUpWithOneClickRedirectsToAConfirmationOfExactlyWhatWasSignedUpForAndAnnouncesIt() {
         String track = Tracks.open("digihelse", 10, TODAY.plusDays(30), TODAY.plusDays(60));
         String token = Tracks.municipality("4613");

@@ -376,6 +376,7 @@ class FaultsIT {
                 "enrollment.meetings.v1", List.of("notification-service"),
                 "enrollment.enrollments.v1", List.of("adoption-stats-service", "notification-service"),
                 "adoption.events.v1", List.of("enrollment-service", "notification-service"),
+                "registry.host-arrangements.v1", List.of("enrollment-service"),
                 "nhn.adoption.v1", List.of("adoption-stats-service")));
         Map<String, String> good = Good.records();
         List<Poison> poisons = Poison.all(consumers, good);

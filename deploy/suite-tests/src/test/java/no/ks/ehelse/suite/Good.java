@@ -12,6 +12,7 @@ final class Good {
     private static final UUID TRACK = UUID.randomUUID();
     private static final UUID MEETING = UUID.randomUUID();
     private static final UUID RECEIPT = UUID.randomUUID();
+    private static final UUID ARRANGEMENT = UUID.randomUUID();
 
     private Good() {}
 
@@ -92,6 +93,15 @@ final class Good {
                                 {"enrollmentId": "%s", "trackId": "%s", "kommunenummer": "4601", "solution": "pll",
                                  "requestedAt": "2024-05-01T08:00:00Z", "remindedAt": null,
                                  "at": "2024-05-02T08:00:00Z"}""".formatted(RECEIPT, TRACK)),
+                "registry.host-arrangements.v1",
+                        TestEvents.event(
+                                "urn:no:ks:ehelse:registry",
+                                "no.ks.ehelse.host-arrangement.registered.v1",
+                                ARRANGEMENT.toString(),
+                                """
+                                {"id": "%s", "name": "Værnesregionen", "host": "5035", "partners": ["5034", "5036"],
+                                 "allSolutions": false, "solutions": ["pll"], "validFrom": "2024-01-01",
+                                 "validTo": null, "endReason": null}""".formatted(ARRANGEMENT)),
                 "nhn.adoption.v1",
                         TestEvents.event(
                                 "urn:no:nhn:adoption", "no.nhn.adoption.status.v1", "4601", """

@@ -39,6 +39,13 @@ record Poison(String topic, String value, String reason, String category, List<S
                         "\"Pasientens" + NUL + "legemiddelliste\""),
                 "field 'name' contains a NUL character"));
 
+        String arrangements = "registry.host-arrangements.v1";
+        poison.add(data(
+                consumers,
+                arrangements,
+                changed(good.get(arrangements), "\"validFrom\": \"2024-01-01\"", "\"validFrom\": \"2024-02-30\""),
+                "'validFrom' is not a date (yyyy-MM-dd): 2024-02-30"));
+
         String municipalities = "registry.municipalities.v1";
         String municipality = good.get(municipalities);
         poison.add(data(

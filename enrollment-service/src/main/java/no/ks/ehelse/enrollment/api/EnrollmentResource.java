@@ -1,8 +1,11 @@
 package no.ks.ehelse.enrollment.api;
 
+import java.net.URI;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.enrollment.domain.Enrollments;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
@@ -40,7 +44,7 @@ public class EnrollmentResource {
     @GET
     @Operation(operationId = "getEnrollment", summary = "The enrollment with everything the municipality committed to")
     public EnrollmentView get(@PathParam("id") UUID id) {
-        return EnrollmentView.of(enrollments.get(id));
+        return EnrollmentView.of(enrollments.get(id, caller));
     }
 
     @GET
@@ -72,6 +76,37 @@ public class EnrollmentResource {
                     "Only a confirmed or waitlisted enrollment is withdrawn, and after kick-off only by the lead or admin")
     public EnrollmentView withdraw(@PathParam("id") UUID id, @Valid EnrollmentRequests.Withdraw request) {
         return EnrollmentView.of(enrollments.withdraw(id, request == null ? null : request.reason(), caller));
+    }
+
+    @POST
+    @Path("partners")
+    @RolesAllowed({Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY})
+    @Operation(
+            operationId = "enrollPartner",
+            summary =
+                    "A host municipality enrolls a partner in the track of its own enrollment {id}, under a host arrangement (vertskommune) valid today that covers the partner and the solution: a partner enrollment linked to the host's, counted as any other")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created: the partner's enrollment, CONFIRMED or WAITLISTED with position",
+            headers =
+                    @Header(
+                            name = "Location",
+                            required = true,
+                            description = "the partner's new enrollment",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrollmentView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "No arrangement valid today covers the partner for the solution (`partners`: whom the host acts for), the host's enrollment was withdrawn or is itself a partner enrollment, or as for enrolling: registration closed, the partner enrolled already or live")
+    public Response enrollPartner(
+            @PathParam("id") UUID id,
+            @NotNull(message = "a body is required") @Valid EnrollmentRequests.Enroll request) {
+        EnrollmentView partner =
+                EnrollmentView.of(enrollments.enrollPartner(id, request.kommunenummer(), request.lateReason(), caller));
+        return Response.created(URI.create("/api/v1/enrollments/" + partner.id()))
+                .entity(partner)
+                .build();
     }
 
     @PUT

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import no.ks.ehelse.enrollment.domain.Enrollment;
 import no.ks.ehelse.enrollment.domain.EnrollmentStatus;
 import no.ks.ehelse.enrollment.domain.Plan;
@@ -13,6 +15,7 @@ public record EnrollmentSummary(
         UUID id,
         UUID trackId,
         String kommunenummer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID hostEnrollmentId,
         EnrollmentStatus status,
         boolean late,
         Plan.Phase phase,
@@ -21,6 +24,14 @@ public record EnrollmentSummary(
 
     static EnrollmentSummary of(Enrollment e) {
         return new EnrollmentSummary(
-                e.id, e.trackId, e.kommunenummer, e.status, e.lateReason != null, e.phase, e.wentLiveOn, e.queuedAt);
+                e.id,
+                e.trackId,
+                e.kommunenummer,
+                e.hostEnrollmentId,
+                e.status,
+                e.lateReason != null,
+                e.phase,
+                e.wentLiveOn,
+                e.queuedAt);
     }
 }

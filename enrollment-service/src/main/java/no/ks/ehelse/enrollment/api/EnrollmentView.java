@@ -19,6 +19,7 @@ import no.ks.ehelse.enrollment.domain.Plan;
 public record EnrollmentView(
         UUID id,
         String kommunenummer,
+        UUID hostEnrollmentId,
         EnrollmentStatus status,
         Integer waitlistPosition,
         boolean late,
@@ -38,6 +39,7 @@ public record EnrollmentView(
         return new EnrollmentView(
                 e.id,
                 e.kommunenummer,
+                e.hostEnrollmentId,
                 e.status,
                 p.position(),
                 e.lateReason != null,

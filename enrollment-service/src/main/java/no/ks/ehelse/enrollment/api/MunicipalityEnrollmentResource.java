@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import no.ks.ehelse.enrollment.domain.EnrollmentQueries;
 import no.ks.ehelse.platform.api.Page;
 import no.ks.ehelse.platform.api.PageRequest;
+import no.ks.ehelse.platform.security.Caller;
 
 @Path("/api/v1/municipalities/{kommunenummer}/enrollments")
 @Tag(name = "Enrollments")
@@ -19,9 +20,11 @@ import no.ks.ehelse.platform.api.PageRequest;
 public class MunicipalityEnrollmentResource {
 
     private final EnrollmentQueries queries;
+    private final Caller caller;
 
-    MunicipalityEnrollmentResource(EnrollmentQueries queries) {
+    MunicipalityEnrollmentResource(EnrollmentQueries queries, Caller caller) {
         this.queries = queries;
+        this.caller = caller;
     }
 
     @GET
@@ -30,6 +33,6 @@ public class MunicipalityEnrollmentResource {
             summary = "A municipality's enrollments in every track, newest first")
     public Page<EnrollmentSummary> list(
             @PathParam("kommunenummer") String kommunenummer, @BeanParam @Valid PageRequest page) {
-        return Page.of(queries.ofMunicipality(kommunenummer), page, EnrollmentSummary::of);
+        return Page.of(queries.ofMunicipality(kommunenummer, caller), page, EnrollmentSummary::of);
     }
 }

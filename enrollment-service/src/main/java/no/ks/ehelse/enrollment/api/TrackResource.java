@@ -183,12 +183,13 @@ public class TrackResource {
     @Path("{id}/enrollments")
     @Operation(
             operationId = "listTrackEnrollments",
-            summary = "The track's enrollments in the order they came, optionally of one status")
+            summary =
+                    "The track's enrollments in the order they came, optionally of one status; for a network only its municipalities'")
     public Page<EnrollmentSummary> enrollments(
             @PathParam("id") UUID id,
             @QueryParam("status") EnrollmentStatus status,
             @BeanParam @Valid PageRequest page) {
-        return Page.of(queries.ofTrack(id, status), page, EnrollmentSummary::of);
+        return Page.of(queries.ofTrack(id, status, caller), page, EnrollmentSummary::of);
     }
 
     @GET

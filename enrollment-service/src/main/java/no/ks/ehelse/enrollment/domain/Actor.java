@@ -12,7 +12,7 @@ record Actor(String name, String role) {
     static final Actor ADOPTION_DATA = new Actor("adoption-stats", "system");
 
     private static final List<String> STRONGEST_FIRST =
-            List.of(Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.NHN, Roles.READER);
+            List.of(Roles.ADMIN, Roles.LEAD, Roles.MUNICIPALITY, Roles.NETWORK, Roles.NHN, Roles.READER);
 
     static Actor of(Caller caller) {
         String role = STRONGEST_FIRST.stream().filter(caller::has).findFirst().orElse("unknown");

@@ -34,19 +34,43 @@ public class Catalogue {
         }
     }
 
-    public record SolutionEntry(SolutionProjection solution, List<TrackPlaces> tracks) {
+    /** A solution another builds on, by its catalogue name (its code while the catalogue has not announced it). */
+    public record Requirement(String code, String name) {}
+
+    public record SolutionEntry(SolutionProjection solution, List<TrackPlaces> tracks, List<Requirement> requires) {
+
+        public SolutionEntry(SolutionProjection solution, List<TrackPlaces> tracks) {
+            this(solution, tracks, List.of());
+        }
 
         public List<TrackPlaces> openTracks() {
             return tracks.stream().filter(TrackPlaces::openNow).toList();
         }
     }
 
-    /** A municipality's page: its enrollments (newest first) and the open tracks it has not joined. */
+    /**
+     * A host's sign-up for its partners: the track of one of the host's own enrollments, open today, and the
+     * partners a host arrangement valid today lets it enroll there (not enrolled yet, not live with the solution).
+     */
+    public record PartnerSignUp(Enrollments.Placed host, List<MunicipalityProjection> partners) {}
+
+    /**
+     * A municipality's page: its enrollments (newest first), the open tracks it has not joined, what it may sign
+     * up its partners for as a host, and for each partner enrollment the host that made it.
+     */
     public record MunicipalityPage(
             MunicipalityProjection municipality,
             List<Enrollments.Placed> enrollments,
             List<TrackPlaces> canJoin,
-            Map<String, SolutionProjection> solutions) {}
+            Map<String, SolutionProjection> solutions,
+            List<PartnerSignUp> partnerSignUps,
+            Map<UUID, String> hosts) {
+
+        /** "Stjørdal (5035)" when a host made this enrollment, else null. */
+        public String madeBy(Enrollments.Placed placed) {
+            return hosts.get(placed.enrollment().id);
+        }
+    }
 
     private static final Set<TrackStatus> HIDDEN = Set.of(TrackStatus.DRAFT, TrackStatus.CANCELLED);
 
@@ -91,7 +115,10 @@ public class Catalogue {
         if (solution == null) {
             throw ProblemException.notFound("Solution", code);
         }
-        return new SolutionEntry(solution, visibleTracks(code));
+        List<Requirement> requires = solution.requires.stream()
+                .map(required -> new Requirement(required, solutionName(required)))
+                .toList();
+        return new SolutionEntry(solution, visibleTracks(code), requires);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -120,7 +147,56 @@ public class Catalogue {
                 .toList();
         Map<String, SolutionProjection> solutions = SolutionProjection.<SolutionProjection>listAll().stream()
                 .collect(Collectors.toMap(s -> s.code, s -> s));
-        return new MunicipalityPage(municipality, placed, canJoin, solutions);
+        Map<UUID, String> hosts = new HashMap<>();
+        for (Enrollments.Placed p : placed) {
+            String host = madeBy(p.enrollment());
+            if (host != null) {
+                hosts.put(p.enrollment().id, host);
+            }
+        }
+        return new MunicipalityPage(municipality, placed, canJoin, solutions, partnerSignUps(placed), hosts);
+    }
+
+    /** The host municipality that made a partner enrollment, as "Stjørdal (5035)"; null for any other. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String madeBy(Enrollment e) {
+        if (e.hostEnrollmentId == null) {
+            return null;
+        }
+        Enrollment host = Enrollment.findById(e.hostEnrollmentId);
+        MunicipalityProjection m = MunicipalityProjection.findById(host.kommunenummer);
+        return (m == null ? host.kommunenummer : m.name) + " (" + host.kommunenummer + ")";
+    }
+
+    private List<PartnerSignUp> partnerSignUps(List<Enrollments.Placed> placed) {
+        LocalDate today = LocalDate.now(clock);
+        List<PartnerSignUp> signUps = new ArrayList<>();
+        for (Enrollments.Placed own : placed) {
+            Enrollment e = own.enrollment();
+            if (!e.active() || e.hostEnrollmentId != null || !RegistrationWindow.isOpen(own.track(), today)) {
+                continue;
+            }
+            String solution = own.track().solution;
+            Set<String> taken = Enrollment.<Enrollment>list(
+                            "trackId = ?1 AND status <> ?2", own.track().id, EnrollmentStatus.WITHDRAWN)
+                    .stream()
+                    .map(other -> other.kommunenummer)
+                    .collect(Collectors.toSet());
+            List<MunicipalityProjection> partners = HostArrangementProjection.validOf(e.kommunenummer, today).stream()
+                    .filter(a -> a.covers(solution))
+                    .flatMap(a -> a.partners.stream())
+                    .distinct()
+                    .filter(k ->
+                            !taken.contains(k) && WentLive.find(k, solution).isEmpty())
+                    .map(k -> MunicipalityProjection.<MunicipalityProjection>findById(k))
+                    .filter(m -> m != null && m.validOn(today))
+                    .sorted(Comparator.comparing((MunicipalityProjection m) -> m.name))
+                    .toList();
+            if (!partners.isEmpty()) {
+                signUps.add(new PartnerSignUp(own, partners));
+            }
+        }
+        return signUps;
     }
 
     /** The solution's name from the catalogue, or its code while the catalogue has not announced it. */
@@ -133,6 +209,12 @@ public class Catalogue {
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Optional<Track> track(UUID id) {
         return Track.findByIdOptional(id);
+    }
+
+    /** The track of an enrollment, if both exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Track> trackOf(UUID enrollmentId) {
+        return Enrollment.<Enrollment>findByIdOptional(enrollmentId).map(e -> Track.findById(e.trackId));
     }
 
     private List<TrackPlaces> visibleTracks(String solution) {

@@ -41,9 +41,16 @@ public class Enrollment extends PanacheEntityBase {
     @Column(name = "queued_at", nullable = false)
     public OffsetDateTime queuedAt;
 
-    /** Set when an admin or lead registered the municipality after the deadline. */
+    /** Set when an admin, the lead or the municipality's network registered it after the deadline. */
     @Column(name = "late_reason")
     public String lateReason;
+
+    /**
+     * For a partner enrollment, the host municipality's own enrollment in the same track under which the host made
+     * it (vertskommune arrangement); null when the municipality, its network, a lead or an admin enrolled it.
+     */
+    @Column(name = "host_enrollment_id")
+    public UUID hostEnrollmentId;
 
     @Enumerated(EnumType.STRING)
     public Plan.Phase phase;

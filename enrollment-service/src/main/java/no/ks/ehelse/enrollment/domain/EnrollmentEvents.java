@@ -24,6 +24,9 @@ public class EnrollmentEvents {
     public static final String COMPLETED = "no.ks.ehelse.enrollment.completed.v1";
     public static final String PREREQUISITE_OVERDUE = "no.ks.ehelse.enrollment.deadline-passed.v1";
 
+    /** For a partner enrollment: the host municipality's enrollment it was made under, and the host. */
+    public record Host(UUID enrollmentId, String kommunenummer) {}
+
     public record EnrollmentState(
             UUID id,
             UUID trackId,
@@ -38,7 +41,16 @@ public class EnrollmentEvents {
             LocalDate wentLiveOn,
             String reason,
             String deadlineItem,
-            LocalDate deadline) {}
+            LocalDate deadline,
+            Host host) {}
+
+    private static Host host(Enrollment e) {
+        if (e.hostEnrollmentId == null) {
+            return null;
+        }
+        Enrollment host = Enrollment.findById(e.hostEnrollmentId);
+        return new Host(e.hostEnrollmentId, host.kommunenummer);
+    }
 
     private final Outbox outbox;
 
@@ -77,6 +89,7 @@ public class EnrollmentEvents {
                         e.wentLiveOn,
                         reason,
                         deadlineItem,
-                        deadline));
+                        deadline,
+                        host(e)));
     }
 }

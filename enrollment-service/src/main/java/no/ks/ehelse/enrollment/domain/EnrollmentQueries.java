@@ -12,6 +12,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.security.Caller;
+import no.ks.ehelse.platform.security.Roles;
 
 /** Who enrolled, who did not, and how far a track has come. */
 @ApplicationScoped
@@ -28,17 +30,33 @@ public class EnrollmentQueries {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PanacheQuery<Enrollment> ofTrack(UUID trackId, EnrollmentStatus status) {
+    public PanacheQuery<Enrollment> ofTrack(UUID trackId, EnrollmentStatus status, Caller caller) {
         requireTrack(trackId);
         Sort order = Sort.by("queueNumber");
+        if (onlyOwnNetwork(caller)) {
+            String ofNetwork = "trackId = ?1 AND kommunenummer IN "
+                    + "(SELECT m.kommunenummer FROM MunicipalityProjection m WHERE m.network = ?2)";
+            return status == null
+                    ? Enrollment.find(ofNetwork, order, trackId, caller.network())
+                    : Enrollment.find(ofNetwork + " AND status = ?3", order, trackId, caller.network(), status);
+        }
         return status == null
                 ? Enrollment.find("trackId", order, trackId)
                 : Enrollment.find("trackId = ?1 AND status = ?2", order, trackId, status);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PanacheQuery<Enrollment> ofMunicipality(String kommunenummer) {
+    public PanacheQuery<Enrollment> ofMunicipality(String kommunenummer, Caller caller) {
+        Access.requireMayRead(caller, kommunenummer);
         return Enrollment.find("kommunenummer", Sort.descending("queuedAt"), kommunenummer);
+    }
+
+    /** A network token (and no wider role) sees the enrollments of its own municipalities only. */
+    private static boolean onlyOwnNetwork(Caller caller) {
+        return caller.has(Roles.NETWORK)
+                && !caller.has(Roles.ADMIN)
+                && !caller.has(Roles.LEAD)
+                && !caller.has(Roles.READER);
     }
 
     /** The current municipalities of a network (or of all networks) with no active enrollment in the track. */

@@ -43,9 +43,55 @@ public class Enrollments {
     @Transactional
     public Placed enroll(UUID trackId, String kommunenummer, String lateReason, Caller caller) {
         Track track = lockTrack(trackId);
-        Access.requireManagerOrMunicipality(caller, track, kommunenummer);
+        Access.requireMayEnroll(caller, track, kommunenummer);
+        boolean mayEnrollLate = Access.manages(caller, track) || Access.inNetwork(caller, kommunenummer);
+        return admit(track, kommunenummer, lateReason, mayEnrollLate, null, Actor.of(caller));
+    }
+
+    /**
+     * A host municipality enrolls a partner in the track of its own enrollment {@code hostEnrollmentId}, under a host
+     * arrangement valid today that covers the partner and the track's solution. The partner's enrollment is an
+     * ordinary one (it takes a place, or waits for one) linked to the host's.
+     */
+    @Transactional
+    public Placed enrollPartner(UUID hostEnrollmentId, String partner, String lateReason, Caller caller) {
+        Enrollment host = find(hostEnrollmentId);
+        Track track = lockTrack(host.trackId);
+        Access.requireManagerOrMunicipality(caller, track, host.kommunenummer);
+        if (!host.active()) {
+            throw ProblemException.conflict(
+                    "withdrawn", "The host's enrollment was withdrawn; enroll the host again first");
+        }
+        if (host.hostEnrollmentId != null) {
+            throw ProblemException.conflict(
+                    "partner-enrollment",
+                    "This enrollment was itself made by a host; enroll partners under the host's own enrollment "
+                            + host.hostEnrollmentId);
+        }
+        if (HostArrangementProjection.covering(host.kommunenummer, partner, track.solution, today())
+                .isEmpty()) {
+            List<String> partners = HostArrangementProjection.validOf(host.kommunenummer, today()).stream()
+                    .filter(a -> a.covers(track.solution))
+                    .flatMap(a -> a.partners.stream())
+                    .distinct()
+                    .sorted()
+                    .toList();
+            throw ProblemException.conflict(
+                            "no-host-arrangement",
+                            host.kommunenummer + " has no host arrangement valid today under which it acts for "
+                                    + partner + " in " + track.solution
+                                    + (partners.isEmpty() ? "" : "; its partners for it are " + partners))
+                    .with("partners", partners);
+        }
+        return admit(track, partner, lateReason, Access.manages(caller, track), host, Actor.of(caller));
+    }
+
+    /** Enrolls {@code kommunenummer} in the locked track, if the window, its enrollments and NHN's data allow. */
+    private Placed admit(
+            Track track, String kommunenummer, String lateReason, boolean mayEnrollLate, Enrollment host, Actor actor) {
+        UUID trackId = track.id;
         MunicipalityProjection municipality = requireCurrentMunicipality(kommunenummer);
-        boolean late = RegistrationWindow.admit(track, today(), Access.manages(caller, track), lateReason)
+        boolean late = RegistrationWindow.admit(track, today(), mayEnrollLate, lateReason)
                 == RegistrationWindow.Admission.LATE;
 
         Enrollment.<Enrollment>find(
@@ -73,6 +119,7 @@ public class Enrollments {
         e.id = UUID.randomUUID();
         e.trackId = trackId;
         e.kommunenummer = kommunenummer;
+        e.hostEnrollmentId = host == null ? null : host.id;
         e.status = Waitlist.statusOnEnrolling(track, occupied(trackId));
         e.queueNumber = Waitlist.nextQueueNumber(Enrollment.getEntityManager()
                 .createQuery("SELECT max(e.queueNumber) FROM Enrollment e WHERE e.trackId = :track", Integer.class)
@@ -85,7 +132,11 @@ public class Enrollments {
                 : track.plan.phases().get(0).phase();
         e.updatedAt = e.queuedAt;
         e.persist();
-        record(e, Actor.of(caller), late ? "ENROLLED_LATE" : "ENROLLED", null, e.status, e.lateReason);
+        String action = late ? "ENROLLED_LATE" : "ENROLLED";
+        String why = host == null
+                ? e.lateReason
+                : "by host municipality " + host.kommunenummer + (e.lateReason == null ? "" : ": " + e.lateReason);
+        record(e, actor, host == null ? action : action + "_BY_HOST", null, e.status, why);
         Integer position = position(e);
         events.publish(EnrollmentEvents.ENROLLED, e, track, position, e.lateReason);
         return new Placed(e, track, position);
@@ -95,7 +146,7 @@ public class Enrollments {
     public Placed withdraw(UUID enrollmentId, String reason, Caller caller) {
         Enrollment e = find(enrollmentId);
         Track track = lockTrack(e.trackId);
-        Access.requireManagerOrMunicipality(caller, track, e.kommunenummer);
+        requireMayAct(caller, track, e);
         boolean manager = Access.manages(caller, track);
         if (e.status != EnrollmentStatus.CONFIRMED && e.status != EnrollmentStatus.WAITLISTED) {
             throw ProblemException.conflict(
@@ -142,7 +193,7 @@ public class Enrollments {
     public Placed markPrerequisites(UUID enrollmentId, List<String> done, Caller caller) {
         Enrollment e = find(enrollmentId);
         Track track = Track.findById(e.trackId);
-        Access.requireManagerOrMunicipality(caller, track, e.kommunenummer);
+        requireMayAct(caller, track, e);
         requireActive(e);
         List<String> known =
                 track.plan.prerequisites().stream().map(Plan.Prerequisite::id).toList();
@@ -242,18 +293,25 @@ public class Enrollments {
         return placed(e, track);
     }
 
+    /** The enrollment for any role that reads enrollments (a network only its municipalities'). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Placed get(UUID enrollmentId) {
+    public Placed get(UUID enrollmentId, Caller caller) {
         Enrollment e = find(enrollmentId);
+        Access.requireMayRead(caller, e.kommunenummer);
         return placed(e, Track.findById(e.trackId));
     }
 
-    /** The enrollment for someone who may act on it: the municipality itself, the track's lead or an admin. */
+    /**
+     * The enrollment for someone who may see its page: the municipality itself, its network, the track's lead or an
+     * admin.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Placed getFor(UUID enrollmentId, Caller caller) {
         Enrollment e = find(enrollmentId);
         Track track = Track.findById(e.trackId);
-        Access.requireManagerOrMunicipality(caller, track, e.kommunenummer);
+        if (!Access.inNetwork(caller, e.kommunenummer)) {
+            requireMayAct(caller, track, e);
+        }
         return placed(e, track);
     }
 
@@ -263,8 +321,31 @@ public class Enrollments {
     @Transactional(Transactional.TxType.SUPPORTS)
     public History history(UUID enrollmentId, Caller caller) {
         Enrollment e = find(enrollmentId);
+        Access.requireMayRead(caller, e.kommunenummer);
         boolean actorsShown = Access.manages(caller, Track.findById(e.trackId));
         return new History(HistoryEntry.list("enrollmentId", Sort.by("id"), enrollmentId), actorsShown);
+    }
+
+    /**
+     * The municipality itself, the track's lead or an admin; for a partner enrollment also its host while an
+     * arrangement valid today still covers the partner (an ended one keeps the enrollment but not the host's say).
+     */
+    private void requireMayAct(Caller caller, Track track, Enrollment e) {
+        if (actsAsHost(caller, track, e)) {
+            return;
+        }
+        Access.requireManagerOrMunicipality(caller, track, e.kommunenummer);
+    }
+
+    private boolean actsAsHost(Caller caller, Track track, Enrollment e) {
+        if (e.hostEnrollmentId == null || caller.kommunenummer() == null) {
+            return false;
+        }
+        Enrollment host = Enrollment.findById(e.hostEnrollmentId);
+        return host != null
+                && Access.isMunicipality(caller, host.kommunenummer)
+                && HostArrangementProjection.covering(host.kommunenummer, e.kommunenummer, track.solution, today())
+                        .isPresent();
     }
 
     Placed placed(Enrollment e, Track track) {

@@ -141,9 +141,10 @@ public class Messages {
             }
             track = t == null ? null : track(t, language);
         }
-        String kommunenummer = n.kommunenummer != null
+        // A partner enrollment's mail to the host's contacts is about the partner, not the host.
+        String kommunenummer = n.kommunenummer != null && Recipients.hostOf(data) == null
                 ? n.kommunenummer
-                : data.path("kommunenummer").asText(null);
+                : data.path("kommunenummer").asText(n.kommunenummer);
         Place place = kommunenummer == null ? null : new Place(kommunenummer, nameOf(kommunenummer));
         EnrollmentInfo enrollment =
                 data.has("kommunenummer") && data.has("status") && data.has("trackId") ? enrollment(data) : null;

@@ -55,7 +55,11 @@ public class Recipients {
             String eventId) {
         List<Recipient> people = new ArrayList<>();
         switch (kind) {
-            case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED -> people.addAll(contacts(kommunenummer));
+            case ENROLLED_CONFIRMED, ENROLLED_WAITLISTED, WAITLIST_PROMOTED -> {
+                people.addAll(contacts(kommunenummer));
+                // A partner enrollment: the host municipality that made it is told as well.
+                people.addAll(contacts(hostOf(data)));
+            }
             case WENT_LIVE, WITHDRAWN, PREREQUISITE_OVERDUE -> {
                 people.addAll(contacts(kommunenummer));
                 people.addAll(workingGroup(track, data, trackId, "LEAD"));
@@ -180,6 +184,12 @@ public class Recipients {
                     "track " + trackId + " is not known here yet, so its " + role + " cannot be told"));
         }
         return found;
+    }
+
+    /** The host's kommunenummer of a partner enrollment's event ({@code host}), else null. */
+    static String hostOf(JsonNode data) {
+        JsonNode host = data == null ? null : data.get("host");
+        return host != null && host.isObject() ? host.path("kommunenummer").asText(null) : null;
     }
 
     private List<Recipient> contacts(String kommunenummer) {

@@ -92,6 +92,11 @@ public class EnrollmentConsumer {
         enrollment.solution = event.text("solution");
         enrollment.status = event.text("status");
         enrollment.waitlistPosition = event.fields().optionalInteger("waitlistPosition");
+        if (event.fields().has("host")) {
+            // Judged here so that a malformed link is dead-lettered, not half-used by the recipients.
+            event.fields().object("host").uuid("enrollmentId");
+            event.fields().object("host").text("kommunenummer");
+        }
         enrollment.updatedAt = OffsetDateTime.now(clock);
         enrollment.persist();
         notifier.plan(event);

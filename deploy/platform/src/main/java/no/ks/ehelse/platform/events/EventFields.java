@@ -207,6 +207,27 @@ public final class EventFields {
         return items;
     }
 
+    /** The strings of an array field, e.g. codes; an absent or null field is an empty list. */
+    public List<String> texts(String field) {
+        JsonNode value = node.get(field);
+        List<String> items = new ArrayList<>();
+        if (!present(value)) {
+            return items;
+        }
+        if (!value.isArray()) {
+            throw new PoisonRecordException(PoisonCategory.INVALID_VALUE, "'" + name(field) + "' must be an array");
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual() || item.asText().isBlank() || item.asText().indexOf('\u0000') >= 0) {
+                throw new PoisonRecordException(
+                        PoisonCategory.INVALID_VALUE, "'" + name(field) + "[" + i + "]' must be a non-blank string");
+            }
+            items.add(item.asText());
+        }
+        return items;
+    }
+
     private String name(String field) {
         return path.isEmpty() ? field : path + "." + field;
     }

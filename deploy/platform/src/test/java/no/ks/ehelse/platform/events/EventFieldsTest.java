@@ -51,6 +51,20 @@ class EventFieldsTest {
         assertEquals(0, f.objects("missing").size());
     }
 
+    @Test
+    void readsAnArrayOfStringsAndJudgesEachItem() throws Exception {
+        EventFields f = fields("""
+                {"requires":["kjernejournal","pll"],"none":null,"empty":[],"blank":["a",""],"number":["a",4],
+                 "object":{"a":1}}""");
+        assertEquals(java.util.List.of("kjernejournal", "pll"), f.texts("requires"));
+        assertEquals(0, f.texts("missing").size(), "absent: none");
+        assertEquals(0, f.texts("none").size(), "null: none");
+        assertEquals(0, f.texts("empty").size());
+        assertPoison("'blank[1]' must be a non-blank string", () -> f.texts("blank"));
+        assertPoison("'number[1]' must be a non-blank string", () -> f.texts("number"));
+        assertPoison("'object' must be an array", () -> f.texts("object"));
+    }
+
     enum Level {
         ACTIVE,
         PILOT

@@ -134,6 +134,7 @@ public class EnrollmentPages {
         Enrollments.Placed placed = enrollments.getFor(id, caller);
         return page.data("placed", placed)
                 .data("solution", catalogue.solutionName(placed.track().solution))
+                .data("madeBy", catalogue.madeBy(placed.enrollment()))
                 .data("notice", notice)
                 .data("refusal", refusal);
     }

@@ -81,6 +81,36 @@ public class MunicipalityPages {
         }
     }
 
+    /** A host signs up one of its partners in the track of its own enrollment {@code enrollment}. */
+    @POST
+    @Path("pameldinger/{enrollment}/partnere")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signUpPartner(
+            @PathParam("kommunenummer") String kommunenummer,
+            @PathParam("enrollment") String enrollment,
+            @FormParam("partner") String partner) {
+        Optional<UUID> hostEnrollment = uuid(enrollment);
+        if (hostEnrollment.isEmpty() || partner == null || !partner.matches("[0-9]{4}")) {
+            return Response.status(422)
+                    .entity(render(kommunenummer, "Velg en samarbeidskommune i listen.", null))
+                    .build();
+        }
+        try {
+            Enrollments.Placed placed = enrollments.enrollPartner(hostEnrollment.get(), partner, null, caller);
+            return Response.seeOther(URI.create("/pameldinger/" + placed.enrollment().id + "?melding=pameldt"))
+                    .build();
+        } catch (ProblemException refusal) {
+            Track track = catalogue.trackOf(hostEnrollment.get()).orElse(null);
+            String explained = Refusals.explain(refusal, track, partner);
+            if (explained == null) {
+                throw refusal;
+            }
+            return Response.status(refusal.status())
+                    .entity(render(kommunenummer, explained, null))
+                    .build();
+        }
+    }
+
     private TemplateInstance render(String kommunenummer, String refusal, String notice) {
         Catalogue.MunicipalityPage data = catalogue.municipality(kommunenummer, caller);
         return page.data("page", data).data("refusal", refusal).data("notice", notice);

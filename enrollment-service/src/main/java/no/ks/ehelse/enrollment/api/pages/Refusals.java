@@ -42,6 +42,12 @@ final class Refusals {
                         + " ta kontakt med innføringslederen.";
             case "cannot-withdraw" -> "Denne påmeldingen kan ikke trekkes lenger.";
             case "withdrawn" -> "Påmeldingen er trukket, og kan ikke endres.";
+            case "no-host-arrangement" ->
+                "Ingen vertskommuneavtale som gjelder i dag lar dere melde på " + municipality + " til " + name
+                        + ". Ta kontakt med KS hvis avtalen skal gjelde denne løsningen.";
+            case "partner-enrollment" ->
+                "Denne påmeldingen er gjort av en vertskommune. Samarbeidskommuner meldes på fra vertskommunens egen"
+                        + " påmelding.";
             default -> null;
         };
     }
