@@ -74,10 +74,6 @@ class AuthorizationMatrixTest {
                         "POST /api/v1/enrollments/{id}/completion")
                 .check();
         System.out.println("enrollment-service: " + calls + " authorization calls checked");
-<<<<<<< HEAD
         assertTrue(calls >= 32 * 6, "every operation with every role: " + calls);
-=======
-        assertTrue(calls >= 30 * 6, "every operation with every role: " + calls);
->>>>>>> h19-network
     }
 }
