@@ -364,7 +364,7 @@ class FaultsIT {
     @Test
     @Order(5)
     void poisonOnEveryConsumedTopicIsDeadLetteredAndConsumptionContinues() throws Exception {
-        Map<String, List<String>> consumers = new TreeMap<>(Map.of(
+        Map<String, List<String>> consumers = new TreeMap<>(Good.<List<String>>pairs(
                 "registry.solutions.v1",
                         List.of("enrollment-service", "adoption-stats-service", "notification-service"),
                 "registry.municipalities.v1",

@@ -26,10 +26,20 @@ final class Good {
         };
     }
 
+    /** {@code Map.of} for more than its ten pairs: a good record per consumed topic. */
+    @SuppressWarnings("unchecked")
+    static <V> Map<String, V> pairs(Object... keysAndValues) {
+        Map<String, V> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
     static Map<String, String> records() {
         String today = LocalDate.now().toString();
         String inAMonth = LocalDate.now().plusMonths(1).toString();
-        return Map.of(
+        return pairs(
                 "registry.solutions.v1", TestEvents.solution("pll", "Pasientens legemiddelliste"),
                 "registry.municipalities.v1",
                         TestEvents.municipality(

@@ -22,13 +22,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.ehelse.adoption.api.AdoptionTables;
-import no.ks.ehelse.adoption.api.TableExport;
 import no.ks.ehelse.adoption.domain.AdoptionLevel;
 import no.ks.ehelse.adoption.domain.Phase;
 import no.ks.ehelse.adoption.domain.TrackPlan;
 import no.ks.ehelse.adoption.domain.TrackProgress;
 import no.ks.ehelse.adoption.domain.TrackProjection;
 import no.ks.ehelse.platform.api.ProblemException;
+import no.ks.ehelse.platform.api.TableExport;
 
 /**
  * A track's progress {@code /tall/spor/{trackId}}: its municipalities through the phases against the plan, those
