@@ -166,6 +166,12 @@ public final class KafkaBroker implements AutoCloseable {
             // A killed node is fenced (and its partitions get new leaders) within 6 s instead of 9 s.
             p.put("broker.heartbeat.interval.ms", "1000");
             p.put("broker.session.timeout.ms", "6000");
+            // Raft's defaults (2 s fetch and request timeouts, 1 s elections) assume a quiet machine; on a loaded
+            // test machine they time out again and again, and no leader stays elected long enough to serve.
+            p.put("controller.quorum.fetch.timeout.ms", "10000");
+            p.put("controller.quorum.request.timeout.ms", "10000");
+            p.put("controller.quorum.election.timeout.ms", "3000");
+            p.put("controller.quorum.election.backoff.max.ms", "3000");
         }
         p.put("group.initial.rebalance.delay.ms", "0");
         // Topics come from the catalogue only, so a misspelt topic fails loudly instead of being created.

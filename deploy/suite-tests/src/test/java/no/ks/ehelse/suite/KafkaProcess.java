@@ -91,7 +91,10 @@ public final class KafkaProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(thisLog.toFile())
                     .start();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            // A cluster's node is ready only once a quorum has elected a controller, which on a loaded machine
+            // can take minutes of timed-out votes.
+            Duration patience = Duration.ofSeconds(node.isEmpty() ? 90 : 300);
+            Instant deadline = Instant.now().plus(patience);
             while (Instant.now().isBefore(deadline)) {
                 if (Files.readString(thisLog).contains("KAFKA_READY")) {
                     return;
@@ -101,7 +104,7 @@ public final class KafkaProcess implements AutoCloseable {
                 }
                 Thread.sleep(100);
             }
-            throw new IllegalStateException("Kafka not ready in 90 s; see " + thisLog);
+            throw new IllegalStateException("Kafka not ready in " + patience + "; see " + thisLog);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
