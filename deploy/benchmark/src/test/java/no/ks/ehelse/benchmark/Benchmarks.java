@@ -62,6 +62,7 @@ import no.ks.ehelse.suite.Suite;
  * measured in the same run, since the machine is small and shared.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.condition.DisabledIfSystemProperty(named = "benchmark.only", matches = "soak")
 class Benchmarks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
