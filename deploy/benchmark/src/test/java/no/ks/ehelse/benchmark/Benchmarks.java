@@ -55,6 +55,7 @@ import no.ks.ehelse.suite.Suite;
  * measured in the same run, since the machine is small and shared.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.condition.DisabledIfSystemProperty(named = "benchmark.only", matches = "soak")
 class Benchmarks {
 
     private static final List<String> SOLUTIONS = List.of(

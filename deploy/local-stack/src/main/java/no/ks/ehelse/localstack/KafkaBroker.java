@@ -37,13 +37,37 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final boolean saslScram;
+    private final Node node;
     private KafkaRaftServer server;
+
+    /**
+     * This broker's place in a cluster of combined broker+controller nodes: its id, the quorum's voters
+     * ({@code id@host:controllerPort,...}) and the cluster id every node is formatted with. {@link #SINGLE} is the
+     * one-node cluster of the tests and the local run.
+     */
+    public record Node(int id, String voters, String clusterId, int size) {
+        static final Node SINGLE = new Node(1, null, null, 1);
+
+        /** Internal topics and the catalogue's: three copies where there are three nodes, as production has. */
+        short replicationFactor() {
+            return (short) Math.min(size, 3);
+        }
+
+        int minInsyncReplicas() {
+            return size >= 3 ? 2 : 1;
+        }
+    }
 
     public KafkaBroker(Path dataDir, int port, int controllerPort) {
         this(dataDir, port, controllerPort, false);
     }
 
     private KafkaBroker(Path dataDir, int port, int controllerPort, boolean saslScram) {
+        this(dataDir, port, controllerPort, saslScram, Node.SINGLE);
+    }
+
+    private KafkaBroker(Path dataDir, int port, int controllerPort, boolean saslScram, Node node) {
+        this.node = node;
         this.dataDir = dataDir;
         this.port = port == 0 ? freePort() : port;
         this.controllerPort = controllerPort == 0 ? freePort() : controllerPort;
@@ -75,8 +99,11 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 new Formatter()
                         .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-                        .setClusterId(Uuid.randomUuid().toString())
-                        .setNodeId(1)
+                        .setClusterId(
+                                node.clusterId() != null
+                                        ? node.clusterId()
+                                        : Uuid.randomUuid().toString())
+                        .setNodeId(node.id())
                         .setControllerListenerName("CONTROLLER")
                         .setMetadataLogDirectory(logDir.toString())
                         .setDirectories(List.of(logDir.toString()))
@@ -87,6 +114,10 @@ public final class KafkaBroker implements AutoCloseable {
             }
             server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
+            if (node.size() > 1) {
+                // The cluster's topics are created once all its nodes are up (KafkaCluster in the suite tests).
+                return this;
+            }
             if (saslScram) {
                 SaslScramProfile.createTopicsAndAcls(bootstrapServers());
             } else {
@@ -103,8 +134,10 @@ public final class KafkaBroker implements AutoCloseable {
     private Properties brokerProperties(Path logDir) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("node.id", Integer.toString(node.id()));
+        p.put(
+                "controller.quorum.voters",
+                node.voters() != null ? node.voters() : node.id() + "@127.0.0.1:" + controllerPort);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
@@ -115,14 +148,31 @@ public final class KafkaBroker implements AutoCloseable {
         }
         p.put("log.dirs", logDir.toString());
         p.put("metadata.log.dir", logDir.toString());
-        // A single node: every internal topic has one replica.
-        p.put("offsets.topic.replication.factor", "1");
+        // A single node: every internal topic has one replica; three nodes: three, two of them in sync for a write.
+        String copies = Short.toString(node.replicationFactor());
+        String inSync = Integer.toString(node.minInsyncReplicas());
+        p.put("offsets.topic.replication.factor", copies);
         p.put("offsets.topic.num.partitions", "3");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", copies);
+        p.put("transaction.state.log.min.isr", inSync);
         p.put("transaction.state.log.num.partitions", "3");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", copies);
+        p.put("share.coordinator.state.topic.min.isr", inSync);
+        p.put("default.replication.factor", copies);
+        p.put("min.insync.replicas", inSync);
+        // Only an in-sync copy may lead: an acknowledged record is never dropped by an election.
+        p.put("unclean.leader.election.enable", "false");
+        if (node.size() > 1) {
+            // A killed node is fenced (and its partitions get new leaders) within 6 s instead of 9 s.
+            p.put("broker.heartbeat.interval.ms", "1000");
+            p.put("broker.session.timeout.ms", "6000");
+            // Raft's defaults (2 s fetch and request timeouts, 1 s elections) assume a quiet machine; on a loaded
+            // test machine they time out again and again, and no leader stays elected long enough to serve.
+            p.put("controller.quorum.fetch.timeout.ms", "10000");
+            p.put("controller.quorum.request.timeout.ms", "10000");
+            p.put("controller.quorum.election.timeout.ms", "3000");
+            p.put("controller.quorum.election.backoff.max.ms", "3000");
+        }
         p.put("group.initial.rebalance.delay.ms", "0");
         // Topics come from the catalogue only, so a misspelt topic fails loudly instead of being created.
         p.put("auto.create.topics.enable", "false");
@@ -150,16 +200,21 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Runs the broker as a process until SIGTERM/SIGINT. Arguments: data directory, port, controller port, and
+     * Runs the broker as a process until SIGTERM/SIGINT. Arguments: data directory, port, controller port,
      * {@code sasl-scram} for the {@link SaslScramProfile} (a data directory keeps the profile it was formatted
-     * with). Prints {@code KAFKA_READY <bootstrap>} once topics exist, which the run script waits for.
+     * with) or {@code plaintext}, and for a node of a cluster its node id, the quorum's voters, the cluster id and
+     * the number of nodes. Prints {@code KAFKA_READY <bootstrap>} once topics exist (a cluster's node: once it has
+     * started; the cluster's topics are created by whoever started it), which the run script waits for.
      */
     public static void main(String[] args) throws InterruptedException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/kafka");
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 9092;
         int controllerPort = args.length > 2 ? Integer.parseInt(args[2]) : 9093;
         boolean saslScram = args.length > 3 && args[3].equals("sasl-scram");
-        KafkaBroker broker = new KafkaBroker(dir, port, controllerPort, saslScram).start();
+        Node node = args.length > 7
+                ? new Node(Integer.parseInt(args[4]), args[5], args[6], Integer.parseInt(args[7]))
+                : Node.SINGLE;
+        KafkaBroker broker = new KafkaBroker(dir, port, controllerPort, saslScram, node).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

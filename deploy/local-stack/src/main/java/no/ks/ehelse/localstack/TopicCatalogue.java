@@ -73,10 +73,23 @@ public final class TopicCatalogue {
      * the broker lists them all: the controller acknowledges a creation before the broker's metadata has it.
      */
     public static void createAll(Map<String, Object> adminConfig) {
+        createAll(adminConfig, (short) 1, 1);
+    }
+
+    /**
+     * {@link #createAll(Map)} with {@code replicationFactor} copies of each partition, of which
+     * {@code minInsyncReplicas} must have a write before it is acknowledged ({@code acks=all}), as production's
+     * KafkaTopics (deploy/k8s/base/kafka-topics.yaml) have them.
+     */
+    public static void createAll(Map<String, Object> adminConfig, short replicationFactor, int minInsyncReplicas) {
         try (Admin admin = Admin.create(adminConfig)) {
             for (Topic topic : topics()) {
-                var newTopic = new NewTopic(topic.name(), topic.partitions(), (short) 1)
-                        .configs(Map.of("cleanup.policy", topic.cleanupPolicy()));
+                var newTopic = new NewTopic(topic.name(), topic.partitions(), replicationFactor)
+                        .configs(Map.of(
+                                "cleanup.policy",
+                                topic.cleanupPolicy(),
+                                "min.insync.replicas",
+                                Integer.toString(minInsyncReplicas)));
                 try {
                     admin.createTopics(List.of(newTopic)).all().get();
                 } catch (ExecutionException e) {

@@ -19,17 +19,39 @@ import no.ks.ehelse.localstack.MailSink;
 public final class KafkaProcess implements AutoCloseable {
 
     private final Path dir;
-    private final int port = MailSink.freePort();
-    private final int controllerPort = MailSink.freePort();
+    private final int port;
+    private final int controllerPort;
     private final Path log;
     private final boolean saslScram;
+    /** A cluster node's arguments to the launcher (id, voters, cluster id, size); empty for a single broker. */
+    private final List<String> node;
+
     private Process process;
     private int starts;
 
     private KafkaProcess(Path dir, Path logs, boolean saslScram) {
+        this(dir, logs.resolve("kafka.log"), MailSink.freePort(), MailSink.freePort(), saslScram, List.of());
+    }
+
+    private KafkaProcess(Path dir, Path log, int port, int controllerPort, boolean saslScram, List<String> node) {
         this.dir = dir;
-        this.log = logs.resolve("kafka.log");
+        this.log = log;
+        this.port = port;
+        this.controllerPort = controllerPort;
         this.saslScram = saslScram;
+        this.node = node;
+    }
+
+    /** One node of a {@link KafkaCluster}, not started yet. */
+    static KafkaProcess node(
+            Path dir, Path logs, int nodeId, int port, int controllerPort, String voters, String clusterId, int size) {
+        return new KafkaProcess(
+                dir,
+                logs.resolve("kafka-node" + nodeId + ".log"),
+                port,
+                controllerPort,
+                false,
+                List.of(Integer.toString(nodeId), voters, clusterId, Integer.toString(size)));
     }
 
     static KafkaProcess start(Path dir, Path logs) {
@@ -56,23 +78,28 @@ public final class KafkaProcess implements AutoCloseable {
     public synchronized void resume() {
         try {
             Files.createDirectories(log.getParent());
-            Path thisLog = log.resolveSibling("kafka-" + (++starts) + ".log");
-            process = new ProcessBuilder(List.of(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-XX:+UseSerialGC",
-                            "-Xmx384m",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            KafkaBroker.class.getName(),
-                            dir.toString(),
-                            Integer.toString(port),
-                            Integer.toString(controllerPort),
-                            saslScram ? "sasl-scram" : "plaintext"))
+            String name = log.getFileName().toString().replace(".log", "");
+            Path thisLog = log.resolveSibling(name + "-" + (++starts) + ".log");
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC",
+                    "-Xmx384m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    KafkaBroker.class.getName(),
+                    dir.toString(),
+                    Integer.toString(port),
+                    Integer.toString(controllerPort),
+                    saslScram ? "sasl-scram" : "plaintext"));
+            command.addAll(node);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(thisLog.toFile())
                     .start();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            // A cluster's node is ready only once a quorum has elected a controller, which on a loaded machine
+            // can take minutes of timed-out votes.
+            Duration patience = Duration.ofSeconds(node.isEmpty() ? 90 : 300);
+            Instant deadline = Instant.now().plus(patience);
             while (Instant.now().isBefore(deadline)) {
                 if (Files.readString(thisLog).contains("KAFKA_READY")) {
                     return;
@@ -82,7 +109,7 @@ public final class KafkaProcess implements AutoCloseable {
                 }
                 Thread.sleep(100);
             }
-            throw new IllegalStateException("Kafka not ready in 90 s; see " + thisLog);
+            throw new IllegalStateException("Kafka not ready in " + patience + "; see " + thisLog);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -101,6 +128,19 @@ public final class KafkaProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGKILL, as a crashed node: nothing flushed, no controlled shutdown. */
+    public synchronized void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public synchronized boolean running() {
+        return process != null && process.isAlive();
     }
 
     @Override

@@ -106,6 +106,11 @@ final class Nhn {
 
     /** Sends everything with an idempotent producer that waits (up to {@code patience}) for a missing broker. */
     void sendTo(String bootstrapServers, Duration patience) {
+        sendTo(bootstrapServers, patience, 0, events.size());
+    }
+
+    /** Sends the events from index {@code from} (inclusive) to {@code to} (exclusive), as {@link #sendTo}. */
+    void sendTo(String bootstrapServers, Duration patience, int from, int to) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -124,7 +129,7 @@ final class Nhn {
                         patience.toMillis()),
                 new StringSerializer(),
                 new StringSerializer())) {
-            for (Event e : events) {
+            for (Event e : events.subList(from, to)) {
                 ProducerRecord<String, String> record = new ProducerRecord<>("nhn.adoption.v1", e.key(), e.value());
                 record.headers()
                         .add(

@@ -38,8 +38,12 @@ public final class Suite implements AutoCloseable {
      */
     private static final Duration READY = Duration.ofSeconds(Long.getLong("suite.ready.seconds", 240));
 
+    /** The single broker; null when the suite runs on {@link #brokers}. */
     public final KafkaProcess kafka;
     public final PostgresCluster postgres;
+    /** The three-node cluster of {@link #startOnKafkaCluster}; null otherwise. */
+    public final KafkaCluster brokers;
+
     public final MailSink mail;
     public final OidcServer oidc;
     /** The services' OIDC client secret; it also encrypts their session cookies, so at least 32 characters. */
@@ -53,17 +57,19 @@ public final class Suite implements AutoCloseable {
     private final boolean saslScram;
 
     private Suite(String name, List<String> services, boolean saslScram) {
-        this(name, services, saslScram, false);
+        this(name, services, saslScram, false, false);
     }
 
-    private Suite(String name, List<String> services, boolean saslScram, boolean standby) {
+    private Suite(String name, List<String> services, boolean saslScram, boolean standby, boolean kafkaCluster) {
         this.services = services;
         this.saslScram = saslScram;
         String run = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         logs = Path.of("target", "suite-logs", run);
         postgres = PostgresCluster.start(Path.of("target", "suite-pg", run), standby);
         databases = new PostgresDatabases(postgres.adminUrl());
-        kafka = KafkaProcess.start(Path.of("target", "suite-kafka", run), logs, saslScram);
+        Path kafkaDir = Path.of("target", "suite-kafka", run);
+        kafka = kafkaCluster ? null : KafkaProcess.start(kafkaDir, logs, saslScram);
+        brokers = kafkaCluster ? KafkaCluster.start(kafkaDir, logs) : null;
         mail = MailSink.start();
         oidc = OidcServer.start(ROOT.resolve("deploy/local-stack"), Path.of("target", "suite-oidc", run), logs);
         for (String service : services) {
@@ -114,7 +120,21 @@ public final class Suite implements AutoCloseable {
 
     /** Everything, on a primary with a synchronous standby that a test may promote ({@link PostgresCluster}). */
     public static Suite startWithStandby(String name) {
-        return start(new Suite(name, SERVICES, false, true));
+        return start(new Suite(name, SERVICES, false, true, false));
+    }
+
+    /** Every service, on three Kafka brokers with replication 3 and {@code min.insync.replicas=2}. */
+    public static Suite startOnKafkaCluster(String name) {
+        return start(new Suite(name, SERVICES, false, false, true));
+    }
+
+    /** The broker or the cluster's three brokers, as the services are given them. */
+    public String bootstrapServers() {
+        return brokers != null ? brokers.bootstrapServers() : kafka.bootstrapServers();
+    }
+
+    public Path logs() {
+        return logs;
     }
 
     private static Suite start(Suite suite) {
@@ -172,7 +192,7 @@ public final class Suite implements AutoCloseable {
                 "EHELSE_DB_USER",
                 "postgres",
                 "KAFKA_BOOTSTRAP_SERVERS",
-                kafka.bootstrapServers(),
+                bootstrapServers(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL",
                 oidc.issuer(),
                 "QUARKUS_OIDC_CREDENTIALS_SECRET",
@@ -185,6 +205,9 @@ public final class Suite implements AutoCloseable {
         if (saslScram) {
             env.putAll(SaslScramProfile.serviceEnvironment(service));
         }
+        // Readiness down this long before the listener closes on SIGTERM (production: 5 s, for the endpoints to
+        // be updated); here test clients poll readiness themselves, and every suite stops four services.
+        env.put("QUARKUS_SHUTDOWN_DELAY", "1s");
         // Extra JVM options for one service, e.g. a flight recording to profile it (docs/performance.md).
         String jvm = System.getProperty("suite.jvm." + service);
         if (jvm != null) {
@@ -265,8 +288,8 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Another instance of a running service, on the same database and broker (a second replica, in the same
-     * consumer groups); stopped with the suite.
+     * One more instance of a running service with its environment (database, Kafka, keys), as a second replica in
+     * production; stopped with the suite unless the caller closes it first.
      */
     public ServiceProcess startReplica(String service) {
         ServiceProcess p = ServiceProcess.start(
@@ -333,6 +356,11 @@ public final class Suite implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no commit, no flush. */
     public void kill(String service) {
         running.remove(service).kill();
+    }
+
+    /** The instance {@link #url} and the other helpers talk to. */
+    public ServiceProcess instance(String service) {
+        return running.get(service);
     }
 
     public String url(String service) {
@@ -427,7 +455,12 @@ public final class Suite implements AutoCloseable {
         replicas.clear();
         running.values().forEach(ServiceProcess::close);
         running.clear();
-        kafka.close();
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (brokers != null) {
+            brokers.close();
+        }
         oidc.close();
         mail.close();
         postgres.close();
