@@ -40,6 +40,7 @@ public final class Suite implements AutoCloseable {
 
     /** The single broker; null when the suite runs on {@link #brokers}. */
     public final KafkaProcess kafka;
+
     public final PostgresCluster postgres;
     /** The three-node cluster of {@link #startOnKafkaCluster}; null otherwise. */
     public final KafkaCluster brokers;
