@@ -110,6 +110,24 @@ class OnlyThoseWhoCanActTest {
     }
 
     @Test
+    void aPerVendorTrackGoesByTheRegistrysVendorCodesWhereMunicipalitiesHaveThem() {
+        String solution = solution();
+        String code = "vendor-" + solution;
+        // Free text that names the vendor in another spelling, as the seeds' "HsPro/Visma" does.
+        String onIt = municipality("Kode Ja", "Digi Test C", "HsPro/" + code, List.of(code));
+        String onAnother = municipality("Kode Nei", "Digi Test C", null, List.of("annen-" + code));
+        String noCodes = municipality("Kode Ukjent", "Digi Test C", null);
+        UUID track = track(solution, code);
+
+        String event = deadlineApproaching(track, solution, 14);
+
+        assertReminded(event, onIt);
+        assertNotReminded(event, onAnother);
+        // Enrollment-service refuses a municipality without the track's vendor: no reminder to sign up.
+        assertNotReminded(event, noCodes);
+    }
+
+    @Test
     void aTrackForAVendorNoMunicipalityHasAsEpjVendorExcludesNobody() {
         String solution = solution();
         String a = municipality("Velferd A", "Digi Test D", "DIPS");
@@ -199,11 +217,25 @@ class OnlyThoseWhoCanActTest {
 
     /** A municipality with one contact ({@link #contact}) and the given EPJ vendor. */
     static String municipality(String name, String network, String epjVendor) {
+        return municipality(name, network, epjVendor, List.of());
+    }
+
+    /** ... and the given registry vendor codes. */
+    static String municipality(String name, String network, String epjVendor, List<String> vendors) {
         String k = Integer.toString(NUMBERS.incrementAndGet());
         String event =
                 TestEvents.municipality(k, name + " " + k, network, "HELSE_VEST", 4000, null, java.util.Map.of());
         if (epjVendor != null) {
             event = event.replace("\"epjVendor\": null", "\"epjVendor\": \"" + epjVendor + "\"");
+        }
+        if (!vendors.isEmpty()) {
+            event = event.replace(
+                    "\"epjVendor\":",
+                    "\"vendors\": ["
+                            + vendors.stream()
+                                    .map(v -> "\"" + v + "\"")
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + "], \"epjVendor\":");
         }
         Given.send("registry.municipalities.v1", k, event);
         Given.send(

@@ -27,6 +27,11 @@ public class MunicipalityProjection extends PanacheEntityBase {
     @Column(name = "epj_vendor")
     public String epjVendor;
 
+    /** The registry's vendor codes for the municipality (EPJ and welfare technology). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(nullable = false)
+    public java.util.List<String> vendors = java.util.List.of();
+
     /** The municipality's official målform, as the registry has it. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

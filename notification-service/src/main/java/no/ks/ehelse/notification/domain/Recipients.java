@@ -240,8 +240,10 @@ public class Recipients {
      * The current municipalities that can still enroll in the track and have a reason to (docs/notifications.md,
      * "Who can still act"): no enrollment (other than withdrawn) in this track or another track of the same
      * solution (a LIVE or COMPLETED one included), not live on the solution by NHN's data, and, when the track is
-     * run for one EPJ vendor, on that vendor. A track's vendor that no municipality has as its EPJ vendor (a
-     * welfare-technology vendor) excludes nobody, and nor does a municipality whose EPJ vendor is not known.
+     * run for one vendor, on that vendor: by the registry's vendor codes when any municipality has the track's vendor
+     * among them (enrollment-service refuses the others), otherwise by the free-text EPJ vendor. A track's vendor that
+     * no municipality has either way excludes nobody, and nor, by free text, does a municipality whose EPJ vendor is
+     * not known.
      */
     @SuppressWarnings("unchecked")
     List<String> canStillEnroll(TrackProjection track) {
@@ -249,23 +251,30 @@ public class Recipients {
             return List.of();
         }
         String vendor = track.state.path("vendor").asText(null);
-        boolean epjVendor = vendor != null
-                && !vendor.isBlank()
-                && MunicipalityProjection.count(
-                                "lower(epjVendor) = ?1", vendor.strip().toLowerCase(Locale.ROOT))
+        String code = vendor == null ? "" : vendor.strip().toLowerCase(Locale.ROOT);
+        boolean byCode = !code.isEmpty()
+                && ((Number) em.createNativeQuery(
+                                                "SELECT count(*) FROM municipality WHERE vendors @> jsonb_build_array(:code)")
+                                        .setParameter("code", code)
+                                        .getSingleResult())
+                                .longValue()
                         > 0;
+        boolean epjVendor =
+                !byCode && !code.isEmpty() && MunicipalityProjection.count("lower(epjVendor) = ?1", code) > 0;
         return em.createNativeQuery("SELECT m.kommunenummer FROM municipality m WHERE (m.valid_to IS NULL OR "
                         + "m.valid_to >= :today) AND NOT EXISTS (SELECT 1 FROM enrollment e LEFT JOIN track t ON "
                         + "t.id = e.track_id WHERE e.kommunenummer = m.kommunenummer AND e.status <> 'WITHDRAWN' "
                         + "AND (e.track_id = :track OR COALESCE(e.solution, t.solution) = :solution)) "
                         + "AND NOT EXISTS (SELECT 1 FROM solution_adoption a WHERE a.kommunenummer = m.kommunenummer "
                         + "AND a.solution = :solution) AND (NOT :perVendor OR m.epj_vendor IS NULL "
-                        + "OR lower(m.epj_vendor) = :vendor) ORDER BY m.kommunenummer")
+                        + "OR lower(m.epj_vendor) = :vendor) AND (NOT :byCode OR m.vendors @> "
+                        + "jsonb_build_array(CAST(:vendor AS text))) ORDER BY m.kommunenummer")
                 .setParameter("today", LocalDate.now(clock))
                 .setParameter("track", track.id)
                 .setParameter("solution", track.solution)
                 .setParameter("perVendor", epjVendor)
-                .setParameter("vendor", vendor == null ? "" : vendor.strip().toLowerCase(Locale.ROOT))
+                .setParameter("byCode", byCode)
+                .setParameter("vendor", code)
                 .getResultList();
     }
 

@@ -91,6 +91,7 @@ public class RegistryConsumer {
         m.network = event.optionalText("network");
         String vendor = event.optionalText("epjVendor");
         m.epjVendor = vendor == null ? null : vendor.strip();
+        m.vendors = event.fields().texts("vendors");
         m.validTo = event.optionalDate("validTo");
         // Absent in events from before the registry had it: bokmål, as the registry itself defaults.
         m.language = event.data().hasNonNull("language")
