@@ -251,10 +251,7 @@ public final class Suite implements AutoCloseable {
                         "EHELSE_NOTIFICATIONS_WEBHOOKS_ALLOWED_PORTS",
                         "*",
                         "EHELSE_WEBHOOK_SECRET_KEY",
-                        webhookSecretKey,
-                        // The mailed links (acknowledge, unsubscribe, preferences) must reach this process.
-                        "EHELSE_NOTIFICATION_PAGES_URL",
-                        "http://127.0.0.1:${PORT}"));
+                        webhookSecretKey));
             default -> {}
         }
         return env;
