@@ -88,7 +88,7 @@ record Poison(String topic, String value, String reason, String category, List<S
                 consumers,
                 vendors,
                 changed(good.get(vendors), "\"from\": \"2024-09-10\"", "\"from\": \"2024-09-31\""),
-                "'from' is not a date"));
+                "'supports[0].from' is not a date"));
 
         String receipts = "notification.acknowledgements.v1";
         poison.add(data(
