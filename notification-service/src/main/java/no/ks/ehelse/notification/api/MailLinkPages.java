@@ -91,7 +91,7 @@ public class MailLinkPages {
                                 token,
                                 s.address,
                                 s.owner,
-                                s.eventTypes.stream()
+                                s.eventTypeList().stream()
                                         .map(EventTypeText::eventLabel)
                                         .toList(),
                                 s.status == SubscriptionStatus.ACTIVE,
@@ -111,7 +111,7 @@ public class MailLinkPages {
                     : "abonnementet på "
                             + String.join(
                                     ", ",
-                                    s.eventTypes.stream()
+                                    s.eventTypeList().stream()
                                             .map(EventTypeText::eventLabel)
                                             .toList());
         }

@@ -43,7 +43,7 @@ public record SubscriptionView(
         return new SubscriptionView(
                 s.id,
                 s.owner,
-                s.eventTypes,
+                s.eventTypeList(),
                 s.channel,
                 s.address,
                 s.kommunenummer,

@@ -4,9 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,9 +21,10 @@ public class Subscription extends PanacheEntityBase {
     @Column(nullable = false)
     public String owner;
 
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "event_types", nullable = false)
-    public List<String> eventTypes;
+    // An array, not a List: Hibernate's choice of JDBC type for a List<String> attribute varied between boots
+    // (some bound it as jsonb), while a String[] is always PostgreSQL's text[].
+    @Column(name = "event_types", nullable = false, columnDefinition = "text[]")
+    public String[] eventTypes;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -82,5 +80,9 @@ public class Subscription extends PanacheEntityBase {
     @Override
     public String toString() {
         return "Subscription[" + id + ", " + channel + ", owner " + owner + "]";
+    }
+
+    public List<String> eventTypeList() {
+        return List.of(eventTypes);
     }
 }

@@ -47,7 +47,7 @@ public class SubscriptionEvents {
                 new SubscriptionState(
                         s.id,
                         s.owner,
-                        s.eventTypes,
+                        s.eventTypeList(),
                         s.channel,
                         new Filters(s.kommunenummer, s.network, s.solution, s.trackId)));
     }

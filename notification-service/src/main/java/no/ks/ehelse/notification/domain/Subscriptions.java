@@ -111,7 +111,7 @@ public class Subscriptions {
         Subscription s = new Subscription();
         s.id = UUID.randomUUID();
         s.owner = owner;
-        s.eventTypes = List.copyOf(request.eventTypes());
+        s.eventTypes = request.eventTypes().toArray(String[]::new);
         s.channel = request.channel();
         s.address = address;
         s.kommunenummer = request.kommunenummer();
@@ -152,7 +152,7 @@ public class Subscriptions {
         data.put("subscriptionId", s.id.toString());
         data.put("owner", s.owner);
         data.put("kommunenummer", s.kommunenummer);
-        s.eventTypes.forEach(data.putArray("eventTypes")::add);
+        s.eventTypeList().forEach(data.putArray("eventTypes")::add);
         source.data = data;
         source.receivedAt = now;
         source.persist();
