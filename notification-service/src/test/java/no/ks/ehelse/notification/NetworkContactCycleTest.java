@@ -22,6 +22,7 @@ import no.ks.ehelse.localstack.TestEvents;
 import no.ks.ehelse.localstack.TestTokens;
 import no.ks.ehelse.notification.domain.Acknowledgement;
 import no.ks.ehelse.notification.domain.ContactProjection;
+import no.ks.ehelse.notification.domain.Notification;
 import no.ks.ehelse.notification.domain.SourceEvent;
 import no.ks.ehelse.notification.domain.TrackProjection;
 
@@ -75,17 +76,26 @@ class NetworkContactCycleTest {
                     {"trackId": "%s", "solution": "%s", "name": "Syklus pulje 2", "registrationDeadline": "%s",
                      "daysLeft": %d, "confirmed": 0, "waitlisted": 0, "networksWithoutEnrollment": []}""".formatted(track, SOLUTION, LocalDate.now().plusDays(daysLeft), daysLeft)));
         }
+        String extended = UUID.randomUUID().toString();
         Given.send(
                 "enrollment.tracks.v1",
                 track.toString(),
                 TestEvents.event(
-                        Given.ENROLLMENT, "no.ks.ehelse.track.deadline-extended.v1", track.toString(), """
+                        extended,
+                        Given.ENROLLMENT,
+                        "no.ks.ehelse.track.deadline-extended.v1",
+                        track.toString(),
+                        """
                 {"trackId": "%s", "solution": "%s", "name": "Syklus pulje 2", "previousDeadline": "%s",
                  "registrationDeadline": "%s", "reason": "Flere kommuner ba om det"}""".formatted(
                                         track,
                                         SOLUTION,
                                         LocalDate.now().plusDays(3),
                                         LocalDate.now().plusDays(17))));
+        // The reminders before it plan a message to every municipality the module's other tests left, so the
+        // extension may take a while; it is planned (the lead at least) before the municipality enrolls.
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Notification.count("eventId", extended) > 0));
         UUID enrollment = UUID.randomUUID();
         enrollment("enrolled", enrollment, track, "5701", "CONFIRMED");
         Given.send(
@@ -136,6 +146,9 @@ class NetworkContactCycleTest {
             clock(admin, Instant.now());
         }
 
+        QuarkusTransaction.requiringNew().run(() -> Notification.<Notification>list("eventId", extended)
+                .forEach(n -> System.out.println(
+                        "CYCLE extension " + n.channel + " " + n.recipient + " " + n.status + " " + n.lastError)));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String address : List.of(
                 "kontakt@digi-syklus.example",
