@@ -139,10 +139,8 @@ final class StartAndMemory {
         line.accept("| **all " + rss.size() + "** | **" + total / 1024 + "** |\n");
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return no.ks.ehelse.localstack.Ports.free();
     }
 
     /** The mail sink runs inside the test JVM here; for its figure it is started as the local run starts it. */
