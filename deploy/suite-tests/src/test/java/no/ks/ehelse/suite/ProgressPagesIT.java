@@ -135,37 +135,22 @@ class ProgressPagesIT {
     @Test
     void theTrackPageShowsItsMunicipalitiesAgainstThePlanAndNamesThoseBehind() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String track = Awaitility.await()
-                .atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(
-                        () -> suite.admin("enrollment-service")
-                                .body("""
+        String track = suite.openTrack("""
                 {"solution": "%s", "name": "VKP pulje 3", "cohort": "Pulje 3", "capacity": 10,
                  "registrationOpens": "%s", "registrationDeadline": "%s",
                  "phases": [{"phase": "ANCHOR_AND_PREPARE", "starts": "%s", "ends": "%s"},
                             {"phase": "CARRY_OUT", "starts": "%s", "ends": "%s"},
                             {"phase": "CLOSE_AND_REALISE", "starts": "%s", "ends": "%s"}],
                  "workingGroup": [{"role": "LEAD", "name": "Innføringsleder", "email": "leder@example.test"}]}""".formatted(
-                                                TRACK_SOLUTION,
-                                                today.minusDays(90),
-                                                today.plusDays(10),
-                                                today.minusDays(60),
-                                                today.minusDays(31),
-                                                today.minusDays(30),
-                                                today.minusDays(1),
-                                                today,
-                                                today.plusDays(30)))
-                                .post("/api/v1/tracks")
-                                .then()
-                                .extract(),
-                        r -> r.statusCode() == 201)
-                .path("id");
-        suite.admin("enrollment-service")
-                .body("{\"status\": \"OPEN\"}")
-                .post("/api/v1/tracks/" + track + "/status")
-                .then()
-                .statusCode(200);
+                        TRACK_SOLUTION,
+                        today.minusDays(90),
+                        today.plusDays(10),
+                        today.minusDays(60),
+                        today.minusDays(31),
+                        today.minusDays(30),
+                        today.minusDays(1),
+                        today,
+                        today.plusDays(30)));
         Map<String, String> phases =
                 Map.of("4611", "ANCHOR_AND_PREPARE", "4612", "CARRY_OUT", "4613", "CLOSE_AND_REALISE");
         for (String k : List.of("4611", "4612", "4613")) {

@@ -430,13 +430,18 @@ public final class Suite implements AutoCloseable {
 
     /** An OPEN track with a lead ({@code leder-<solution>@ks.example}) and the given registration deadline. */
     public String openTrack(String solution, String name, int capacity, java.time.LocalDate deadline) {
+        return openTrack("""
+                {"solution": "%s", "name": "%s", "capacity": %d, "registrationDeadline": "%s",
+                 "workingGroup": [{"role": "LEAD", "name": "Innføringsleder", "email": "leder-%s@ks.example"}]}""".formatted(solution, name, capacity, deadline, solution));
+    }
+
+    /** A track made from {@code body} (POST /api/v1/tracks, retried until enrollment-service knows the solution), opened. */
+    public String openTrack(String body) {
         String track = org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(90))
                 .until(
                         () -> admin("enrollment-service")
-                                .body("""
-                {"solution": "%s", "name": "%s", "capacity": %d, "registrationDeadline": "%s",
-                 "workingGroup": [{"role": "LEAD", "name": "Innføringsleder", "email": "leder-%s@ks.example"}]}""".formatted(solution, name, capacity, deadline, solution))
+                                .body(body)
                                 .post("/api/v1/tracks")
                                 .then()
                                 .extract(),
