@@ -109,4 +109,36 @@ final class Parts {
             return "unknown (no /proc/loadavg)";
         }
     }
+
+    /**
+     * Waits (at most {@code patience}) until the machine's CPUs were at most {@code busyShare} busy over 5 s, so a
+     * part measures the steady state rather than the tail of the part before it (a 2,000,000-event load leaves
+     * autovacuum and the JIT busy for a while). Returns the busy share of the last 5 s, for the report.
+     */
+    static double awaitQuiet(double busyShare, java.time.Duration patience) throws InterruptedException {
+        java.time.Instant until = java.time.Instant.now().plus(patience);
+        double busy;
+        do {
+            long[] a = cpuTicks();
+            Thread.sleep(5_000);
+            long[] b = cpuTicks();
+            long total = b[0] - a[0];
+            busy = total <= 0 ? 0 : 1.0 - (double) (b[1] - a[1]) / total;
+        } while (busy > busyShare && java.time.Instant.now().isBefore(until));
+        return busy;
+    }
+
+    /** {total, idle + iowait} jiffies of all CPUs from /proc/stat. */
+    private static long[] cpuTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+        } catch (IOException e) {
+            return new long[] {0, 0};
+        }
+    }
 }
