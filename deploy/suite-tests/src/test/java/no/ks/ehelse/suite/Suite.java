@@ -2,6 +2,7 @@ package no.ks.ehelse.suite;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -457,10 +458,22 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        replicas.forEach(ServiceProcess::close);
+        // All at once: each drains for its shutdown delay, and one after another they outlast the time failsafe
+        // gives a finished test JVM (30 s) before it kills it, which left the broker and OIDC server running.
+        List<ServiceProcess> processes = new ArrayList<>(replicas);
+        processes.addAll(running.values());
         replicas.clear();
-        running.values().forEach(ServiceProcess::close);
         running.clear();
+        List<Thread> stopping =
+                processes.stream().map(p -> new Thread(p::close, "suite-stop")).toList();
+        stopping.forEach(Thread::start);
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (kafka != null) {
             kafka.close();
         }
