@@ -223,7 +223,9 @@ public class StrictRequests {
         return null;
     }
 
-    private static ProblemException unknownParameters(List<String> unknown, Collection<String> allowed) {
+    private static ProblemException unknownParameters(List<String> unknown, Collection<String> declared) {
+        // Sorted: the declared names come from a set, and the same request should get the same answer every time.
+        List<String> allowed = declared.stream().sorted().toList();
         String allowedText = allowed.isEmpty() ? "none" : String.join(", ", allowed);
         List<Problem.Violation> violations = unknown.stream()
                 .map(n -> new Problem.Violation(
@@ -236,7 +238,7 @@ public class StrictRequests {
                         "Unknown query parameter(s) " + String.join(", ", unknown) + "; this operation takes "
                                 + (allowed.isEmpty() ? "no query parameters" : allowedText),
                         violations)
-                .with("allowed", List.copyOf(allowed));
+                .with("allowed", allowed);
     }
 
     private static void requireAcceptable(List<MediaType> accepted, List<MediaType> offered) {
