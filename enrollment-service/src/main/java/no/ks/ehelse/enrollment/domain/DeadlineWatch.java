@@ -53,7 +53,9 @@ public class DeadlineWatch {
 
     @Scheduled(
             every = "${ehelse.deadlines.check-interval:60s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // The shutdown delay keeps the timer running after the database pool has closed.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         check();
     }

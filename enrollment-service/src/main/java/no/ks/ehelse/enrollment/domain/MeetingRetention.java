@@ -31,7 +31,9 @@ public class MeetingRetention {
 
     @Scheduled(
             every = "${ehelse.meetings.retention-interval:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // The shutdown delay keeps the timer running after the database pool has closed.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         run();
     }

@@ -114,7 +114,9 @@ public class Acknowledgements {
 
     @Scheduled(
             every = "${ehelse.notifications.acknowledgement.check-interval:1m}",
-            concurrentExecution = ConcurrentExecution.SKIP)
+            concurrentExecution = ConcurrentExecution.SKIP,
+            // The shutdown delay keeps the timer running after the database pool has closed.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkDue() {
         while (QuarkusTransaction.requiringNew().call(this::next)) {
             // one acknowledgement per transaction

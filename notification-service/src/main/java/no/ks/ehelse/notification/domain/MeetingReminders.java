@@ -44,7 +44,11 @@ public class MeetingReminders {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${ehelse.meetings.check-interval:60s}", concurrentExecution = ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${ehelse.meetings.check-interval:60s}",
+            concurrentExecution = ConcurrentExecution.SKIP,
+            // The shutdown delay keeps the timer running after the database pool has closed.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         remind();
         forget();
