@@ -123,12 +123,7 @@ class Benchmarks {
         line("Services: " + Parts.harnessJvm() + " (the harness), except where a part says otherwise. Suite (Kafka "
                 + "process, OIDC server process, " + Parts.services().size() + " services in parallel) ready in "
                 + Duration.between(t0, Instant.now()).toMillis() + " ms.\n");
-        municipalities = suite.admin("registry-service")
-                .get("/api/v1/municipalities?size=500&sort=kommunenummer")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.kommunenummer");
+        municipalities = suite.municipalities();
     }
 
     /** The run's NHN data set, for a part run without the ingestion part before it. */

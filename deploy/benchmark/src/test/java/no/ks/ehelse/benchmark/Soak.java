@@ -68,12 +68,7 @@ class Soak {
         try (Suite suite = Suite.startOnKafkaCluster("soak");
                 Balancer balancer = new Balancer();
                 WebhookReceiver receiver = new WebhookReceiver()) {
-            List<String> municipalities = suite.admin("registry-service")
-                    .get("/api/v1/municipalities?size=500&sort=kommunenummer")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("items.kommunenummer");
+            List<String> municipalities = suite.municipalities();
             suite.addContacts(municipalities.subList(0, 20));
             Map<String, ServiceProcess> instances = new TreeMap<>();
             for (String service : Suite.SERVICES) {

@@ -46,12 +46,7 @@ class BrokerFaultsIT {
     static void start() {
         suite = Suite.startOnKafkaCluster("broker-faults");
         brokers = suite.brokers;
-        municipalities = suite.admin("registry-service")
-                .get("/api/v1/municipalities?size=500&sort=kommunenummer")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.kommunenummer");
+        municipalities = suite.municipalities();
         assertEquals(357, municipalities.size());
     }
 

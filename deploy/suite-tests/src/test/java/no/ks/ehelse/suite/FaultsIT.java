@@ -49,12 +49,7 @@ class FaultsIT {
         // thread; Awaitility would otherwise fail whatever await is running at that moment because of it.
         org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
         suite = Suite.start("faults");
-        municipalities = suite.admin("registry-service")
-                .get("/api/v1/municipalities?size=500&sort=kommunenummer")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.kommunenummer");
+        municipalities = suite.municipalities();
         assertEquals(357, municipalities.size());
     }
 

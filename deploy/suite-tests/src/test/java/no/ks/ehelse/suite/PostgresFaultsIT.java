@@ -50,12 +50,7 @@ class PostgresFaultsIT {
     static void start() {
         org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
         suite = Suite.startWithStandby("pgfaults");
-        municipalities = suite.admin("registry-service")
-                .get("/api/v1/municipalities?size=500&sort=kommunenummer")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.kommunenummer");
+        municipalities = suite.municipalities();
         assertEquals(357, municipalities.size());
     }
 

@@ -44,12 +44,7 @@ class RollingRestartIT {
     @BeforeAll
     static void start() {
         suite = Suite.startOnKafkaCluster("rolling-restart");
-        municipalities = suite.admin("registry-service")
-                .get("/api/v1/municipalities?size=500&sort=kommunenummer")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.kommunenummer");
+        municipalities = suite.municipalities();
         assertEquals(357, municipalities.size());
     }
 

@@ -308,6 +308,16 @@ public final class Suite implements AutoCloseable {
     }
 
     /** The fictitious contact address the suite gives a municipality. */
+    /** The registry's current municipalities (kommunenummer, sorted): the reference data every suite loads. */
+    public List<String> municipalities() {
+        return admin("registry-service")
+                .get("/api/v1/municipalities?size=500&sort=kommunenummer")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.kommunenummer");
+    }
+
     public static String contact(String kommunenummer) {
         return "ehelse-" + kommunenummer + "@kommune.example";
     }
