@@ -91,7 +91,7 @@ class BrokerFaultsIT {
         brokers.resume(leader);
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> withoutNone(levels("kjernejournal")).equals(nhn.expectedLevels()));
+                .until(() -> Suite.withoutNone(suite.levels("kjernejournal")).equals(nhn.expectedLevels()));
         await().atMost(WAIT)
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> applied("adoption-stats-service.nhn") == distinct);
@@ -337,27 +337,6 @@ class BrokerFaultsIT {
                     .mapToLong(o -> o.offset())
                     .sum();
         }
-    }
-
-    private static Map<String, Long> levels(String solution) {
-        Map<String, Object> byLevel = suite.admin("adoption-stats-service")
-                .get("/api/v1/adoption/" + solution + "/coverage")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("groups[0].byLevel");
-        Map<String, Long> levels = new HashMap<>();
-        if (byLevel != null) {
-            byLevel.forEach((k, v) -> levels.put(k, ((Number) v).longValue()));
-        }
-        return levels;
-    }
-
-    private static Map<String, Long> withoutNone(Map<String, Long> levels) {
-        Map<String, Long> reported = new HashMap<>(levels);
-        reported.remove("NONE");
-        reported.values().removeIf(v -> v == 0);
-        return reported;
     }
 
     private static double usageTotal(String solution, String metric) {

@@ -87,7 +87,7 @@ class FaultsIT {
         assertTrue(atKill < distinct, "killed before the end of the stream: " + atKill + " of " + distinct);
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> withoutNone(levels("kjernejournal")).equals(nhn.expectedLevels()));
+                .until(() -> Suite.withoutNone(suite.levels("kjernejournal")).equals(nhn.expectedLevels()));
         // Usage figures share partitions with the statuses but may still be arriving when the levels match; a
         // metric with no figure yet is a 400 (unknown metric), so wait for the total rather than read it once.
         await().atMost(Duration.ofMinutes(1))
@@ -244,7 +244,7 @@ class FaultsIT {
 
             await().atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> withoutNone(levels("vkp")).equals(nhn.expectedLevels()));
+                    .until(() -> Suite.withoutNone(suite.levels("vkp")).equals(nhn.expectedLevels()));
             // Usage figures share partitions with the statuses but may still be arriving when the levels match; a
             // metric with no figure yet is a 400 (unknown metric), so wait for the total rather than read it once.
             await().atMost(Duration.ofMinutes(1))
@@ -426,7 +426,7 @@ class FaultsIT {
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> Lag.total(suite.kafka.bootstrapServers(), consumers) == 0);
             // And its effect is visible: NHN's good record made 4601 ACTIVE for pll.
-            await().atMost(WAIT).until(() -> levels("pll").getOrDefault("ACTIVE", 0L) == 1L);
+            await().atMost(WAIT).until(() -> suite.levels("pll").getOrDefault("ACTIVE", 0L) == 1L);
             System.out.printf(
                     "FAULT 5: %d poison records (%d broken envelopes, %d bad values) on %d consumed topics → %d "
                             + "dead letters, once per reading consumer, by topic %s, by category %s, each with "
@@ -487,27 +487,6 @@ class FaultsIT {
     static int confirmations(MailSink mail, List<String> chosen) {
         return (int)
                 chosen.stream().filter(k -> !mail.mailsTo(contact(k)).isEmpty()).count();
-    }
-
-    static Map<String, Long> levels(String solution) {
-        Map<String, Object> byLevel = suite.admin("adoption-stats-service")
-                .get("/api/v1/adoption/" + solution + "/coverage")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("groups[0].byLevel");
-        Map<String, Long> levels = new HashMap<>();
-        if (byLevel != null) {
-            byLevel.forEach((k, v) -> levels.put(k, ((Number) v).longValue()));
-        }
-        return levels;
-    }
-
-    static Map<String, Long> withoutNone(Map<String, Long> levels) {
-        Map<String, Long> reported = new HashMap<>(levels);
-        reported.remove("NONE");
-        reported.values().removeIf(v -> v == 0);
-        return reported;
     }
 
     /** NHN events adoption-stats has committed: their ids are recorded in the transaction that applies them. */

@@ -208,7 +208,7 @@ class PostgresFaultsIT {
             // NHN's events, sent throughout: the aggregates are exactly those of the input.
             await().atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> withoutNone(levels("vkp")).equals(nhn.expectedLevels()));
+                    .until(() -> Suite.withoutNone(suite.levels("vkp")).equals(nhn.expectedLevels()));
             await().atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertEquals(nhn.expectedUsageTotal(), usageTotal("vkp", "alarmer"), 0.001));
@@ -251,7 +251,7 @@ class PostgresFaultsIT {
         beforeDump.sendTo(suite.kafka.bootstrapServers(), Duration.ofSeconds(60));
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> withoutNone(levels("pll")).equals(beforeDump.expectedLevels()));
+                .until(() -> Suite.withoutNone(suite.levels("pll")).equals(beforeDump.expectedLevels()));
         script("backup", backup);
         // Changes after the backup: more NHN reports (statuses with later dates, usage and its corrections) for a
         // solution the dump knows and one it does not.
@@ -261,7 +261,7 @@ class PostgresFaultsIT {
         other.sendTo(suite.kafka.bootstrapServers(), Duration.ofSeconds(60));
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> withoutNone(levels("kjernejournal")).equals(other.expectedLevels())
+                .until(() -> Suite.withoutNone(suite.levels("kjernejournal")).equals(other.expectedLevels())
                         && Math.abs(usageTotalOrNaN("pll", "bruk", "2026-10") - after.expectedUsageTotal()) < 0.001
                         && Math.abs(usageTotalOrNaN("kjernejournal", "oppslag", "2026-10") - other.expectedUsageTotal())
                                 < 0.001);
@@ -395,27 +395,6 @@ class PostgresFaultsIT {
                 .then()
                 .extract();
         return r.statusCode() == 200 ? r.jsonPath().getDouble("total") : Double.NaN;
-    }
-
-    private static Map<String, Long> levels(String solution) {
-        Map<String, Object> byLevel = suite.admin("adoption-stats-service")
-                .get("/api/v1/adoption/" + solution + "/coverage")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("groups[0].byLevel");
-        Map<String, Long> levels = new HashMap<>();
-        if (byLevel != null) {
-            byLevel.forEach((k, v) -> levels.put(k, ((Number) v).longValue()));
-        }
-        return levels;
-    }
-
-    private static Map<String, Long> withoutNone(Map<String, Long> levels) {
-        Map<String, Long> reported = new HashMap<>(levels);
-        reported.remove("NONE");
-        reported.values().removeIf(v -> v == 0);
-        return reported;
     }
 
     private static int readiness(String service) {

@@ -168,7 +168,7 @@ class RollingRestartIT {
                                     "adoption-stats-service",
                                     "SELECT count(*) FROM processed_event WHERE consumer = 'adoption-stats-service.nhn'")
                             == distinctNhn);
-            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> levels("vkp")
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> Suite.withoutNone(suite.levels("vkp"))
                     .equals(nhn.expectedLevels()));
             // The relay: each event once on its topic. The watch: each passed deadline announced once.
             await("enrollment-service's outbox to be empty")
@@ -233,26 +233,6 @@ class RollingRestartIT {
             second.put(service, CompletableFuture.supplyAsync(() -> suite.startReplica(service)));
         }
         second.forEach((service, replica) -> balancer.add(service, replica.join()));
-    }
-
-    /** Coverage per adoption level, without the municipalities that have none. */
-    private static Map<String, Long> levels(String solution) {
-        Map<String, Object> byLevel = suite.admin("adoption-stats-service")
-                .get("/api/v1/adoption/" + solution + "/coverage")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("groups[0].byLevel");
-        Map<String, Long> levels = new HashMap<>();
-        if (byLevel != null) {
-            byLevel.forEach((k, v) -> {
-                long n = ((Number) v).longValue();
-                if (!k.equals("NONE") && n > 0) {
-                    levels.put(k, n);
-                }
-            });
-        }
-        return levels;
     }
 
     /** SIGTERM of one instance, then a new one started and ready before the caller goes on to the next. */

@@ -318,6 +318,29 @@ public final class Suite implements AutoCloseable {
                 .path("items.kommunenummer");
     }
 
+    /** adoption-stats' national coverage of a solution: municipalities per adoption level, NONE included. */
+    public Map<String, Long> levels(String solution) {
+        Map<String, Object> byLevel = admin("adoption-stats-service")
+                .get("/api/v1/adoption/" + solution + "/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("groups[0].byLevel");
+        Map<String, Long> levels = new HashMap<>();
+        if (byLevel != null) {
+            byLevel.forEach((k, v) -> levels.put(k, ((Number) v).longValue()));
+        }
+        return levels;
+    }
+
+    /** The levels NHN reported: without NONE and without the levels no municipality is on. */
+    public static Map<String, Long> withoutNone(Map<String, Long> levels) {
+        Map<String, Long> reported = new HashMap<>(levels);
+        reported.remove("NONE");
+        reported.values().removeIf(v -> v == 0);
+        return reported;
+    }
+
     public static String contact(String kommunenummer) {
         return "ehelse-" + kommunenummer + "@kommune.example";
     }
