@@ -86,6 +86,35 @@ class DashboardPagesTest {
     }
 
     @Test
+    void thePageKeptForReadersWithoutASessionFollowsTheNextReport() {
+        String solution = "kept-page";
+        TestEvents.send(
+                TestRegistry.bootstrap(), "registry.solutions.v1", solution, TestEvents.solution(solution, "Kept"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> SolutionProjection.findById(solution) != null));
+        String path = "/tall/" + solution;
+        assertEquals(
+                "5 kommuner har ikke tatt i bruk Kept",
+                Pages.get(null, path).html().selectFirst("main h1").text());
+        assertEquals(
+                "5 kommuner har ikke tatt i bruk Kept",
+                Pages.get(null, path).html().selectFirst("main h1").text());
+        nhn().contentType(ContentType.JSON)
+                .body("""
+                        [{"kommunenummer": "3301", "solution": "kept-page", "status": "ACTIVE", "effectiveDate": "2024-03-01"}]""")
+                .post("/api/v1/adoption/reports/status")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(1));
+        // Written on this replica: the next request already sees it (KeptAnswers).
+        Document after = Pages.get(null, path).html();
+        assertEquals(
+                "4 kommuner har ikke tatt i bruk Kept",
+                after.selectFirst("main h1").text());
+        assertEquals(null, after.selectFirst("main a[href$=/kommuner/3301]"));
+    }
+
+    @Test
     void theHeadlineCountsTheNonAdoptersAndListsThemPerNetworkWithLinksToTheirHistory() {
         Pages.Shown page = Pages.get(null, "/tall/" + SOLUTION);
         assertEquals(200, page.status());

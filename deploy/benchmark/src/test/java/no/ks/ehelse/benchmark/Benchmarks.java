@@ -565,6 +565,15 @@ class Benchmarks {
         line("With " + (distinctApplied > 0 ? distinctApplied + " distinct NHN events applied" : "the suite's data")
                 + "; after `VACUUM (ANALYZE)` of the service's database, CPUs " + Math.round(busy * 100)
                 + " % busy in the 5 s before the first run.\n");
+        if (busy > 0.15) {
+            line("What kept the CPUs busy (top, 5 s):\n\n```\n" + Parts.busiest(8) + "```\n");
+        }
+        // -Dbenchmark.jfr=<file>: a flight recording of adoption-stats-service while the pages are under load.
+        String jfr = System.getProperty("benchmark.jfr", "");
+        long pid = suite.instance("adoption-stats-service").pid();
+        if (!jfr.isBlank()) {
+            run("jcmd", Long.toString(pid), "JFR.start", "name=dashboard", "settings=profile", "filename=" + jfr);
+        }
         line("| page | hey at 50 req/s (-c10 -q5 -z" + LOAD + "): p50 | p95 | p99 | wrk -t2 -c50 -d" + LOAD
                 + ": req/s | p50 | p99 |" + " req/s vs trivial |");
         line("|---|---|---|---|---|---|---|---|");
@@ -587,6 +596,10 @@ class Benchmarks {
                     + " | " + String.format("%.2f", rps / trivial) + " |");
         }
         line("");
+        if (!jfr.isBlank()) {
+            run("jcmd", Long.toString(pid), "JFR.stop", "name=dashboard");
+            line("Flight recording of the service under this load: `" + jfr + "`.\n");
+        }
     }
 
     /** Runs wrk and hey against each query; returns endpoint → p99 at 200 req/s. */
