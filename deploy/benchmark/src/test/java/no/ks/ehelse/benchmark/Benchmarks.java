@@ -774,7 +774,7 @@ class Benchmarks {
         distinctApplied = distinct;
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
+    static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

@@ -128,28 +128,14 @@ final class Parts {
         return busy;
     }
 
-    /** The processes using most CPU over 5 s, as top's second sample shows them (the first counts since boot). */
-    static String busiest(int lines) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("top", "-b", "-n", "2", "-d", "5", "-o", "%CPU", "-w", "180", "-c")
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        p.waitFor();
-        String last = out.substring(Math.max(0, out.lastIndexOf("top - ")));
-        String[] rows = last.split("\n");
-        StringBuilder result = new StringBuilder();
-        boolean table = false;
-        int shown = 0;
-        for (String row : rows) {
-            if (row.trim().startsWith("PID")) {
-                table = true;
-            }
-            if (table && shown <= lines) {
-                result.append(row.length() > 180 ? row.substring(0, 180) : row).append('\n');
-                shown++;
-            }
-        }
-        return result.toString();
+    /** The processes using most CPU over 5 s: top's second sample (its first counts since boot), header and rows. */
+    static String busiest(int rows) throws IOException, InterruptedException {
+        String out = Benchmarks.run("top", "-b", "-n", "2", "-d", "5", "-o", "%CPU", "-w", "180", "-c");
+        String last = out.substring(out.lastIndexOf("top - "));
+        return last.lines()
+                .dropWhile(line -> !line.trim().startsWith("PID"))
+                .limit(rows + 1L)
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** {total, idle + iowait} jiffies of all CPUs from /proc/stat. */
