@@ -242,9 +242,17 @@ class FaultsIT {
             }
             assertTrue(seen.values().stream().allMatch(n -> n == 1), "none announced twice: " + seen);
 
+            long distinct = nhn.events().stream().map(Nhn.Event::id).distinct().count();
+            long appliedBefore = appliedNhnEvents();
+            // On a timeout the message tells whether the events did not arrive or arrived and were counted wrong.
             await().atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> Suite.withoutNone(suite.levels("vkp")).equals(nhn.expectedLevels()));
+                    .untilAsserted(() -> assertEquals(
+                            nhn.expectedLevels(),
+                            Suite.withoutNone(suite.levels("vkp")),
+                            () -> "NHN events applied in all: " + safely(FaultsIT::appliedNhnEvents) + " ("
+                                    + appliedBefore + " when the outbox had emptied; this stream has " + distinct
+                                    + " distinct); adoption-stats readiness " + readiness("adoption-stats-service")));
             // Usage figures share partitions with the statuses but may still be arriving when the levels match; a
             // metric with no figure yet is a 400 (unknown metric), so wait for the total rather than read it once.
             await().atMost(Duration.ofMinutes(1))
@@ -497,6 +505,15 @@ class FaultsIT {
                                 "SELECT count(*) FROM processed_event WHERE consumer = 'adoption-stats-service.nhn'")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** For a failure message: the value, or the reason it could not be read. */
+    static String safely(java.util.concurrent.Callable<?> read) {
+        try {
+            return String.valueOf(read.call());
+        } catch (Exception e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 

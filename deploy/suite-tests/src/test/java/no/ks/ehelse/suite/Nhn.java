@@ -109,9 +109,60 @@ final class Nhn {
         sendTo(bootstrapServers, patience, 0, events.size());
     }
 
-    /** Sends the events from index {@code from} (inclusive) to {@code to} (exclusive), as {@link #sendTo}. */
+    /**
+     * Sends the events from index {@code from} (inclusive) to {@code to} (exclusive), as {@link #sendTo}. An event
+     * the broker did not acknowledge in time is sent again, as NHN's at-least-once producer would (the suite
+     * recognises a repeat by its id), until {@code patience} has passed; then the call fails naming what is
+     * missing, so a test never waits for an event that never left.
+     */
     void sendTo(String bootstrapServers, Duration patience, int from, int to) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+        java.time.Instant deadline = java.time.Instant.now().plus(patience);
+        List<Event> pending = events.subList(from, to);
+        Throwable lastError = null;
+        while (!pending.isEmpty()) {
+            Duration left = Duration.between(java.time.Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw new IllegalStateException(
+                        pending.size() + " NHN events not acknowledged by the broker within " + patience, lastError);
+            }
+            java.util.Queue<Event> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> error =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            // Each attempt waits a part of the patience, so that what it could not deliver has time for another.
+            Duration attempt = left.compareTo(patience.dividedBy(3)) < 0 ? left : patience.dividedBy(3);
+            try (KafkaProducer<String, String> producer = producer(bootstrapServers, attempt, left)) {
+                for (Event e : pending) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>("nhn.adoption.v1", e.key(), e.value());
+                    record.headers()
+                            .add(
+                                    "content-type",
+                                    "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+                    producer.send(record, (meta, sendError) -> {
+                        if (sendError != null) {
+                            failed.add(e);
+                            error.set(sendError);
+                        }
+                    });
+                }
+                producer.flush();
+            } catch (org.apache.kafka.common.KafkaException e) {
+                // send() itself gave up waiting for metadata: nothing after it was handed over.
+                throw new IllegalStateException("NHN events not handed to the producer within " + patience, e);
+            }
+            if (!failed.isEmpty()) {
+                System.out.printf(
+                        "NHN: %d of %d events not acknowledged (%s); sending them again%n",
+                        failed.size(), pending.size(), error.get());
+            }
+            pending = List.copyOf(failed);
+            lastError = error.get();
+        }
+    }
+
+    /** Waits up to {@code block} for a broker to take a record, then up to {@code delivery} for its acknowledgement. */
+    private static KafkaProducer<String, String> producer(String bootstrapServers, Duration delivery, Duration block) {
+        int millis = (int) Math.max(delivery.toMillis(), 15_000);
+        return new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrapServers,
@@ -122,26 +173,12 @@ final class Nhn {
                         ProducerConfig.LINGER_MS_CONFIG,
                         5,
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                        (int) patience.toMillis(),
+                        millis,
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        10_000,
+                        Math.min(10_000, millis - 5),
                         ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                        patience.toMillis()),
+                        block.toMillis()),
                 new StringSerializer(),
-                new StringSerializer())) {
-            for (Event e : events.subList(from, to)) {
-                ProducerRecord<String, String> record = new ProducerRecord<>("nhn.adoption.v1", e.key(), e.value());
-                record.headers()
-                        .add(
-                                "content-type",
-                                "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-                producer.send(record, (meta, error) -> {
-                    if (error != null) {
-                        throw new IllegalStateException("NHN event not delivered", error);
-                    }
-                });
-            }
-            producer.flush();
-        }
+                new StringSerializer());
     }
 }
