@@ -226,7 +226,7 @@ final class IngestionBounds {
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-        return new KafkaConsumer<>(
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrapServers,
@@ -241,6 +241,8 @@ final class IngestionBounds {
                         500),
                 new StringDeserializer(),
                 new StringDeserializer());
+        consumer.subscribe(List.of("nhn.adoption.v1"));
+        return consumer;
     }
 
     /** The service's tables, as its migrations made them (keys and indexes; no data, no foreign keys). */
