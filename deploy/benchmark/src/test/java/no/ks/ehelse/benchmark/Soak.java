@@ -58,7 +58,8 @@ class Soak {
     };
 
     /** One sample of an instance: minutes since start, RSS and heap after the last GC in MB. */
-    record Sample(String instance, double minute, double rssMb, double heapAfterGcMb) {}
+    record Sample(
+            String instance, double minute, double rssMb, double heapAfterGcMb, double tenuredMb, double committedMb) {}
 
     @Test
     void soak() throws Exception {
@@ -194,8 +195,16 @@ class Soak {
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             while (Instant.now().isBefore(end)) {
                 double minute = Duration.between(start, Instant.now()).toMillis() / 60_000.0;
-                instances.forEach(
-                        (name, p) -> samples.add(new Sample(name, minute, p.rssKb() / 1024.0, heapAfterGcMb(http, p))));
+                instances.forEach((name, p) -> {
+                    Map<String, Double> m = memoryMb(http, p);
+                    samples.add(new Sample(
+                            name,
+                            minute,
+                            p.rssKb() / 1024.0,
+                            m.getOrDefault("live", -1.0),
+                            m.getOrDefault("tenured", -1.0),
+                            m.getOrDefault("committed", -1.0)));
+                });
                 pause(15_000);
             }
             running.set(false);
@@ -225,8 +234,12 @@ class Soak {
                     .append("; mails: ")
                     .append(suite.mail.count())
                     .append(".\n\n");
+            // Live data after GC changes only with an old-generation collection; the old generation's use and the
+            // JVM's committed memory (heap and non-heap) tell whether RSS follows the JVM's own pools.
             report.append("| instance | RSS start → end (MB) | RSS slope (MB/h) | heap after GC start → end (MB) "
-                    + "| heap-after-GC slope (MB/h) |\n|---|---|---|---|---|\n");
+                    + "| heap-after-GC slope (MB/h) | old generation used start → end (MB) "
+                    + "| JVM committed, heap + non-heap, start → end (MB) | committed slope (MB/h) |\n"
+                    + "|---|---|---|---|---|---|---|---|\n");
             for (String name : instances.keySet()) {
                 List<Sample> mine =
                         samples.stream().filter(s -> s.instance().equals(name)).toList();
@@ -245,6 +258,18 @@ class Soak {
                                 mine.get(mine.size() - 1).heapAfterGcMb()))
                         .append(" | ")
                         .append(String.format("%.1f", slopePerHour(mine, Sample::heapAfterGcMb)))
+                        .append(" | ")
+                        .append(String.format(
+                                "%.1f → %.1f",
+                                mine.get(0).tenuredMb(),
+                                mine.get(mine.size() - 1).tenuredMb()))
+                        .append(" | ")
+                        .append(String.format(
+                                "%.0f → %.0f",
+                                mine.get(0).committedMb(),
+                                mine.get(mine.size() - 1).committedMb()))
+                        .append(" | ")
+                        .append(String.format("%.1f", slopePerHour(mine, Sample::committedMb)))
                         .append(" |\n");
             }
             report.append("\n| minute | writes | write p99 (ms) | queries | query p99 (ms) |\n|---|---|---|---|---|\n");
@@ -330,25 +355,36 @@ class Soak {
         return denominator == 0 ? 0 : (n * sxy - sx * sy) / denominator * 60;
     }
 
-    /** Micrometer's {@code jvm_gc_live_data_size_bytes}: the old generation's size after the last collection. */
-    private static double heapAfterGcMb(HttpClient http, ServiceProcess p) {
+    /**
+     * From Micrometer's JVM metrics: {@code live} = {@code jvm_gc_live_data_size_bytes} (the old generation after
+     * the last old collection), {@code tenured} = the old generation's use now, {@code committed} = every memory
+     * pool's committed bytes, heap and non-heap. Empty when the metrics cannot be read.
+     */
+    private static Map<String, Double> memoryMb(HttpClient http, ServiceProcess p) {
         try {
             String metrics = http.send(
                             HttpRequest.newBuilder(URI.create(p.managementUrl() + "/q/metrics"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();
-            return metrics.lines()
-                            .filter(l -> l.startsWith("jvm_gc_live_data_size_bytes"))
-                            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                            .sum()
-                    / (1024 * 1024);
+            return Map.of(
+                    "live", sumMb(metrics, "jvm_gc_live_data_size_bytes", ""),
+                    "tenured", sumMb(metrics, "jvm_memory_used_bytes{", "Tenured Gen"),
+                    "committed", sumMb(metrics, "jvm_memory_committed_bytes{", ""));
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return Map.of();
         }
+    }
+
+    private static double sumMb(String metrics, String prefix, String containing) {
+        return metrics.lines()
+                        .filter(l -> l.startsWith(prefix) && l.contains(containing))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                        .sum()
+                / (1024 * 1024);
     }
 
     private static long deadLetters(String bootstrapServers) throws Exception {
