@@ -243,33 +243,16 @@ class Soak {
             for (String name : instances.keySet()) {
                 List<Sample> mine =
                         samples.stream().filter(s -> s.instance().equals(name)).toList();
-                report.append("| ")
-                        .append(name)
-                        .append(" | ")
-                        .append(String.format(
-                                "%.0f → %.0f",
-                                mine.get(0).rssMb(), mine.get(mine.size() - 1).rssMb()))
-                        .append(" | ")
-                        .append(String.format("%.1f", slopePerHour(mine, Sample::rssMb)))
-                        .append(" | ")
-                        .append(String.format(
-                                "%.1f → %.1f",
-                                mine.get(0).heapAfterGcMb(),
-                                mine.get(mine.size() - 1).heapAfterGcMb()))
-                        .append(" | ")
-                        .append(String.format("%.1f", slopePerHour(mine, Sample::heapAfterGcMb)))
-                        .append(" | ")
-                        .append(String.format(
-                                "%.1f → %.1f",
-                                mine.get(0).tenuredMb(),
-                                mine.get(mine.size() - 1).tenuredMb()))
-                        .append(" | ")
-                        .append(String.format(
-                                "%.0f → %.0f",
-                                mine.get(0).committedMb(),
-                                mine.get(mine.size() - 1).committedMb()))
-                        .append(" | ")
-                        .append(String.format("%.1f", slopePerHour(mine, Sample::committedMb)))
+                report.append(String.join(
+                                " | ",
+                                "| " + name,
+                                startToEnd(mine, Sample::rssMb, "%.0f"),
+                                String.format("%.1f", slopePerHour(mine, Sample::rssMb)),
+                                startToEnd(mine, Sample::heapAfterGcMb, "%.1f"),
+                                String.format("%.1f", slopePerHour(mine, Sample::heapAfterGcMb)),
+                                startToEnd(mine, Sample::tenuredMb, "%.1f"),
+                                startToEnd(mine, Sample::committedMb, "%.0f"),
+                                String.format("%.1f", slopePerHour(mine, Sample::committedMb))))
                         .append(" |\n");
             }
             report.append("\n| minute | writes | write p99 (ms) | queries | query p99 (ms) |\n|---|---|---|---|---|\n");
@@ -353,6 +336,15 @@ class Soak {
         }
         double denominator = n * sxx - sx * sx;
         return denominator == 0 ? 0 : (n * sxy - sx * sy) / denominator * 60;
+    }
+
+    /** The first and the last sample's value of one measure, "a → b". */
+    private static String startToEnd(
+            List<Sample> samples, java.util.function.ToDoubleFunction<Sample> measure, String format) {
+        return String.format(
+                format + " → " + format,
+                measure.applyAsDouble(samples.get(0)),
+                measure.applyAsDouble(samples.get(samples.size() - 1)));
     }
 
     /**
