@@ -131,6 +131,10 @@ class NetworkScopeTest {
         Document other = page(given().accept(HTML).auth().oauth2(vestland()).get("/kommuner/4301"), 403);
         assertEquals(
                 "Du har ikke tilgang til denne siden", other.selectFirst("h1").text());
+        assertTrue(
+                other.selectFirst("main").text().contains("kontaktpersonen e-helse i kommunens Diginettverk"),
+                "the 403 page names the network among those who may: "
+                        + other.selectFirst("main").text());
         Document otherEnrollment =
                 page(given().accept(HTML).auth().oauth2(vestland()).get("/pameldinger/" + testvik), 403);
         assertEquals(
@@ -199,6 +203,107 @@ class NetworkScopeTest {
         assertTrue(
                 municipalityLate.extract().path("detail").toString().contains("contact the track's lead"),
                 "a municipality itself still cannot enroll late");
+    }
+
+    @Test
+    void aNetworkReadsAnEnrollmentWithoutTheFormsThatWouldRefuseIt() {
+        String track = Tracks.open(SOLUTION, null, TODAY.plusDays(30), TODAY.plusDays(60));
+        String sveio = Tracks.enroll(track, Tracks.municipality("4612"), "4612")
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        Document asNetwork = page(given().accept(HTML).auth().oauth2(vestland()).get("/pameldinger/" + sveio), 200);
+        assertEquals(null, asNetwork.selectFirst("form[action$=/forutsetninger]"), "no prerequisites form");
+        assertEquals(null, asNetwork.selectFirst("a[href$=/avbud]"), "no withdrawal");
+        assertTrue(
+                asNetwork.getElementById("forutsetning-epj-api").text().startsWith("Ikke gjort: "),
+                asNetwork.getElementById("forutsetning-epj-api").text());
+        Document asMunicipality = page(
+                given().accept(HTML).auth().oauth2(Tracks.municipality("4612")).get("/pameldinger/" + sveio), 200);
+        assertTrue(asMunicipality.selectFirst("form[action$=/forutsetninger]") != null, "the municipality ticks");
+        assertTrue(asMunicipality.selectFirst("a[href$=/avbud]") != null, "the municipality may withdraw");
+    }
+
+    @Test
+    void aNetworkEnrollsLateOnThePageWithTheReasonBesideTheField() {
+        String track = Tracks.open(SOLUTION, null, TODAY.plusDays(10), TODAY.plusDays(60));
+        TestClock.set(TODAY.plusDays(15));
+        String late = "/kommuner/4624/pameldinger/sen/" + track;
+
+        Document overview = page(given().accept(HTML).auth().oauth2(vestland()).get("/kommuner/4624"), 200);
+        assertTrue(
+                overview.selectFirst("a[href=" + late + "]") != null,
+                "the late sign-up offered: " + overview.select("main").text());
+        assertEquals(
+                null,
+                page(
+                                given().accept(HTML)
+                                        .auth()
+                                        .oauth2(Tracks.municipality("4624"))
+                                        .get("/kommuner/4624"),
+                                200)
+                        .selectFirst("a[href=" + late + "]"),
+                "not to the municipality itself, which the API would refuse");
+        page(given().accept(HTML).auth().oauth2(Tracks.municipality("4624")).get(late), 404);
+
+        var shown = given().accept(HTML).auth().oauth2(vestland()).get(late);
+        Document form = page(shown, 200);
+        assertEquals(
+                "Meld Bjørnafjorden på Testløp " + SOLUTION + " etter fristen",
+                form.selectFirst("h1").text());
+        String csrf = form.selectFirst("input[name=csrf-token]").val();
+        String cookie = shown.cookie("ehelse_csrf_enrollment-service");
+
+        Document refused = page(
+                given().accept(HTML)
+                        .auth()
+                        .oauth2(vestland())
+                        .redirects()
+                        .follow(false)
+                        .cookie("ehelse_csrf_enrollment-service", cookie)
+                        .contentType(ContentType.URLENC)
+                        .formParam("csrf-token", csrf)
+                        .formParam("lateReason", "  ")
+                        .post(late),
+                422);
+        assertEquals(
+                "Skriv hvorfor kommunen meldes på etter fristen.",
+                refused.getElementById("lateReason-error").text());
+        assertEquals("#lateReason", refused.selectFirst(".ds-error-summary a").attr("href"));
+        assertEquals(
+                0,
+                given().auth()
+                        .oauth2(Tracks.admin())
+                        .get("/api/v1/tracks/" + track + "/enrollments")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<List<Object>>path("items")
+                        .size(),
+                "nothing enrolled without a reason");
+
+        String reason = "Bjørnafjorden fikk budsjettet vedtatt etter fristen";
+        var done = given().accept(HTML)
+                .auth()
+                .oauth2(vestland())
+                .redirects()
+                .follow(false)
+                .cookie("ehelse_csrf_enrollment-service", cookie)
+                .contentType(ContentType.URLENC)
+                .formParam("csrf-token", csrf)
+                .formParam("lateReason", reason)
+                .post(late);
+        assertEquals(303, done.statusCode(), done.asString());
+        String id = done.header("Location").replaceFirst(".*/pameldinger/", "").replaceFirst("\\?.*", "");
+        var enrollment = given().auth()
+                .oauth2(Tracks.admin())
+                .get("/api/v1/enrollments/" + id)
+                .then()
+                .statusCode(200);
+        assertEquals(true, enrollment.extract().path("late"));
+        assertEquals(reason, enrollment.extract().path("lateReason"));
+        assertEquals("4624", enrollment.extract().path("kommunenummer"));
     }
 
     private static Document page(io.restassured.response.Response response, int status) {

@@ -481,6 +481,13 @@ class WorklistPagesIT {
                 "Du har ikke tilgang til denne siden",
                 browser.page.locator("h1").innerText());
         assertEquals("nb", browser.page.locator("html").getAttribute("lang"));
+        // It says whose list this is, not the municipality pages' rule.
+        assertTrue(
+                browser.page
+                        .locator("main")
+                        .innerText()
+                        .contains("arbeidsliste kan bare nettverkets egen kontaktperson e-helse"),
+                browser.page.locator("main").innerText());
         assertFalse(browser.page.locator("main").innerText().contains("4218"));
         browser.check("arbeidsliste-ingen-tilgang");
         assertEquals(

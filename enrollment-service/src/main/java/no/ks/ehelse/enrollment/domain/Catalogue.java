@@ -64,7 +64,8 @@ public class Catalogue {
             List<TrackPlaces> canJoin,
             Map<String, SolutionProjection> solutions,
             List<PartnerSignUp> partnerSignUps,
-            Map<UUID, String> hosts) {
+            Map<UUID, String> hosts,
+            List<TrackPlaces> lateJoin) {
 
         /** "Stjørdal (5035)" when a host made this enrollment, else null. */
         public String madeBy(Enrollments.Placed placed) {
@@ -141,9 +142,16 @@ public class Catalogue {
         Set<String> live = WentLive.<WentLive>list("kommunenummer", kommunenummer).stream()
                 .map(w -> w.solution)
                 .collect(Collectors.toSet());
-        List<TrackPlaces> canJoin = visibleTracks(null).stream()
-                .filter(TrackPlaces::openNow)
+        LocalDate today = LocalDate.now(clock);
+        List<TrackPlaces> notJoined = visibleTracks(null).stream()
                 .filter(t -> !joined.contains(t.track().id) && !live.contains(t.track().solution))
+                .toList();
+        List<TrackPlaces> canJoin =
+                notJoined.stream().filter(TrackPlaces::openNow).toList();
+        // Offered only to whom the API lets enroll late: the track's lead, an admin, the municipality's network.
+        List<TrackPlaces> lateJoin = notJoined.stream()
+                .filter(t -> RegistrationWindow.takesLate(t.track(), today))
+                .filter(t -> Access.manages(caller, t.track()) || Access.inNetwork(caller, kommunenummer))
                 .toList();
         Map<String, SolutionProjection> solutions = SolutionProjection.<SolutionProjection>listAll().stream()
                 .collect(Collectors.toMap(s -> s.code, s -> s));
@@ -154,7 +162,7 @@ public class Catalogue {
                 hosts.put(p.enrollment().id, host);
             }
         }
-        return new MunicipalityPage(municipality, placed, canJoin, solutions, partnerSignUps(placed), hosts);
+        return new MunicipalityPage(municipality, placed, canJoin, solutions, partnerSignUps(placed), hosts, lateJoin);
     }
 
     /** The host municipality that made a partner enrollment, as "Stjørdal (5035)"; null for any other. */

@@ -330,6 +330,18 @@ public class Enrollments {
      * The municipality itself, the track's lead or an admin; for a partner enrollment also its host while an
      * arrangement valid today still covers the partner (an ended one keeps the enrollment but not the host's say).
      */
+    /**
+     * Whether the caller may change this enrollment (prerequisites, withdrawal): the pages offer those forms only
+     * then, so a network, which reads its municipalities' enrollments, is not shown buttons that would refuse it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayAct(Caller caller, Placed placed) {
+        Enrollment e = placed.enrollment();
+        return Access.manages(caller, placed.track())
+                || Access.isMunicipality(caller, e.kommunenummer)
+                || actsAsHost(caller, placed.track(), e);
+    }
+
     private void requireMayAct(Caller caller, Track track, Enrollment e) {
         if (actsAsHost(caller, track, e)) {
             return;

@@ -6,7 +6,8 @@ import no.ks.ehelse.platform.api.ProblemException;
 
 /**
  * Whether a track takes an enrollment today: an OPEN track between {@code registrationOpens} and
- * {@code registrationDeadline} does; after the deadline only the track's lead or an admin may, with a reason
+ * {@code registrationDeadline} does; after the deadline only the track's lead, an admin or the municipality's
+ * network may, with a reason
  * (a late enrollment); otherwise the refusal says why (closed on, opens on, or the track's status).
  */
 public final class RegistrationWindow {
@@ -27,6 +28,17 @@ public final class RegistrationWindow {
     }
 
     /**
+     * Whether a track closed only by its deadline (OPEN, REGISTRATION_CLOSED or RUNNING, and the deadline passed)
+     * still takes a late enrollment from its lead, an admin or the municipality's network, given a reason.
+     */
+    public static boolean takesLate(Track track, LocalDate today) {
+        return (track.status == TrackStatus.OPEN
+                        || track.status == TrackStatus.REGISTRATION_CLOSED
+                        || track.status == TrackStatus.RUNNING)
+                && today.isAfter(track.registrationDeadline);
+    }
+
+    /**
      * ON_TIME or LATE, or the refusal as a 409 problem: {@code registration-closed} (with the deadline),
      * {@code registration-not-open} (with the opening day) or {@code track-not-open}.
      */
@@ -34,10 +46,7 @@ public final class RegistrationWindow {
         if (isOpen(track, today)) {
             return Admission.ON_TIME;
         }
-        boolean closedOnlyByTime = track.status == TrackStatus.OPEN
-                || track.status == TrackStatus.REGISTRATION_CLOSED
-                || track.status == TrackStatus.RUNNING;
-        if (closedOnlyByTime && today.isAfter(track.registrationDeadline)) {
+        if (takesLate(track, today)) {
             if (manager && lateReason != null && !lateReason.isBlank()) {
                 return Admission.LATE;
             }

@@ -238,7 +238,8 @@ public class ProblemMappers {
         if (ErrorPages.wantsPage(problem.instance(), headers)) {
             Object incident = problem.extensions().get("incident");
             try {
-                return errorPages.page(problem.status(), incident == null ? null : incident.toString());
+                return errorPages.page(
+                        problem.status(), incident == null ? null : incident.toString(), problem.instance());
             } catch (RuntimeException e) {
                 // The page is a courtesy: if it cannot be rendered, the problem still tells what went wrong.
                 LOG.errorf(e, "Could not render the error page for %s", LogText.of(problem.instance()));

@@ -38,6 +38,11 @@ public class ErrorPages {
 
     /** The page for {@code status}; {@code incident} (may be null) is the id an unexpected error was logged with. */
     public Response page(int status, String incident) {
+        return page(status, incident, null);
+    }
+
+    /** As {@link #page(int, String)}, with a 403 that says who may see the kind of page at {@code path}. */
+    public Response page(int status, String incident, String path) {
         String title;
         String message;
         switch (status) {
@@ -47,8 +52,7 @@ public class ErrorPages {
             }
             case 403 -> {
                 title = "Du har ikke tilgang til denne siden";
-                message = "Du er logget inn, men har ikke tilgang til denne siden. En kommunes sider kan bare"
-                        + " kommunen selv, innføringsledere for kommunens løsninger og administratorer se.";
+                message = "Du er logget inn, men har ikke tilgang til denne siden. " + whoMaySee(path);
             }
             case 404 -> {
                 title = "Vi finner ikke siden";
@@ -77,5 +81,22 @@ public class ErrorPages {
                 .data("incident", incident)
                 .render();
         return Response.status(status).type(HTML).entity(html).build();
+    }
+
+    /** Who may see the pages under {@code path}, as the 403 page tells it; the roles follow docs/security.md. */
+    static String whoMaySee(String path) {
+        String p = path == null ? "" : path;
+        if (p.startsWith("/nettverk/")) {
+            return "Et Diginettverks arbeidsliste kan bare nettverkets egen kontaktperson e-helse, innføringsledere,"
+                    + " lesere i KS og administratorer se.";
+        }
+        if (p.startsWith("/varsler")) {
+            return "En kommunes varsler, kalender og innstillinger kan bare kommunen selv og administratorer se.";
+        }
+        if (p.startsWith("/kommuner/") || p.startsWith("/pameldinger/") || p.startsWith("/kontakter/")) {
+            return "En kommunes sider kan bare kommunen selv, kontaktpersonen e-helse i kommunens Diginettverk,"
+                    + " innføringsledere og administratorer se.";
+        }
+        return "Rollen du er logget inn med, gir ikke tilgang til det denne siden viser.";
     }
 }

@@ -135,6 +135,7 @@ public class EnrollmentPages {
         return page.data("placed", placed)
                 .data("solution", catalogue.solutionName(placed.track().solution))
                 .data("madeBy", catalogue.madeBy(placed.enrollment()))
+                .data("mayAct", enrollments.mayAct(caller, placed))
                 .data("notice", notice)
                 .data("refusal", refusal);
     }

@@ -23,10 +23,13 @@ import no.ks.ehelse.enrollment.domain.Enrollments;
 import no.ks.ehelse.enrollment.domain.Track;
 import no.ks.ehelse.platform.api.ProblemException;
 import no.ks.ehelse.platform.security.Caller;
+import no.ks.ehelse.platform.web.FormErrors;
 
 /**
  * A municipality's own page: its enrollments with their status, and sign-up for an open track with one click
- * (a form that posts and redirects to the new enrollment's page). The municipality itself, leads and admins.
+ * (a form that posts and redirects to the new enrollment's page). The municipality itself, its network, leads and
+ * admins. Whoever may enroll it after a track's deadline (the track's lead, an admin, its network) gets a page
+ * per track that asks for the reason first.
  */
 @Path("/kommuner/{kommunenummer: [0-9]{4}}")
 @Produces(MediaType.TEXT_HTML)
@@ -37,16 +40,19 @@ public class MunicipalityPages {
     private final Enrollments enrollments;
     private final Caller caller;
     private final Template page;
+    private final Template late;
 
     MunicipalityPages(
             Catalogue catalogue,
             Enrollments enrollments,
             Caller caller,
-            @Location("pages/municipality.html") Template page) {
+            @Location("pages/municipality.html") Template page,
+            @Location("pages/late-enrollment.html") Template late) {
         this.catalogue = catalogue;
         this.enrollments = enrollments;
         this.caller = caller;
         this.page = page;
+        this.late = late;
     }
 
     @GET
@@ -109,6 +115,71 @@ public class MunicipalityPages {
                     .entity(render(kommunenummer, explained, null))
                     .build();
         }
+    }
+
+    /** The late sign-up of one track: what it is and the reason the history and the lead will see. */
+    @GET
+    @Path("pameldinger/sen/{track}")
+    public TemplateInstance lateSignUp(
+            @PathParam("kommunenummer") String kommunenummer, @PathParam("track") String track) {
+        return latePage(kommunenummer, track, "", FormErrors.none(), null);
+    }
+
+    @POST
+    @Path("pameldinger/sen/{track}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signUpLate(
+            @PathParam("kommunenummer") String kommunenummer,
+            @PathParam("track") String track,
+            @FormParam("lateReason") String reason) {
+        FormErrors errors = FormErrors.none()
+                .required("lateReason", reason, "Skriv hvorfor kommunen meldes på etter fristen.")
+                .maxLength(
+                        "lateReason",
+                        reason,
+                        EnrollmentPages.MAX_REASON,
+                        "Begrunnelsen kan være på høyst " + EnrollmentPages.MAX_REASON + " tegn.");
+        if (errors.any()) {
+            return Response.status(422)
+                    .entity(latePage(kommunenummer, track, reason, errors, null))
+                    .build();
+        }
+        Catalogue.TrackPlaces chosen = lateTrack(catalogue.municipality(kommunenummer, caller), track);
+        try {
+            Enrollments.Placed placed = enrollments.enroll(chosen.track().id, kommunenummer, reason.strip(), caller);
+            return Response.seeOther(URI.create("/pameldinger/" + placed.enrollment().id + "?melding=pameldt"))
+                    .build();
+        } catch (ProblemException refusal) {
+            String explained = Refusals.explain(refusal, chosen.track(), kommunenummer);
+            if (explained == null) {
+                throw refusal;
+            }
+            return Response.status(refusal.status())
+                    .entity(latePage(kommunenummer, track, reason, FormErrors.none(), explained))
+                    .build();
+        }
+    }
+
+    private TemplateInstance latePage(
+            String kommunenummer, String track, String reason, FormErrors errors, String refusal) {
+        Catalogue.MunicipalityPage data = catalogue.municipality(kommunenummer, caller);
+        Catalogue.TrackPlaces chosen = lateTrack(data, track);
+        return late.data("page", data)
+                .data("open", chosen)
+                .data("solution", catalogue.solutionName(chosen.track().solution))
+                .data("reason", reason == null ? "" : reason)
+                .data("errors", errors)
+                .data("refusal", refusal)
+                .data("maxReason", EnrollmentPages.MAX_REASON);
+    }
+
+    /** The track among those this caller may enroll the municipality in late; 404 for any other. */
+    private static Catalogue.TrackPlaces lateTrack(Catalogue.MunicipalityPage page, String track) {
+        Optional<UUID> id = uuid(track);
+        return page.lateJoin().stream()
+                .filter(t -> id.isPresent() && t.track().id.equals(id.get()))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Late sign-up", track));
     }
 
     private TemplateInstance render(String kommunenummer, String refusal, String notice) {
