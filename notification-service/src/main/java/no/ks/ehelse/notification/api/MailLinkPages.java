@@ -112,7 +112,7 @@ public class MailLinkPages {
                             + String.join(
                                     ", ",
                                     s.eventTypeList().stream()
-                                            .map(EventTypeText::eventLabel)
+                                            .map(type -> "«" + EventTypeText.eventLabel(type) + "»")
                                             .toList());
         }
         return u.claim()
