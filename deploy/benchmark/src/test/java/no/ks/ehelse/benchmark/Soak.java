@@ -57,7 +57,13 @@ class Soak {
         "digihelse", "vkp", "htm", "sfm", "pll", "provesvar", "e-meldinger", "kjernejournal", "helsekort-gravide"
     };
 
-    /** One sample of an instance: minutes since start, RSS and heap after the last GC in MB. */
+    /** Every this many samples (15 s apart) each instance gets a full collection, so heap after GC is measured. */
+    private static final int FULL_GC_EVERY = 20;
+
+    /**
+     * One sample of an instance: minutes since start, RSS, the heap right after a full collection the soak asked
+     * for (NaN on the samples without one), the old generation's use and the JVM's committed memory, in MB.
+     */
     record Sample(
             String instance, double minute, double rssMb, double heapAfterGcMb, double tenuredMb, double committedMb) {}
 
@@ -193,15 +199,19 @@ class Soak {
 
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            while (Instant.now().isBefore(end)) {
+            for (int round = 0; Instant.now().isBefore(end); round++) {
                 double minute = Duration.between(start, Instant.now()).toMillis() / 60_000.0;
+                boolean fullGc = round % FULL_GC_EVERY == 0;
                 instances.forEach((name, p) -> {
+                    if (fullGc) {
+                        fullCollection(p);
+                    }
                     Map<String, Double> m = memoryMb(http, p);
                     samples.add(new Sample(
                             name,
                             minute,
                             p.rssKb() / 1024.0,
-                            m.getOrDefault("live", -1.0),
+                            fullGc ? m.getOrDefault("heap", Double.NaN) : Double.NaN,
                             m.getOrDefault("tenured", -1.0),
                             m.getOrDefault("committed", -1.0)));
                 });
@@ -234,22 +244,28 @@ class Soak {
                     .append("; mails: ")
                     .append(suite.mail.count())
                     .append(".\n\n");
-            // Live data after GC changes only with an old-generation collection; the old generation's use and the
-            // JVM's committed memory (heap and non-heap) tell whether RSS follows the JVM's own pools.
-            report.append("| instance | RSS start → end (MB) | RSS slope (MB/h) | heap after GC start → end (MB) "
+            // Heap after GC is read right after a full collection the soak triggers (jcmd GC.run, every 5 min): with
+            // the serial collector an old collection may otherwise never run in 30 min. The old generation's use
+            // and the JVM's committed memory (heap and non-heap) tell whether RSS follows the JVM's own pools.
+            report.append("Heap after GC: the heap's use right after a full collection triggered every "
+                    + FULL_GC_EVERY / 4 + " min by `jcmd <pid> GC.run`.\n\n");
+            report.append("| instance | RSS start → end (MB) | RSS slope (MB/h) | heap after full GC start → end (MB) "
                     + "| heap-after-GC slope (MB/h) | old generation used start → end (MB) "
                     + "| JVM committed, heap + non-heap, start → end (MB) | committed slope (MB/h) |\n"
                     + "|---|---|---|---|---|---|---|---|\n");
             for (String name : instances.keySet()) {
                 List<Sample> mine =
                         samples.stream().filter(s -> s.instance().equals(name)).toList();
+                List<Sample> afterGc = mine.stream()
+                        .filter(s -> !Double.isNaN(s.heapAfterGcMb()))
+                        .toList();
                 report.append(String.join(
                                 " | ",
                                 "| " + name,
                                 startToEnd(mine, Sample::rssMb, "%.0f"),
                                 String.format("%.1f", slopePerHour(mine, Sample::rssMb)),
-                                startToEnd(mine, Sample::heapAfterGcMb, "%.1f"),
-                                String.format("%.1f", slopePerHour(mine, Sample::heapAfterGcMb)),
+                                startToEnd(afterGc, Sample::heapAfterGcMb, "%.1f"),
+                                String.format("%.1f", slopePerHour(afterGc, Sample::heapAfterGcMb)),
                                 startToEnd(mine, Sample::tenuredMb, "%.1f"),
                                 startToEnd(mine, Sample::committedMb, "%.0f"),
                                 String.format("%.1f", slopePerHour(mine, Sample::committedMb))))
@@ -347,9 +363,29 @@ class Soak {
                 measure.applyAsDouble(samples.get(samples.size() - 1)));
     }
 
+    /** A full collection in the instance's JVM, by the jcmd beside the java it runs on. */
+    private static void fullCollection(ServiceProcess p) {
+        try {
+            Path launcher = Path.of(ProcessHandle.of(p.pid())
+                    .flatMap(h -> h.info().command())
+                    .orElseThrow(() -> new IllegalStateException("no command line for pid " + p.pid())));
+            Process jcmd = new ProcessBuilder(
+                            launcher.resolveSibling("jcmd").toString(), Long.toString(p.pid()), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + p.pid() + " GC.run failed");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
-     * From Micrometer's JVM metrics: {@code live} = {@code jvm_gc_live_data_size_bytes} (the old generation after
-     * the last old collection), {@code tenured} = the old generation's use now, {@code committed} = every memory
+     * From Micrometer's JVM metrics: {@code heap} = the heap's use now, {@code tenured} = the old generation's use now, {@code committed} = every memory
      * pool's committed bytes, heap and non-heap. Empty when the metrics cannot be read.
      */
     private static Map<String, Double> memoryMb(HttpClient http, ServiceProcess p) {
@@ -360,7 +396,7 @@ class Soak {
                             HttpResponse.BodyHandlers.ofString())
                     .body();
             return Map.of(
-                    "live", sumMb(metrics, "jvm_gc_live_data_size_bytes", ""),
+                    "heap", sumMb(metrics, "jvm_memory_used_bytes{", "area=\"heap\""),
                     "tenured", sumMb(metrics, "jvm_memory_used_bytes{", "Tenured Gen"),
                     "committed", sumMb(metrics, "jvm_memory_committed_bytes{", ""));
         } catch (IOException | RuntimeException e) {
