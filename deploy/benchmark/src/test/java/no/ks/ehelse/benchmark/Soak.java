@@ -65,7 +65,13 @@ class Soak {
      * for (NaN on the samples without one), the old generation's use and the JVM's committed memory, in MB.
      */
     record Sample(
-            String instance, double minute, double rssMb, double heapAfterGcMb, double tenuredMb, double committedMb) {}
+            String instance,
+            double minute,
+            double rssMb,
+            double heapAfterGcMb,
+            double tenuredMb,
+            double committedMb,
+            Map<String, Double> poolsMb) {}
 
     @Test
     void soak() throws Exception {
@@ -213,7 +219,8 @@ class Soak {
                             p.rssKb() / 1024.0,
                             fullGc ? m.getOrDefault("heap", Double.NaN) : Double.NaN,
                             m.getOrDefault("tenured", -1.0),
-                            m.getOrDefault("committed", -1.0)));
+                            m.getOrDefault("committed", -1.0),
+                            pools(m)));
                 });
                 pause(15_000);
             }
@@ -269,6 +276,33 @@ class Soak {
                                 startToEnd(mine, Sample::tenuredMb, "%.1f"),
                                 startToEnd(mine, Sample::committedMb, "%.0f"),
                                 String.format("%.1f", slopePerHour(mine, Sample::committedMb))))
+                        .append(" |\n");
+            }
+            // Which of the JVM's pools grew, and how RSS moved from one full collection to the next.
+            report.append("\n| instance | RSS at each full collection (MB) | committed memory per pool, first → last "
+                    + "sample (MB; pools that changed by 1 MB or more) |\n|---|---|---|\n");
+            for (String name : instances.keySet()) {
+                List<Sample> mine =
+                        samples.stream().filter(s -> s.instance().equals(name)).toList();
+                String rss = mine.stream()
+                        .filter(s -> !Double.isNaN(s.heapAfterGcMb()))
+                        .map(s -> String.format("%.0f", s.rssMb()))
+                        .collect(java.util.stream.Collectors.joining(" · "));
+                Map<String, Double> first = mine.get(0).poolsMb();
+                Map<String, Double> last = mine.get(mine.size() - 1).poolsMb();
+                String grown = new TreeMap<>(last)
+                        .entrySet().stream()
+                                .filter(e -> Math.abs(e.getValue() - first.getOrDefault(e.getKey(), 0.0)) >= 1.0)
+                                .map(e -> String.format(
+                                        "%s %.0f → %.0f",
+                                        e.getKey(), first.getOrDefault(e.getKey(), 0.0), e.getValue()))
+                                .collect(java.util.stream.Collectors.joining("; "));
+                report.append("| ")
+                        .append(name)
+                        .append(" | ")
+                        .append(rss)
+                        .append(" | ")
+                        .append(grown.isEmpty() ? "none" : grown)
                         .append(" |\n");
             }
             report.append("\n| minute | writes | write p99 (ms) | queries | query p99 (ms) |\n|---|---|---|---|---|\n");
@@ -385,8 +419,9 @@ class Soak {
     }
 
     /**
-     * From Micrometer's JVM metrics: {@code heap} = the heap's use now, {@code tenured} = the old generation's use now, {@code committed} = every memory
-     * pool's committed bytes, heap and non-heap. Empty when the metrics cannot be read.
+     * From Micrometer's JVM metrics: {@code heap} = the heap's use now, {@code tenured} = the old generation's use
+     * now, {@code committed} = every memory pool's committed bytes, heap and non-heap, and {@code pool:<id>} each
+     * pool's committed bytes. Empty when the metrics cannot be read.
      */
     private static Map<String, Double> memoryMb(HttpClient http, ServiceProcess p) {
         try {
@@ -395,16 +430,33 @@ class Soak {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();
-            return Map.of(
+            Map<String, Double> memory = new java.util.HashMap<>(Map.of(
                     "heap", sumMb(metrics, "jvm_memory_used_bytes{", "area=\"heap\""),
                     "tenured", sumMb(metrics, "jvm_memory_used_bytes{", "Tenured Gen"),
-                    "committed", sumMb(metrics, "jvm_memory_committed_bytes{", ""));
+                    "committed", sumMb(metrics, "jvm_memory_committed_bytes{", "")));
+            java.util.regex.Matcher pool = java.util.regex.Pattern.compile(
+                            "(?m)^jvm_memory_committed_bytes\\{[^}]*id=\"([^\"]+)\"[^}]*} (\\S+)$")
+                    .matcher(metrics);
+            while (pool.find()) {
+                memory.merge("pool:" + pool.group(1), Double.parseDouble(pool.group(2)) / (1024 * 1024), Double::sum);
+            }
+            return memory;
         } catch (IOException | RuntimeException e) {
             return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Map.of();
         }
+    }
+
+    private static Map<String, Double> pools(Map<String, Double> memory) {
+        Map<String, Double> pools = new TreeMap<>();
+        memory.forEach((key, mb) -> {
+            if (key.startsWith("pool:")) {
+                pools.put(key.substring(5), mb);
+            }
+        });
+        return pools;
     }
 
     private static double sumMb(String metrics, String prefix, String containing) {
