@@ -72,19 +72,11 @@ public class MunicipalityPages {
                     .entity(render(kommunenummer, "Innføringsløpet du valgte finnes ikke. Velg et løp i listen.", null))
                     .build();
         }
-        try {
-            Enrollments.Placed placed = enrollments.enroll(trackId.get(), kommunenummer, null, caller);
-            return Response.seeOther(URI.create("/pameldinger/" + placed.enrollment().id + "?melding=pameldt"))
-                    .build();
-        } catch (ProblemException refusal) {
-            String explained = Refusals.explain(refusal, chosen.get(), kommunenummer);
-            if (explained == null) {
-                throw refusal;
-            }
-            return Response.status(refusal.status())
-                    .entity(render(kommunenummer, explained, null))
-                    .build();
-        }
+        return signedUp(
+                () -> enrollments.enroll(trackId.get(), kommunenummer, null, caller),
+                chosen.get(),
+                kommunenummer,
+                explained -> render(kommunenummer, explained, null));
     }
 
     /** A host signs up one of its partners in the track of its own enrollment {@code enrollment}. */
@@ -101,20 +93,11 @@ public class MunicipalityPages {
                     .entity(render(kommunenummer, "Velg en samarbeidskommune i listen.", null))
                     .build();
         }
-        try {
-            Enrollments.Placed placed = enrollments.enrollPartner(hostEnrollment.get(), partner, null, caller);
-            return Response.seeOther(URI.create("/pameldinger/" + placed.enrollment().id + "?melding=pameldt"))
-                    .build();
-        } catch (ProblemException refusal) {
-            Track track = catalogue.trackOf(hostEnrollment.get()).orElse(null);
-            String explained = Refusals.explain(refusal, track, partner);
-            if (explained == null) {
-                throw refusal;
-            }
-            return Response.status(refusal.status())
-                    .entity(render(kommunenummer, explained, null))
-                    .build();
-        }
+        return signedUp(
+                () -> enrollments.enrollPartner(hostEnrollment.get(), partner, null, caller),
+                catalogue.trackOf(hostEnrollment.get()).orElse(null),
+                partner,
+                explained -> render(kommunenummer, explained, null));
     }
 
     /** The late sign-up of one track: what it is and the reason the history and the lead will see. */
@@ -145,17 +128,33 @@ public class MunicipalityPages {
                     .build();
         }
         Catalogue.TrackPlaces chosen = lateTrack(catalogue.municipality(kommunenummer, caller), track);
+        return signedUp(
+                () -> enrollments.enroll(chosen.track().id, kommunenummer, reason.strip(), caller),
+                chosen.track(),
+                kommunenummer,
+                explained -> latePage(kommunenummer, track, reason, FormErrors.none(), explained));
+    }
+
+    /**
+     * Every sign-up's ending: to the new enrollment's page, or the form again with the refusal in Norwegian; a refusal
+     * the page cannot explain (403, 404) goes on to the error pages.
+     */
+    private static Response signedUp(
+            java.util.function.Supplier<Enrollments.Placed> enroll,
+            Track track,
+            String municipality,
+            java.util.function.Function<String, TemplateInstance> refused) {
         try {
-            Enrollments.Placed placed = enrollments.enroll(chosen.track().id, kommunenummer, reason.strip(), caller);
+            Enrollments.Placed placed = enroll.get();
             return Response.seeOther(URI.create("/pameldinger/" + placed.enrollment().id + "?melding=pameldt"))
                     .build();
         } catch (ProblemException refusal) {
-            String explained = Refusals.explain(refusal, chosen.track(), kommunenummer);
+            String explained = Refusals.explain(refusal, track, municipality);
             if (explained == null) {
                 throw refusal;
             }
             return Response.status(refusal.status())
-                    .entity(latePage(kommunenummer, track, reason, FormErrors.none(), explained))
+                    .entity(refused.apply(explained))
                     .build();
         }
     }
