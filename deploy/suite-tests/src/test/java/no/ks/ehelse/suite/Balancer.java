@@ -60,7 +60,12 @@ public final class Balancer implements AutoCloseable {
     }
 
     public Answer post(String service, String path, String token, String json) {
-        return send(service, path, token, json);
+        return send(service, "POST", path, token, json);
+    }
+
+    /** A PUT to any ready instance, retried on another only when the connection was refused. */
+    public Answer put(String service, String path, String token, String json) {
+        return send(service, "PUT", path, token, json);
     }
 
     Answer put(String service, ServiceProcess instance, String path, String token, String json) {
@@ -79,7 +84,7 @@ public final class Balancer implements AutoCloseable {
         }
     }
 
-    private Answer send(String service, String path, String token, String json) {
+    private Answer send(String service, String method, String path, String token, String json) {
         for (int attempt = 0; attempt < 200; attempt++) {
             ServiceProcess target = pick(service);
             if (target == null) {
@@ -89,7 +94,7 @@ public final class Balancer implements AutoCloseable {
             try {
                 HttpResponse<String> r = http.send(
                         request(target, path, token)
-                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .method(method, HttpRequest.BodyPublishers.ofString(json))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 return new Answer(r.statusCode(), r.body());
