@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,7 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import no.ks.ehelse.localstack.MailSink;
+import no.ks.ehelse.localstack.EventProbe;
 import no.ks.ehelse.suite.Suite;
 
 /**
@@ -201,23 +203,13 @@ class Benchmarks {
         String track = suite.openTrack("digihelse", "Benchmark 2027", 400);
         Map<String, Long> responded = new ConcurrentHashMap<>();
         Map<String, Long> arrived = new ConcurrentHashMap<>();
-        MailSink mail = suite.mail;
-        Thread watcher = new Thread(() -> {
-            int seen = 0;
-            while (!Thread.currentThread().isInterrupted()) {
-                int count = mail.count();
-                if (count > seen) {
-                    long now = System.nanoTime();
-                    List<MailSink.Mail> mails = mail.mails();
-                    for (MailSink.Mail m : mails.subList(seen, mails.size())) {
-                        m.to().forEach(to -> arrived.putIfAbsent(to, now));
-                    }
-                    seen = mails.size();
-                }
-                Thread.onSpinWait();
-            }
+        // Arrival is taken in the SMTP transaction itself; a thread polling the sink would take one of the two
+        // cores from the path it measures.
+        suite.mail.onArrival(m -> {
+            long now = System.nanoTime();
+            m.to().forEach(to -> arrived.putIfAbsent(to, now));
         });
-        watcher.start();
+        EventProbe announced = EventProbe.open(suite.kafka.bootstrapServers(), "enrollment.enrollments.v1");
         List<Long> sequential = new ArrayList<>();
         Instant s0 = Instant.now();
         for (String k : chosen.subList(0, 150)) {
@@ -238,7 +230,6 @@ class Benchmarks {
         pool.shutdown();
         await().atMost(Duration.ofMinutes(2))
                 .until(() -> chosen.stream().allMatch(k -> arrived.containsKey(contact(k))));
-        watcher.interrupt();
         List<Long> delays = new ArrayList<>();
         for (String k : chosen) {
             delays.add((arrived.get(contact(k)) - responded.get(k)) / 1_000_000);
@@ -251,7 +242,61 @@ class Benchmarks {
                 + " ms, p99 " + pct(parallel, 99) + " ms |");
         line("| enroll response → confirmation mail in the SMTP server, 300 enrollments | p50 " + pct(delays, 50)
                 + " ms, p95 " + pct(delays, 95) + " ms, max " + Collections.max(delays) + " ms (target p95 ≤ 500) |");
+        stages(track, chosen, responded, arrived, announced);
         line("");
+    }
+
+    /**
+     * Where the time from enroll response to mail goes, per enrollment: to the relay's send (the record's
+     * CreateTime), to notification-service's consumer planning the mail (the notification's created_at), to the
+     * dispatcher handing it to SMTP (its arrival in the sink). Wall clocks of one machine, in milliseconds.
+     */
+    private static void stages(
+            String track,
+            List<String> chosen,
+            Map<String, Long> responded,
+            Map<String, Long> arrived,
+            EventProbe announced)
+            throws SQLException {
+        long epochMinusNano = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+        Map<String, Long> published = new HashMap<>();
+        try (announced) {
+            announced.drainToEnd(Duration.ofSeconds(30)).stream()
+                    .filter(r -> "no.ks.ehelse.enrollment.enrolled.v1".equals(r.type()))
+                    .filter(r -> track.equals(r.value().at("/data/trackId").asText()))
+                    .forEach(r -> published.putIfAbsent(r.key(), r.timestamp()));
+        }
+        Map<String, Long> planned = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl("notification-service"), "postgres", "");
+                PreparedStatement q = c.prepareStatement("SELECT kommunenummer, min(created_at) FROM notification "
+                        + "WHERE track_id = ?::uuid AND channel = 'EMAIL' GROUP BY kommunenummer")) {
+            q.setString(1, track);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    planned.put(rs.getString(1), rs.getTimestamp(2).getTime());
+                }
+            }
+        }
+        List<Long> toRelay = new ArrayList<>();
+        List<Long> toPlanned = new ArrayList<>();
+        List<Long> toSmtp = new ArrayList<>();
+        for (String k : chosen) {
+            long response = responded.get(k) / 1_000_000 + epochMinusNano;
+            long arrival = arrived.get(contact(k)) / 1_000_000 + epochMinusNano;
+            if (published.containsKey(k) && planned.containsKey(k)) {
+                toRelay.add(published.get(k) - response);
+                toPlanned.add(planned.get(k) - published.get(k));
+                toSmtp.add(arrival - planned.get(k));
+            }
+        }
+        line("| of which: response → the relay's send to Kafka, " + toRelay.size() + " enrollments | p50 "
+                + pct(toRelay, 50) + " ms, p95 " + pct(toRelay, 95) + " ms, max " + Collections.max(toRelay)
+                + " ms |");
+        line("| of which: the relay's send → notification planned (Kafka, consumer, its commit) | p50 "
+                + pct(toPlanned, 50) + " ms, p95 " + pct(toPlanned, 95) + " ms, max " + Collections.max(toPlanned)
+                + " ms |");
+        line("| of which: planned → in the SMTP server (dispatcher: claim, render, send) | p50 " + pct(toSmtp, 50)
+                + " ms, p95 " + pct(toSmtp, 95) + " ms, max " + Collections.max(toSmtp) + " ms |");
     }
 
     /** 1. NHN ingestion: 200,000 pre-produced events; adoption-stats against a plain batched-JDBC consumer. */
@@ -374,7 +419,7 @@ class Benchmarks {
      */
     @Test
     @Order(6)
-    void nameMatching() {
+    void nameMatching() throws Exception {
         List<String> official = suite.admin("registry-service")
                 .get("/api/v1/municipalities?size=500")
                 .then()
@@ -412,31 +457,52 @@ class Benchmarks {
     /**
      * One name per request ({@code GET /api/v1/municipalities/match?name=}), one client: an official name with one
      * letter changed, new each time, so the fuzzy tier answers and not the outcome cache. 100 warm-up requests,
-     * then 1,000 timed (a caller's budget is 20,000 names per minute).
+     * then 1,000 timed (a caller's budget is 20,000 names per minute). The JDK's HTTP client on one kept-alive
+     * connection, and after each match a request to the registry's trivial endpoint with the same client: its
+     * latencies are what the client, the machine and the JVM cost without matching.
      */
-    private static void oneName(List<String> official) {
+    private static void oneName(List<String> official) throws Exception {
         Random random = new Random(5);
         String token = suite.token("reader", Map.of("sub", "benchmark-matching-one"));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        String base = suite.url("registry-service") + "/api/v1/municipalities/match?name=";
+        java.net.URI trivial = java.net.URI.create(suite.managementUrl("registry-service") + "/q/health/live");
         List<Long> micros = new ArrayList<>();
+        List<Long> trivialMicros = new ArrayList<>();
         for (int i = 0; i < 1_100; i++) {
             String name = official.get(random.nextInt(official.size()));
             int at = random.nextInt(name.length());
             String misspelt = name.substring(0, at) + (char) ('a' + random.nextInt(26)) + name.substring(at + 1);
+            java.net.http.HttpRequest match = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base + java.net.URLEncoder.encode(misspelt, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + token)
+                    .build();
             long t0 = System.nanoTime();
-            suite.as("registry-service", token)
-                    .queryParam("name", misspelt)
-                    .get("/api/v1/municipalities/match")
-                    .then()
-                    .statusCode(200);
+            java.net.http.HttpResponse<String> r = http.send(match, java.net.http.HttpResponse.BodyHandlers.ofString());
+            long t1 = System.nanoTime();
+            assertEquals(200, r.statusCode(), r.body());
+            java.net.http.HttpResponse<Void> live = http.send(
+                    java.net.http.HttpRequest.newBuilder(trivial).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            long t2 = System.nanoTime();
+            assertEquals(200, live.statusCode());
             if (i >= 100) {
-                micros.add((System.nanoTime() - t0) / 1_000);
+                micros.add((t1 - t0) / 1_000);
+                trivialMicros.add((t2 - t1) / 1_000);
             }
         }
-        line("| one name per request, 1 client | p50 | p99 | max | target |\n|---|---|---|---|---|");
-        line("| " + micros.size() + " requests after 100 warm-up | "
-                + String.format("%.2f ms", pct(micros, 50) / 1000.0)
-                + " | " + String.format("%.2f ms", pct(micros, 99) / 1000.0) + " | "
-                + String.format("%.2f ms", pct(micros, 100) / 1000.0) + " | p99 ≤ 5 ms |\n");
+        line("| one name per request, 1 client (JDK HTTP client, kept alive) | p50 | p99 | max | target |\n"
+                + "|---|---|---|---|---|");
+        line("| " + micros.size() + " requests after 100 warm-up | " + millis(pct(micros, 50)) + " | "
+                + millis(pct(micros, 99)) + " | " + millis(pct(micros, 100)) + " | p99 ≤ 5 ms |");
+        line("| the trivial endpoint (/q/health/live) after each, same client | " + millis(pct(trivialMicros, 50))
+                + " | " + millis(pct(trivialMicros, 99)) + " | " + millis(pct(trivialMicros, 100)) + " | |\n");
+    }
+
+    private static String millis(long micros) {
+        return String.format("%.2f ms", micros / 1000.0);
     }
 
     /** 5,000 names of 200 characters: official names strung together at random and cut at 200. */

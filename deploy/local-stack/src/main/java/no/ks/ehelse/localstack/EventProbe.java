@@ -27,9 +27,18 @@ public final class EventProbe implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One record as the probe saw it. {@code value} is the parsed JSON, or null when the value is not JSON. */
+    /**
+     * One record as the probe saw it. {@code value} is the parsed JSON, or null when the value is not JSON;
+     * {@code timestamp} the record's time in epoch milliseconds (the producer's send time, CreateTime).
+     */
     public record Received(
-            String topic, int partition, String key, String rawValue, JsonNode value, Map<String, String> headers) {
+            String topic,
+            int partition,
+            String key,
+            String rawValue,
+            JsonNode value,
+            Map<String, String> headers,
+            long timestamp) {
 
         public String type() {
             return value == null ? null : value.path("type").asText(null);
@@ -123,7 +132,8 @@ public final class EventProbe implements AutoCloseable {
             for (Header h : r.headers()) {
                 headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
             }
-            seen.add(new Received(r.topic(), r.partition(), r.key(), r.value(), parse(r.value()), headers));
+            seen.add(new Received(
+                    r.topic(), r.partition(), r.key(), r.value(), parse(r.value()), headers, r.timestamp()));
         }
     }
 
