@@ -29,8 +29,7 @@ import no.ks.ehelse.localstack.ServiceProcess;
 
 /**
  * Two instances of every service on one database per service and the three-broker cluster, restarted one
- * instance per service at a time (SIGTERM, the new one ready, then the service's next; the four services roll
- * together) under continuous load: contacts written to the
+ * instance at a time (SIGTERM, the new one ready, then the next) under continuous load: contacts written to the
  * registry and enrollments over REST, spread over both instances by {@link Balancer}, and NHN events. Counted end
  * to end: every acknowledged write stored and its effect in the consuming service once, every event on its topic
  * once (the outbox relay is one writer at a time), each passed deadline announced once (the deadline watch).
@@ -119,29 +118,18 @@ class RollingRestartIT {
             LocalDate later = tomorrow.plusDays(1);
             balancer.instancesOf("enrollment-service").forEach(p -> moveClock(balancer, p, admin, later));
 
-            // Two waves, as Kubernetes rolls four Deployments at once: the first instance of every service
-            // restarted together, then, when all four new ones are ready, the second. Each service keeps one
-            // instance serving throughout; the machine starts four JVMs at a time instead of one.
-            Map<String, List<ServiceProcess>> originals = new TreeMap<>();
-            Suite.SERVICES.forEach(service -> originals.put(service, balancer.instancesOf(service)));
             Instant started = Instant.now();
-            List<String> restarts = java.util.Collections.synchronizedList(new ArrayList<>());
-            for (int wave = 0; wave < 2; wave++) {
-                int w = wave;
-                CompletableFuture.allOf(Suite.SERVICES.stream()
-                                .map(service -> CompletableFuture.runAsync(() -> {
-                                    Instant t = Instant.now();
-                                    ServiceProcess fresh = restart(
-                                            service, originals.get(service).get(w), balancer);
-                                    if (service.equals("enrollment-service")) {
-                                        moveClock(balancer, fresh, admin, later);
-                                    }
-                                    restarts.add(service + " "
-                                            + Duration.between(t, Instant.now()).toSeconds() + " s (wave " + (w + 1)
-                                            + ")");
-                                }))
-                                .toArray(CompletableFuture[]::new))
-                        .join();
+            List<String> restarts = new ArrayList<>();
+            for (String service : Suite.SERVICES) {
+                for (ServiceProcess old : balancer.instancesOf(service)) {
+                    Instant t = Instant.now();
+                    ServiceProcess fresh = restart(service, old, balancer);
+                    if (service.equals("enrollment-service")) {
+                        moveClock(balancer, fresh, admin, later);
+                    }
+                    restarts.add(
+                            service + " " + Duration.between(t, Instant.now()).toSeconds() + " s");
+                }
             }
             Duration rolling = Duration.between(started, Instant.now());
             loading.set(false);
@@ -206,7 +194,7 @@ class RollingRestartIT {
             }
             long eventsTwice = byEventId.values().stream().filter(n -> n > 1).count();
             System.out.printf(
-                    "ROLLING RESTART: 8 instances restarted in two waves of four in %d s (%s); %d contacts and %d "
+                    "ROLLING RESTART: 8 instances restarted one at a time in %d s (%s); %d contacts and %d "
                             + "enrollments acknowledged, %d answered 503 and not acknowledged, %d connections "
                             + "refused and sent again, 0 failed; stored %d + %d; in notification-service %d contacts, "
                             + "in adoption-stats %d enrollments and %d of %d distinct NHN events (each once); "
