@@ -57,8 +57,8 @@ class Soak {
         "digihelse", "vkp", "htm", "sfm", "pll", "provesvar", "e-meldinger", "kjernejournal", "helsekort-gravide"
     };
 
-    private static final java.util.regex.Pattern CONTACT_ID =
-            java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Every this many samples (15 s apart) each instance gets a full collection, so heap after GC is measured. */
     private static final int FULL_GC_EVERY = 20;
@@ -157,9 +157,12 @@ class Soak {
                                     : balancer.put("registry-service", "/api/v1/contacts/" + id, admin, body),
                             writes,
                             failedWrites);
-                    java.util.regex.Matcher created = CONTACT_ID.matcher(a.body());
-                    if (id == null && a.status() == 201 && created.find()) {
-                        contactIds.put(k, created.group(1));
+                    if (id == null && a.status() == 201) {
+                        try {
+                            contactIds.put(k, JSON.readTree(a.body()).path("id").asText());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException("unreadable 201 for a contact: " + a.body(), e);
+                        }
                     }
                     pause(500);
                 }
