@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,7 @@ public class Dispatcher {
     private final DrainLoop loop;
     private final Preferences preferences;
     private final MailLinks links;
+    private final AtomicBoolean digestsDue = new AtomicBoolean(true);
 
     Dispatcher(
             EntityManager em,
@@ -102,6 +104,7 @@ public class Dispatcher {
             every = "${ehelse.notifications.delivery.poll-interval:1s}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void poll() {
+        digestsDue.set(true);
         loop.wake();
     }
 
@@ -114,7 +117,8 @@ public class Dispatcher {
         while (loop.running() && deliverNext()) {
             // one notification per transaction
         }
-        if (loop.running()) {
+        // Digests fall due by the clock, not by a new notification: once per poll, not after every burst's round.
+        if (loop.running() && digestsDue.getAndSet(false)) {
             digests.sendDue();
         }
     }

@@ -282,31 +282,31 @@ public class Subscriptions {
         return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
-    /** The subscriptions an event reaches: its type asked for, every filter set matches, not disabled. */
+    /**
+     * The subscriptions an event reaches: its type asked for, every filter set matches, not disabled. Filtered in the
+     * database: loading every subscription of the type per event was the consumer's largest cost in a burst. The
+     * event's network is its own, else its municipality's. Absent event values are bound as '' (which no stored
+     * filter holds: kommunenummer is four digits, the others are codes, ids or names), so a filter set on the
+     * subscription never matches an event without that value.
+     */
     @SuppressWarnings("unchecked")
     static List<Subscription> matching(EntityManager em, CloudEvent event, UUID trackId, String kommunenummer) {
-        List<Subscription> candidates = em.createNativeQuery(
-                        "SELECT * FROM subscription WHERE disabled_at IS NULL AND status = 'ACTIVE' "
-                                + "AND :type = ANY (event_types) ORDER BY created_at",
+        return em.createNativeQuery(
+                        "SELECT * FROM subscription s WHERE s.disabled_at IS NULL AND s.status = 'ACTIVE' "
+                                + "AND :type = ANY (s.event_types) "
+                                + "AND (s.kommunenummer IS NULL OR s.kommunenummer = :kommunenummer) "
+                                + "AND (s.solution IS NULL OR s.solution = :solution) "
+                                + "AND (s.track_id IS NULL OR CAST(s.track_id AS text) = :track) "
+                                + "AND (s.network IS NULL OR lower(s.network) = lower(COALESCE(NULLIF(:network, ''), "
+                                + "(SELECT m.network FROM municipality m WHERE m.kommunenummer = :kommunenummer), ''))) "
+                                + "ORDER BY s.created_at",
                         Subscription.class)
                 .setParameter("type", event.type())
+                .setParameter("kommunenummer", Objects.toString(kommunenummer, ""))
+                .setParameter("solution", event.data().path("solution").asText(""))
+                .setParameter("track", Objects.toString(trackId, ""))
+                .setParameter("network", event.data().path("network").asText(""))
                 .getResultList();
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        String solution = event.data().path("solution").asText(null);
-        String network = event.data().path("network").asText(null);
-        if (network == null && kommunenummer != null) {
-            MunicipalityProjection m = MunicipalityProjection.findById(kommunenummer);
-            network = m == null ? null : m.network;
-        }
-        String eventNetwork = network;
-        return candidates.stream()
-                .filter(s -> s.kommunenummer == null || s.kommunenummer.equals(kommunenummer))
-                .filter(s -> s.solution == null || s.solution.equals(solution))
-                .filter(s -> s.trackId == null || s.trackId.equals(trackId))
-                .filter(s -> s.network == null || s.network.equalsIgnoreCase(Objects.toString(eventNetwork, "")))
-                .toList();
     }
 
     /** An endpoint that answered 410 Gone wants nothing more. */

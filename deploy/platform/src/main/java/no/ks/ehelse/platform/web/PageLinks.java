@@ -1,6 +1,8 @@
 package no.ks.ehelse.platform.web;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -20,11 +22,18 @@ public class PageLinks {
     /** The services that serve pages, by the short name their config key uses. */
     public static final Set<String> SERVICES = Set.of("registry", "enrollment", "adoption-stats", "notification");
 
+    // Read once per service: every mail and page asks for links, and a config lookup costs more than the rendering.
+    private final Map<String, String> bases = new ConcurrentHashMap<>();
+
     /** The base URL of {@code service}'s pages without a trailing slash; empty for the same host. */
     public String base(String service) {
         if (!SERVICES.contains(service)) {
             throw new IllegalArgumentException("No pages are served by a service called " + service);
         }
+        return bases.computeIfAbsent(service, PageLinks::configured);
+    }
+
+    private static String configured(String service) {
         String base = ConfigProvider.getConfig()
                 .getOptionalValue("ehelse.pages.base-url." + service, String.class)
                 .orElse("")

@@ -1,0 +1,3 @@
+-- Matching an event to subscriptions filters in SQL by event type first (Subscriptions.matching).
+CREATE INDEX subscription_live_event_types ON subscription USING gin (event_types)
+    WHERE disabled_at IS NULL AND status = 'ACTIVE';
