@@ -14,6 +14,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.answers.Answer;
 import no.ks.ehelse.platform.answers.KeptAnswers;
 import no.ks.ehelse.platform.api.ProblemException;
 
@@ -57,7 +58,8 @@ public class AdoptionQueries {
             java.time.OffsetDateTime knownAt,
             long municipalities,
             List<String> approximations,
-            List<CoverageGroup> groups) {}
+            List<CoverageGroup> groups)
+            implements Answer {}
 
     public record Municipality(String kommunenummer, String name, String network, AdoptionLevel level) {}
 
@@ -70,7 +72,8 @@ public class AdoptionQueries {
             LocalDate asOf,
             java.time.OffsetDateTime knownAt,
             List<String> approximations,
-            List<NonAdopterGroup> byNetwork) {}
+            List<NonAdopterGroup> byNetwork)
+            implements Answer {}
 
     public record UsageRow(String group, String name, double value, long inhabitants, Double per1000) {}
 
@@ -81,7 +84,8 @@ public class AdoptionQueries {
             double total,
             long inhabitants,
             Double per1000,
-            List<UsageRow> municipalities) {}
+            List<UsageRow> municipalities)
+            implements Answer {}
 
     public record HistoryRow(
             AdoptionLevel status, LocalDate effectiveDate, String reportedAs, java.time.OffsetDateTime receivedAt) {}

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.ehelse.adoption.domain.AdoptionQueries.GroupBy;
+import no.ks.ehelse.platform.answers.Answer;
 import no.ks.ehelse.platform.answers.KeptAnswers;
 import no.ks.ehelse.platform.api.ProblemException;
 
@@ -59,7 +60,8 @@ public class Figures {
             String to,
             OffsetDateTime knownAt,
             List<String> approximations,
-            List<SeriesPoint> points) {}
+            List<SeriesPoint> points)
+            implements Answer {}
 
     private final EntityManager em;
     private final Clock clock;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.answers.Answer;
 import no.ks.ehelse.platform.answers.KeptAnswers;
 
 /**
@@ -62,7 +63,8 @@ public class Forecasts {
             int windowMonths,
             int minMonthsWithWentLives,
             Pace active,
-            List<Projection> projections) {}
+            List<Projection> projections)
+            implements Answer {}
 
     private final Figures figures;
     private final Ambitions ambitions;

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import no.ks.ehelse.platform.answers.Answer;
 import no.ks.ehelse.platform.answers.KeptAnswers;
 
 /**
@@ -28,7 +29,8 @@ public class Funnel {
             UUID trackId, String trackName, long enrolled, long live, long alreadyLive, Double medianDaysToLive) {}
 
     public record SolutionFunnel(
-            String solution, long enrolled, long live, long alreadyLive, Double medianDaysToLive, List<Stage> tracks) {}
+            String solution, long enrolled, long live, long alreadyLive, Double medianDaysToLive, List<Stage> tracks)
+            implements Answer {}
 
     private final KeptAnswers kept;
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.hibernate.query.NativeQuery;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -301,6 +303,10 @@ public class Subscriptions {
                                 + "(SELECT m.network FROM municipality m WHERE m.kommunenummer = :kommunenummer), ''))) "
                                 + "ORDER BY s.created_at",
                         Subscription.class)
+                // It reads subscriptions and municipalities only: no flush of the consumer's other work first.
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(Subscription.class)
+                .addSynchronizedEntityClass(MunicipalityProjection.class)
                 .setParameter("type", event.type())
                 .setParameter("kommunenummer", Objects.toString(kommunenummer, ""))
                 .setParameter("solution", event.data().path("solution").asText(""))
