@@ -1,4 +1,5 @@
--- Matching an event to subscriptions filters in SQL by event type first (Subscriptions.matching).
+-- Matching an event to subscriptions (Subscriptions.matching: event_types @> ARRAY[type]) can start from the live
+-- subscriptions of the event's type.
 CREATE INDEX subscription_live_event_types ON subscription USING gin (event_types)
     WHERE disabled_at IS NULL AND status = 'ACTIVE';
 

@@ -295,7 +295,7 @@ public class Subscriptions {
     static List<Subscription> matching(EntityManager em, CloudEvent event, UUID trackId, String kommunenummer) {
         return em.createNativeQuery(
                         "SELECT * FROM subscription s WHERE s.disabled_at IS NULL AND s.status = 'ACTIVE' "
-                                + "AND :type = ANY (s.event_types) "
+                                + "AND s.event_types @> ARRAY[CAST(:type AS text)] "
                                 + "AND (s.kommunenummer IS NULL OR s.kommunenummer = :kommunenummer) "
                                 + "AND (s.solution IS NULL OR s.solution = :solution) "
                                 + "AND (s.track_id IS NULL OR CAST(s.track_id AS text) = :track) "
